@@ -1,0 +1,117 @@
+/**
+ * Core domain types. Pure data: no React, no MapLibre, no DOM.
+ * Units are keyed by their 6-digit administrative code; a code can name different units in
+ * different years (130502 is 桥东区 up to 2020 and 襄都区 from 2021), so a unit is a code
+ * plus a span of evaluation years.
+ */
+
+export const TIERS = ['A', 'B', 'C'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Evaluation years the explorer covers. An evaluation is named by its year. */
+export const YEARS = [2019, 2020, 2021, 2022, 2023] as const;
+export type Year = (typeof YEARS)[number];
+export const FIRST_YEAR: Year = 2019;
+export const LAST_YEAR: Year = 2023;
+
+/** The two unit vintages: 168 units in the 2019–2020 evaluations, 167 from 2021. */
+export type Vintage = 2019 | 2021;
+export function vintageOf(year: number): Vintage {
+  return year <= 2020 ? 2019 : 2021;
+}
+export function unitCountIn(year: number): number {
+  return year <= 2020 ? 168 : 167;
+}
+
+export type UnitCode = string;
+export type Basis = 'stated' | 'derived';
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Unit {
+  code: UnitCode;
+  nameZh: string;
+  nameEn: string;
+  /** The area the unit belongs to: one of 11 prefecture-level cities, or 定州/辛集 themselves. */
+  prefectureCode: string;
+  prefectureZh: string;
+  validFrom: number;
+  /** Last evaluation year the unit existed in; null while it still exists. */
+  validTo: number | null;
+  predecessorCodes: UnitCode[];
+  boundaryNote: string;
+}
+
+export interface Source {
+  sourceId: string;
+  title: string;
+  publisher: string;
+  date: string;
+  url: string;
+  language: string;
+  note: string;
+}
+
+/** A unit's tier in one evaluation, as stated by a source or derived from stated facts. */
+export interface TierFact {
+  code: UnitCode;
+  year: number;
+  tier: Tier;
+  rank: number | null;
+  rankOf: number | null;
+  basis: Basis;
+  confidence: Confidence;
+  sourceIds: string[];
+  note: string;
+}
+
+/**
+ * A statement about a move between tiers: from `fromTier` after `yearFrom` to `toTier` no
+ * later than `yearTo` (see data/README.md). Either tier may be unknown (null).
+ */
+export interface TierRange {
+  code: UnitCode;
+  fromTier: Tier | null;
+  toTier: Tier | null;
+  yearFrom: number;
+  yearTo: number;
+  sourceIds: string[];
+  note: string;
+}
+
+/** Official counts for a year and a scope: the province, or an area (prefecture code). */
+export interface Total {
+  year: number;
+  scope: 'province' | string;
+  units: number | null;
+  counts: Record<Tier, number | null>;
+  minimums: Record<Tier, number | null>;
+  avgScore: number | null;
+  tierChanges: number | null;
+  basis: Basis;
+  confidence: Confidence;
+  sourceIds: string[];
+  note: string;
+}
+
+/** Another figure: rewards, rank changes, counts of movers, enterprise counts. */
+export interface Indicator {
+  /** 'province', an area (prefecture code) or a unit. */
+  scope: 'province' | 'prefecture' | 'unit';
+  /** Empty for the province. */
+  code: string;
+  year: number;
+  indicator: string;
+  value: number;
+  unit: string;
+  sourceIds: string[];
+  note: string;
+}
+
+export interface Dataset {
+  units: Unit[];
+  sources: Source[];
+  tiers: TierFact[];
+  ranges: TierRange[];
+  totals: Total[];
+  indicators: Indicator[];
+}

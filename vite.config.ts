@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// One config for the app build and the unit/data tests. End-to-end tests have their own
+// config (vitest.e2e.config.ts) because they need a production build and a browser.
+export default defineConfig({
+  plugins: [react()],
+  base: './',
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/geo/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
