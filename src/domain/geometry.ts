@@ -1,0 +1,76 @@
+/**
+ * The map's geometry as the app uses it, converted once from the built TopoJSON
+ * (geo/out/hebei.topo.json, see geo/README.md). Both unit vintages share one topology, so
+ * their common borders are identical.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { UnitCode, Vintage } from './types';
+
+export const VINTAGES: readonly Vintage[] = [2019, 2021];
+
+export interface UnitProperties {
+  code: UnitCode;
+  vintage: Vintage;
+}
+export type UnitFeature = Feature<Polygon | MultiPolygon, UnitProperties>;
+export type AreaFeature = Feature<Polygon | MultiPolygon, { code: string }>;
+
+export interface MapGeometry {
+  /** Units of both vintages; `id` is unique across them (see unitFeatureId). */
+  units: FeatureCollection<Polygon | MultiPolygon, UnitProperties>;
+  areas: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+  province: FeatureCollection<Polygon | MultiPolygon>;
+  context: FeatureCollection<Polygon | MultiPolygon, { name?: string }>;
+  /** One label point per unit and vintage, inside the unit's polygon. */
+  labels: Record<Vintage, Map<UnitCode, [number, number]>>;
+}
+
+/**
+ * Feature ids for MapLibre feature-state must be unique numbers, and a code can name a unit in
+ * both vintages (130502 is 桥东区 and later 襄都区), so the vintage is folded into the id.
+ */
+export function unitFeatureId(code: UnitCode, vintage: Vintage): number {
+  return Number(code) * 10 + (vintage === 2019 ? 0 : 1);
+}
+
+type Polygonal = Polygon | MultiPolygon;
+
+function collection<P>(topology: Topology, name: string): FeatureCollection<Polygonal, P> {
+  const object = topology.objects[name];
+  if (!object) throw new Error(`geometry: the topology has no "${name}" object`);
+  const result = feature(topology, object as GeometryCollection<P & object>);
+  return result as unknown as FeatureCollection<Polygonal, P>;
+}
+
+function labelPoints(topology: Topology, name: string): Map<UnitCode, [number, number]> {
+  const object = topology.objects[name];
+  if (!object) throw new Error(`geometry: the topology has no "${name}" object`);
+  const points = feature(topology, object as GeometryCollection<{ code: string }>) as unknown as FeatureCollection<
+    Point,
+    { code: string }
+  >;
+  return new Map(points.features.map((f) => [f.properties.code, f.geometry.coordinates as [number, number]]));
+}
+
+export function geometryFromTopology(topology: Topology): MapGeometry {
+  const units: UnitFeature[] = [];
+  for (const vintage of VINTAGES) {
+    for (const f of collection<{ code: string }>(topology, `units_${vintage}`).features) {
+      units.push({
+        type: 'Feature',
+        id: unitFeatureId(f.properties.code, vintage),
+        properties: { code: f.properties.code, vintage },
+        geometry: f.geometry,
+      });
+    }
+  }
+  return {
+    units: { type: 'FeatureCollection', features: units },
+    areas: collection<{ code: string }>(topology, 'areas'),
+    province: collection<Record<string, never>>(topology, 'province'),
+    context: collection<{ name?: string }>(topology, 'context'),
+    labels: { 2019: labelPoints(topology, 'labels_2019'), 2021: labelPoints(topology, 'labels_2021') },
+  };
+}

@@ -1,0 +1,26 @@
+/** React shell around the map: owns the container element and the controller's lifetime. */
+import { useEffect, useRef } from 'react';
+import { useAppStoreApi } from '../store/use-app-store';
+import { createMapController, type MapController } from './map-controller';
+
+/** A read-only window hook for end-to-end tests: where a unit's label point is on screen. */
+declare global {
+  interface Window {
+    hebeiExplorer?: Pick<MapController, 'labelPointOnScreen'>;
+  }
+}
+
+export function MapView({ label }: { label: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const store = useAppStoreApi();
+  useEffect(() => {
+    if (!container.current) return undefined;
+    const controller = createMapController(container.current, store);
+    window.hebeiExplorer = { labelPointOnScreen: controller.labelPointOnScreen };
+    return () => {
+      delete window.hebeiExplorer;
+      controller.dispose();
+    };
+  }, [store]);
+  return <div ref={container} className="map" role="region" aria-label={label} />;
+}

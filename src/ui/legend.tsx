@@ -1,0 +1,79 @@
+/**
+ * The legend: one entry per drawn state with its count this year, next to the official total
+ * where a source gives one, so the reader sees how complete the map is.
+ */
+import type { CSSProperties } from 'react';
+import { DERIVED_OUTLINE, TIER_COLORS, stripeColors } from '../domain/palette';
+import { TIERS, type Tier } from '../domain/types';
+import { selectProvinceTotal, selectYearCounts } from '../store/selectors';
+import { useAppStore } from '../store/use-app-store';
+import { useT } from './use-t';
+
+/** CSS that draws the same stripes as the map's hatch patterns. */
+function stripes(colors: readonly string[]): CSSProperties {
+  const step = 4;
+  const stops = colors.map((c, i) => `${c} ${i * step}px ${(i + 1) * step}px`).join(', ');
+  return { background: `repeating-linear-gradient(-45deg, ${stops})` };
+}
+
+const TIER_LABEL = { A: 'legendTierA', B: 'legendTierB', C: 'legendTierC' } as const;
+
+export function Legend() {
+  const tr = useT();
+  const year = useAppStore((s) => s.year);
+  const counts = useAppStore(selectYearCounts);
+  const total = useAppStore(selectProvinceTotal);
+  if (!counts) return null;
+
+  const official = (tier: Tier) => {
+    const exact = total?.counts[tier];
+    if (exact !== null && exact !== undefined) return tr('legendOfficial', { n: exact });
+    const min = total?.minimums[tier];
+    if (min !== null && min !== undefined) return tr('legendOfficialMin', { n: min });
+    return null;
+  };
+  const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
+
+  return (
+    <section className="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">{tr('legendTitle', { year })}</h2>
+      <ul>
+        {TIERS.map((tier) => {
+          const officialText = official(tier);
+          return (
+            <li key={tier} data-state={tier}>
+              <span className="swatch" style={{ background: TIER_COLORS[tier] }} aria-hidden="true" />
+              <span className="legend-label">{tr(TIER_LABEL[tier])}</span>
+              <span className="legend-count">
+                {tr('legendKnown', { n: counts.stated[tier] + counts.derived[tier] })}
+                {counts.derived[tier] > 0 && (
+                  <> ({tr('legendStatedDerived', { stated: counts.stated[tier], derived: counts.derived[tier] })})</>
+                )}
+                {officialText && <> · {officialText}</>}
+              </span>
+            </li>
+          );
+        })}
+        <li data-state="derived">
+          <span
+            className="swatch"
+            style={{ background: TIER_COLORS.B, outline: `2px dotted ${DERIVED_OUTLINE}`, outlineOffset: '-2px' }}
+            aria-hidden="true"
+          />
+          <span className="legend-label">{tr('legendDerived')}</span>
+        </li>
+        <li data-state="range">
+          <span className="swatch" style={stripes(stripeColors(['B', 'C']))} aria-hidden="true" />
+          <span className="legend-label">{tr('legendRange')}</span>
+          <span className="legend-count">{counts.range}</span>
+        </li>
+        <li data-state="unknown">
+          <span className="swatch" style={stripes(stripeColors(null))} aria-hidden="true" />
+          <span className="legend-label">{tr('legendUnknown')}</span>
+          <span className="legend-count">{counts.unknown}</span>
+        </li>
+      </ul>
+      <p className="coverage">{tr('coverage', { year, known, total: counts.total })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Debian's Chromium driven by playwright-core, offline: every request to a host other than the
+ * loopback interface is blocked and counted, so each test can assert the app made none.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  // WebGL through SwiftShader (software), since there is no GPU.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface OfflinePage {
+  context: BrowserContext;
+  page: Page;
+  /** URLs of requests to non-loopback hosts, all of which were blocked. */
+  externalRequests: string[];
+  /** Uncaught page errors and console errors. */
+  errors: string[];
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+export function isLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return LOOPBACK.test(hostname);
+}
+
+export async function openOfflinePage(
+  browser: Browser,
+  options: { width?: number; height?: number; locale?: string } = {},
+): Promise<OfflinePage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    deviceScaleFactor: 1,
+    locale: options.locale ?? 'en-US',
+  });
+  const externalRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLoopback(url)) return route.continue();
+    externalRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return { context, page, externalRequests, errors };
+}
+
+/** Waits for a User Timing mark the app sets (e.g. 'choropleth-ready'). */
+export async function waitForMark(page: Page, name: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n, 'mark').length > 0, name, { timeout });
+}
