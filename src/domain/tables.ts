@@ -13,3 +13,56 @@ export const UNIT_COLUMNS = [
   'predecessor_codes',
   'boundary_note',
 ] as const;
+
+/**
+ * data/sources.csv. `language` (zh-Hans | zh-Hant | en, the script of the page) is kept as an
+ * extra last column beyond the spec's six: it tells a reader that a page is a Traditional-script
+ * repost, which is one of the facts package's cautions about copies.
+ */
+export const SOURCE_COLUMNS = ['source_id', 'title', 'publisher', 'date', 'url', 'note', 'language'] as const;
+
+/** data/tiers.csv: one row per unit (code) and evaluation year whose tier is known. */
+export const TIER_COLUMNS = [
+  'code',
+  'year',
+  'tier',
+  'rank',
+  'rank_of',
+  'basis',
+  'confidence',
+  'source_ids',
+  'note',
+] as const;
+
+/** data/tier_ranges.csv: moves between tiers, possibly over a window of years. */
+export const TIER_RANGE_COLUMNS = [
+  'code',
+  'from_tier',
+  'to_tier',
+  'year_from',
+  'year_to',
+  'source_ids',
+  'note',
+] as const;
+
+/** data/totals.csv: tier counts and bounds; scope is `province` or an area (prefecture) code. */
+export const TOTAL_COLUMNS = [
+  'year',
+  'scope',
+  'units',
+  'A',
+  'B',
+  'C',
+  'A_min',
+  'B_min',
+  'C_min',
+  'avg_score',
+  'tier_changes',
+  'basis',
+  'confidence',
+  'source_ids',
+  'note',
+] as const;
+
+/** data/indicators.csv: other figures; scope is province | prefecture | unit, code empty for the province. */
+export const INDICATOR_COLUMNS = ['scope', 'code', 'year', 'indicator', 'value', 'unit', 'source_ids', 'note'] as const;

@@ -1,0 +1,114 @@
+/**
+ * How much of each evaluation is known: per year (the table check_facts.py prints) and per
+ * area. Counts only; nothing here fills a gap.
+ */
+import { YEARS, unitCountIn, type Confidence, type Dataset, type Total, type UnitCode } from '../types.ts';
+import { zeroCounts, type TierCounts } from './bounds.ts';
+import { buildUnitIndex, clampYear, type UnitIndex } from './units.ts';
+import { knownCounts, tiersInScope } from './scope.ts';
+
+export interface YearCoverage {
+  year: number;
+  /** Units evaluated that year (168 up to 2020, 167 from 2021). */
+  units: number;
+  /** The province totals row, if any (exact counts, or only minimums as in 2022). */
+  official: Total | null;
+  /** Units with a tier row, and how those rows are founded. */
+  known: number;
+  stated: number;
+  derived: number;
+  knownByTier: TierCounts;
+  byConfidence: Record<Confidence, number>;
+  /** Units without a tier row whose tier is bounded by a range (see rangeOnlyCodes). */
+  rangeOnly: number;
+  /** units − known − rangeOnly. */
+  unknown: number;
+}
+
+export interface AreaCoverage {
+  year: number;
+  areaCode: string;
+  areaName: string;
+  units: number;
+  /** The area's totals row for the year, if any. */
+  total: Total | null;
+  known: number;
+  stated: number;
+  derived: number;
+  knownByTier: TierCounts;
+  rangeOnly: number;
+  unknown: number;
+  /** Every unit of the area has a tier row. */
+  complete: boolean;
+}
+
+/**
+ * Units with no tier row in `year` that a range bounds: a tier_ranges row with at least one
+ * tier named and year_from < year < year_to, for the same unit (code and validity span) as
+ * at the range's year_to. The same definition as check_facts.py's "range only".
+ */
+export function rangeOnlyCodes(d: Dataset, index: UnitIndex, year: number): Set<UnitCode> {
+  const known = new Set(d.tiers.filter((t) => t.year === year).map((t) => t.code));
+  const out = new Set<UnitCode>();
+  for (const r of d.ranges) {
+    if (!(r.fromTier || r.toTier) || !(r.yearFrom < year && year < r.yearTo)) continue;
+    const unit = index.unitIn(r.code, year);
+    if (unit && unit === index.unitIn(r.code, clampYear(r.yearTo)) && !known.has(r.code)) out.add(r.code);
+  }
+  return out;
+}
+
+export function coverage(d: Dataset): YearCoverage[] {
+  const index = buildUnitIndex(d.units);
+  return YEARS.map((year) => {
+    const rows = d.tiers.filter((t) => t.year === year);
+    const byConfidence: Record<Confidence, number> = { high: 0, medium: 0, low: 0 };
+    for (const t of rows) byConfidence[t.confidence] += 1;
+    const units = unitCountIn(year);
+    const rangeOnly = rangeOnlyCodes(d, index, year).size;
+    return {
+      year,
+      units,
+      official: d.totals.find((t) => t.year === year && t.scope === 'province') ?? null,
+      known: rows.length,
+      stated: rows.filter((t) => t.basis === 'stated').length,
+      derived: rows.filter((t) => t.basis === 'derived').length,
+      knownByTier: knownCounts(rows),
+      byConfidence,
+      rangeOnly,
+      unknown: units - rows.length - rangeOnly,
+    };
+  });
+}
+
+export function areaCoverage(d: Dataset, year: number): AreaCoverage[] {
+  const index = buildUnitIndex(d.units);
+  const bounded = rangeOnlyCodes(d, index, year);
+  return [...index.areas].map(([areaCode, areaName]) => {
+    const units = index.unitsInArea(areaCode, year);
+    const rows = tiersInScope(d.tiers, index, year, areaCode);
+    const rangeOnly = units.filter((u) => bounded.has(u.code)).length;
+    return {
+      year,
+      areaCode,
+      areaName,
+      units: units.length,
+      total: d.totals.find((t) => t.year === year && t.scope === areaCode) ?? null,
+      known: rows.length,
+      stated: rows.filter((t) => t.basis === 'stated').length,
+      derived: rows.filter((t) => t.basis === 'derived').length,
+      knownByTier: rows.length > 0 ? knownCounts(rows) : zeroCounts(),
+      rangeOnly,
+      unknown: units.length - rows.length - rangeOnly,
+      complete: rows.length === units.length,
+    };
+  });
+}
+
+/** Official counts as printed in coverage tables: "13/42/113", "A≥24" where only a minimum is known, "?" without a row. */
+export function formatOfficial(total: Total | null): string {
+  if (!total) return '?';
+  const { counts, minimums } = total;
+  if (counts.A === null && minimums.A !== null) return `A≥${minimums.A}`;
+  return [counts.A, counts.B, counts.C].map((v) => (v === null ? '?' : String(v))).join('/');
+}
