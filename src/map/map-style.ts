@@ -47,8 +47,9 @@ export const vintageFilter = (vintage: Vintage): ExpressionSpecification => ['==
 
 /** Fill colour by the unit's state key (feature-state), stated and derived alike. */
 function tierFillColor(): ExpressionSpecification {
-  const pairs = TIERS.flatMap((t) => [[t, `${t}-derived`], TIER_COLORS[t]] as const);
-  return ['match', ['feature-state', 'state'], ...pairs.flat(), UNKNOWN_GROUND] as unknown as ExpressionSpecification;
+  // Each branch is a label list (stated and derived share the tier's colour) and a colour.
+  const branches = TIERS.flatMap((t) => [[t, `${t}-derived`], TIER_COLORS[t]]);
+  return ['match', ['feature-state', 'state'], ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
 }
 
 export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecification)[] {
