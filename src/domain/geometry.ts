@@ -23,6 +23,8 @@ export interface MapGeometry {
   areas: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
   province: FeatureCollection<Polygon | MultiPolygon>;
   context: FeatureCollection<Polygon | MultiPolygon, { name?: string }>;
+  /** [west, south, east, north] of everything drawn, context included: the camera stays inside. */
+  extent: [number, number, number, number];
   /** One label point per unit and vintage, inside the unit's polygon. */
   labels: Record<Vintage, Map<UnitCode, [number, number]>>;
 }
@@ -66,7 +68,12 @@ export function geometryFromTopology(topology: Topology): MapGeometry {
       });
     }
   }
+  const [west, south, east, north] = topology.bbox ?? [];
+  if (west === undefined || south === undefined || east === undefined || north === undefined) {
+    throw new Error('geometry: the topology has no bbox');
+  }
   return {
+    extent: [west, south, east, north],
     units: { type: 'FeatureCollection', features: units },
     areas: collection<{ code: string }>(topology, 'areas'),
     province: collection<Record<string, never>>(topology, 'province'),

@@ -93,6 +93,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     if (!styleReady || state.data.status !== 'ready') return;
     if (geometry !== state.data.geometry) {
       geometry = state.data.geometry;
+      // The context ends at a box; keeping the camera inside it keeps that edge off screen.
+      map.setMaxBounds(geometry.extent);
       setGeoJson(map, SOURCES.context, geometry.context);
       setGeoJson(map, SOURCES.units, geometry.units);
       setGeoJson(map, SOURCES.areas, geometry.areas);

@@ -5,6 +5,7 @@ import { createAppStore } from '../../src/store/store';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
 const emptyGeometry: MapGeometry = {
+  extent: [113, 36, 120, 43],
   units: { type: 'FeatureCollection', features: [] },
   areas: { type: 'FeatureCollection', features: [] },
   province: { type: 'FeatureCollection', features: [] },
