@@ -44,8 +44,13 @@ for (const r of parsed.rows) {
   switch (key) {
     case '邢台县':
       out.push({
-        code: '130521', name_zh: '邢台县', name_en: 'Xingtai County', ...base('130521'),
-        valid_from: '2019', valid_to: '2020', predecessor_codes: '',
+        code: '130521',
+        name_zh: '邢台县',
+        name_en: 'Xingtai County',
+        ...base('130521'),
+        valid_from: '2019',
+        valid_to: '2020',
+        predecessor_codes: '',
         boundary_note: 'Abolished in June 2020; its towns went to 信都区 (15) and 襄都区 (4).',
       });
       break;
@@ -53,13 +58,24 @@ for (const r of parsed.rows) {
     case '桥西区': {
       const code = drawn === '桥东区' ? '130502' : '130503';
       out.push({
-        code, name_zh: drawn, name_en: r.english_drawn ?? '', ...base(code),
-        valid_from: '2019', valid_to: '2020', predecessor_codes: '',
+        code,
+        name_zh: drawn,
+        name_en: r.english_drawn ?? '',
+        ...base(code),
+        valid_from: '2019',
+        valid_to: '2020',
+        predecessor_codes: '',
         boundary_note: `Renamed ${r.name_2023} in June 2020, when it also took in part of 邢台县.`,
       });
       out.push({
-        code, name_zh: r.name_2023 ?? '', name_en: r.english_2023 ?? '', ...base(code),
-        valid_from: '2021', valid_to: '', predecessor_codes: `${code};130521`, boundary_note: XINGTAI_NOTE,
+        code,
+        name_zh: r.name_2023 ?? '',
+        name_en: r.english_2023 ?? '',
+        ...base(code),
+        valid_from: '2021',
+        valid_to: '',
+        predecessor_codes: `${code};130521`,
+        boundary_note: XINGTAI_NOTE,
       });
       break;
     }
@@ -67,13 +83,23 @@ for (const r of parsed.rows) {
     case '南和县': {
       const old = drawn === '任县' ? '130526' : '130527';
       out.push({
-        code: old, name_zh: drawn, name_en: r.english_drawn ?? '', ...base(old),
-        valid_from: '2019', valid_to: '2020', predecessor_codes: '',
+        code: old,
+        name_zh: drawn,
+        name_en: r.english_drawn ?? '',
+        ...base(old),
+        valid_from: '2019',
+        valid_to: '2020',
+        predecessor_codes: '',
         boundary_note: `Became ${r.name_2023} (${code2023}) in June 2020 with the same territory.`,
       });
       out.push({
-        code: code2023, name_zh: r.name_2023 ?? '', name_en: r.english_2023 ?? '', ...base(code2023),
-        valid_from: '2021', valid_to: '', predecessor_codes: old,
+        code: code2023,
+        name_zh: r.name_2023 ?? '',
+        name_en: r.english_2023 ?? '',
+        ...base(code2023),
+        valid_from: '2021',
+        valid_to: '',
+        predecessor_codes: old,
         boundary_note: `Same territory as ${drawn} (${old}).`,
       });
       break;
@@ -81,8 +107,12 @@ for (const r of parsed.rows) {
     default: {
       const renamed = drawn !== r.name_2023;
       out.push({
-        code: code2023, name_zh: r.name_2023 ?? '', name_en: r.english_2023 ?? '', ...base(code2023),
-        valid_from: '2019', valid_to: '',
+        code: code2023,
+        name_zh: r.name_2023 ?? '',
+        name_en: r.english_2023 ?? '',
+        ...base(code2023),
+        valid_from: '2019',
+        valid_to: '',
         predecessor_codes: renamed ? (r.geom_src_id ?? '') : '',
         boundary_note: [renamed ? `Drawn from boundaries of the former ${drawn} (same territory).` : '', cangzhou]
           .filter(Boolean)
@@ -91,6 +121,8 @@ for (const r of parsed.rows) {
     }
   }
 }
-out.sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '') || (a.valid_from ?? '').localeCompare(b.valid_from ?? ''));
+out.sort(
+  (a, b) => (a.code ?? '').localeCompare(b.code ?? '') || (a.valid_from ?? '').localeCompare(b.valid_from ?? ''),
+);
 writeFileSync('data/units.csv', serializeCsv(UNIT_COLUMNS, out));
 console.log(`data/units.csv: ${out.length} rows`);

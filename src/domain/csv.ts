@@ -2,8 +2,7 @@ import Papa from 'papaparse';
 
 /** A CSV parsed into header + rows of strings, or the reasons it could not be. */
 export type CsvParseResult =
-  | { ok: true; header: string[]; rows: Record<string, string>[] }
-  | { ok: false; errors: string[] };
+  { ok: true; header: string[]; rows: Record<string, string>[] } | { ok: false; errors: string[] };
 
 /**
  * Parse UTF-8 CSV text with a header row (RFC 4180 quoting). A leading byte-order mark is
