@@ -36,7 +36,7 @@ const rows = files('dist')
       path: relative('dist', path),
       kind: kind(path),
       raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
+      gzip: gzipSync(bytes).length,
     };
   })
   .sort((a, b) => a.kind.localeCompare(b.kind) || b.gzip - a.gzip);
