@@ -1,37 +1,87 @@
 /**
  * The one application store (Zustand, vanilla so the map can subscribe outside React).
  * Actions are one-liners over pure domain functions; React and the map only read it.
+ *
+ * Slices: data (loaded once, never lost to a later bad input), time (year, playback),
+ * selection (selected, hovered, legend highlight), view (camera, language, mode) and ui
+ * (notices). Runtime-only state (hover, highlight, playing) never reaches the URL.
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MapGeometry } from '../domain/geometry';
-import { indexStates, type StateIndex } from '../domain/unit-state';
 import type { Lang } from '../domain/lang';
-import { LAST_YEAR, YEARS, type Dataset, type Year } from '../domain/types';
+import { followUnit } from '../domain/lineage';
+import { isYear, playbackNext, playbackStart, stepYear } from '../domain/timeline';
+import { LAST_YEAR, type Dataset, type UnitCode, type Year } from '../domain/types';
+import { indexStates, type StateIndex, type StateKey } from '../domain/unit-state';
+
+export { isYear };
 
 export type DataSlice =
   | { status: 'loading' }
   | { status: 'ready'; dataset: Dataset; geometry: MapGeometry; index: StateIndex }
   | { status: 'error'; message: string };
 
+/** The camera: centre and zoom, as the URL's `view` key carries it. */
+export interface View {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+/** Map modes. Only the tier mode exists so far; change and trajectory modes come later. */
+export const MODES = ['tier'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** A message for the user, e.g. which URL keys were ignored. Text is already in the UI language. */
+export interface Notice {
+  id: number;
+  kind: 'warning' | 'info';
+  text: string;
+}
+
 export interface AppState {
   data: DataSlice;
   year: Year;
+  playing: boolean;
+  /** Selected unit (a code valid in `year` where the unit has a counterpart there). */
+  selected: UnitCode | null;
+  hovered: UnitCode | null;
+  /** Legend entry under the pointer or focus: its units are highlighted on the map. */
+  highlight: StateKey | 'range' | null;
+  /** Last settled camera; null until the map reports one (or a link sets one). */
+  view: View | null;
+  /** Asks the map to fly to a unit; `seq` makes a repeated request for the same unit distinct. */
+  flyTo: { code: UnitCode; seq: number } | null;
   lang: Lang;
+  mode: Mode;
+  notices: Notice[];
+
   dataLoaded: (dataset: Dataset, geometry: MapGeometry) => void;
   /** A failed load is reported; data already loaded is kept (a bad file never loses it). */
   dataFailed: (message: string) => void;
   setYear: (year: number) => void;
+  stepYear: (delta: number) => void;
+  play: () => void;
+  pause: () => void;
+  /** Advances playback one year; stops at the last year. */
+  tick: () => void;
+  select: (code: UnitCode | null, options?: { fly?: boolean }) => void;
+  hover: (code: UnitCode | null) => void;
+  setHighlight: (key: AppState['highlight']) => void;
+  setView: (view: View) => void;
   setLang: (lang: Lang) => void;
+  setMode: (mode: Mode) => void;
+  notify: (kind: Notice['kind'], text: string) => void;
+  dismissNotice: (id: number) => void;
 }
 
 export interface InitialState {
   year?: Year;
   lang?: Lang;
-}
-
-export function isYear(value: number): value is Year {
-  return (YEARS as readonly number[]).includes(value);
+  selected?: UnitCode | null;
+  view?: View | null;
+  mode?: Mode;
 }
 
 export type AppStore = StoreApi<AppState> & {
@@ -45,21 +95,80 @@ export type AppStore = StoreApi<AppState> & {
   };
 };
 
+/** The selection carried into another year (任县 in 2019 is 任泽区 in 2021). */
+function followSelection(state: AppState, year: Year): UnitCode | null {
+  if (state.selected === null || state.data.status !== 'ready') return state.selected;
+  return followUnit(state.data.dataset.units, state.selected, state.year, year);
+}
+
 export function createAppStore(initial: InitialState = {}): AppStore {
+  let noticeSeq = 0;
+  let flySeq = 0;
   return createStore<AppState>()(
-    subscribeWithSelector((set, get) => ({
-      data: { status: 'loading' },
-      year: initial.year ?? LAST_YEAR,
-      lang: initial.lang ?? 'en',
-      dataLoaded: (dataset, geometry) =>
-        set({ data: { status: 'ready', dataset, geometry, index: indexStates(dataset) } }),
-      dataFailed: (message) => {
-        if (get().data.status !== 'ready') set({ data: { status: 'error', message } });
-      },
-      setYear: (year) => {
-        if (isYear(year) && year !== get().year) set({ year });
-      },
-      setLang: (lang) => set({ lang }),
-    })),
+    subscribeWithSelector((set, get) => {
+      const goTo = (year: Year, extra: Partial<AppState> = {}) =>
+        set({ year, selected: followSelection(get(), year), ...extra });
+      return {
+        data: { status: 'loading' },
+        year: initial.year ?? LAST_YEAR,
+        playing: false,
+        selected: initial.selected ?? null,
+        hovered: null,
+        highlight: null,
+        view: initial.view ?? null,
+        flyTo: null,
+        lang: initial.lang ?? 'en',
+        mode: initial.mode ?? 'tier',
+        notices: [],
+
+        dataLoaded: (dataset, geometry) => {
+          const state = get();
+          const data: DataSlice = { status: 'ready', dataset, geometry, index: indexStates(dataset) };
+          // A selection from a link may name a unit by a code of another year (任泽区 in 2019).
+          const selected =
+            state.selected === null ? null : followUnit(dataset.units, state.selected, state.year, state.year);
+          set({ data, selected });
+        },
+        dataFailed: (message) => {
+          if (get().data.status !== 'ready') set({ data: { status: 'error', message } });
+        },
+        setYear: (year) => {
+          if (isYear(year) && year !== get().year) goTo(year, { playing: false });
+        },
+        stepYear: (delta) => {
+          const year = stepYear(get().year, delta);
+          if (year !== get().year) goTo(year, { playing: false });
+        },
+        play: () => {
+          const start = playbackStart(get().year);
+          if (start !== get().year) goTo(start, { playing: true });
+          else set({ playing: true });
+        },
+        pause: () => set({ playing: false }),
+        tick: () => {
+          if (!get().playing) return;
+          const next = playbackNext(get().year);
+          if (next === null) set({ playing: false });
+          else goTo(next, { playing: next !== LAST_YEAR });
+        },
+        select: (code, options = {}) => {
+          const flyTo = code !== null && options.fly ? { code, seq: (flySeq += 1) } : get().flyTo;
+          set({ selected: code, flyTo });
+        },
+        hover: (code) => {
+          if (code !== get().hovered) set({ hovered: code });
+        },
+        setHighlight: (highlight) => {
+          if (highlight !== get().highlight) set({ highlight });
+        },
+        setView: (view) => set({ view }),
+        setLang: (lang) => {
+          if (lang !== get().lang) set({ lang });
+        },
+        setMode: (mode) => set({ mode }),
+        notify: (kind, text) => set({ notices: [...get().notices, { id: (noticeSeq += 1), kind, text }] }),
+        dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+      };
+    }),
   );
 }

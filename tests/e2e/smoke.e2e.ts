@@ -28,7 +28,7 @@ async function labelPoint(code: string, year: number): Promise<{ x: number; y: n
 }
 
 beforeAll(async () => {
-  server = await serveDirectory('dist');
+  server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
   browser = await launchBrowser();
   session = await openOfflinePage(browser);
   await session.page.goto(server.url);

@@ -1,0 +1,4 @@
+/** The county search combobox. */
+export const en = {} as const;
+
+export const zh: Record<keyof typeof en, string> = {};
