@@ -11,11 +11,21 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <h1>{tr('appTitle')}</h1>
-        <p>{tr('appSubtitle')}</p>
+        <div className="app-title">
+          <h1>{tr('appTitle')}</h1>
+          <p>{tr('appSubtitle')}</p>
+        </div>
+        <div className="app-tools">
+          {/* mount: search */}
+          {/* mount: share */}
+        </div>
       </header>
+      {/* mount: notices */}
       <main className="app-main">
-        <MapView label={tr('mapLabel')} />
+        <div className="map-column">
+          <MapView label={tr('mapLabel')} />
+          {/* mount: timeline */}
+        </div>
         <aside className="side-panel">
           {data.status === 'loading' && <p role="status">{tr('loading')}</p>}
           {data.status === 'error' && (
@@ -23,6 +33,7 @@ export function App() {
               {tr('loadFailed')}: {data.message}
             </p>
           )}
+          {/* mount: details */}
           <Legend />
           <DataNotes />
         </aside>
