@@ -2,7 +2,12 @@
 import { MapView } from '../map/map-view';
 import { useAppStore } from '../store/use-app-store';
 import { DataNotes } from '../ui/data-notes';
+import { LanguageSwitch } from '../ui/language-switch';
 import { Legend } from '../ui/legend';
+import { Notices } from '../ui/notices';
+import { ShareButton } from '../ui/share-button';
+import { MapTooltip } from '../ui/map-tooltip';
+import { Timeline } from '../ui/timeline';
 import { useT } from '../ui/use-t';
 
 export function App() {
@@ -17,14 +22,16 @@ export function App() {
         </div>
         <div className="app-tools">
           {/* mount: search */}
-          {/* mount: share */}
+          <LanguageSwitch />
+          <ShareButton />
         </div>
       </header>
-      {/* mount: notices */}
+      <Notices />
       <main className="app-main">
         <div className="map-column">
           <MapView label={tr('mapLabel')} />
-          {/* mount: timeline */}
+          <MapTooltip />
+          <Timeline />
         </div>
         <aside className="side-panel">
           {data.status === 'loading' && <p role="status">{tr('loading')}</p>}

@@ -118,3 +118,20 @@ export function countStates(states: ReadonlyMap<UnitCode, UnitState>): StateCoun
   }
   return counts;
 }
+
+/** Legend entries a reader can point at: a tier (stated or derived), all derived, ranges, unknown. */
+export type LegendKey = Tier | 'derived' | 'range' | 'unknown';
+
+/** Whether a unit drawn with `key` belongs to the legend entry `legend`. */
+export function inLegendEntry(key: StateKey, legend: LegendKey): boolean {
+  switch (legend) {
+    case 'derived':
+      return key.endsWith('-derived');
+    case 'range':
+      return key.startsWith('range:');
+    case 'unknown':
+      return key === 'unknown';
+    default:
+      return key === legend || key === `${legend}-derived`;
+  }
+}

@@ -1,23 +1,42 @@
 /**
  * The only code that drives MapLibre. Creates the map once, loads the geometry once, and
- * follows the store from outside React: a year change only rewrites feature-state (never the
- * GeoJSON), and a vintage change only swaps the layers' filter.
+ * follows the store from outside React:
+ * - a year change rewrites feature-state (never the GeoJSON): the old colours move to `prev`,
+ *   drawn underneath, and the new ones fade in over them; a vintage change swaps filters;
+ * - hover, selection and the legend highlight are feature-state or global-state;
+ * - the camera is the map's own; it is reported to the store when it settles, and moved only
+ *   when the store asks (a link's view, a search result to fly to).
  */
+import { bbox } from '@turf/turf';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { unitFeatureId, type MapGeometry } from '../domain/geometry';
 import { stripeColors } from '../domain/palette';
 import { stateKey, type UnitState } from '../domain/unit-state';
 import { vintageOf, type UnitCode, type Vintage, type Year } from '../domain/types';
 import { selectYearStates } from '../store/selectors';
-import type { AppState, AppStore } from '../store/store';
-import { HATCHED_STATES, SOURCES, createStyle, patternId, unitLayers, vintageFilter } from './map-style';
+import type { AppState, AppStore, View } from '../store/store';
+import { labelFeatures } from './label-features';
+import {
+  HATCHED_STATES,
+  LABEL_LAYER,
+  LOCAL_CJK_FONTS,
+  PREVIOUS_FILL_LAYER,
+  SOURCES,
+  UNIT_FILL_LAYER,
+  createStyle,
+  patternId,
+  vintageFilter,
+  vintageLayerIds,
+} from './map-style';
 import { stripePattern } from './patterns';
+import { createFader } from './year-fade';
 
 // The worker is bundled as a file of our own build (Vite `?url`), never fetched from a CDN.
 maplibregl.setWorkerUrl(workerUrl);
 
-/** Hebei's extent with a little margin (WGS84). */
+/** Hebei's extent with a little margin (WGS84): the first view when a link gives none. */
 export const HEBEI_BOUNDS: [[number, number], [number, number]] = [
   [113.4, 36.0],
   [119.9, 42.65],
@@ -29,9 +48,13 @@ export interface MapController {
   dispose: () => void;
 }
 
+const labelField = (lang: AppState['lang']) => (lang === 'zh' ? 'name_zh' : 'name_en');
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+const sameView = (a: View, b: View) =>
+  Math.abs(a.lng - b.lng) < 1e-4 && Math.abs(a.lat - b.lat) < 1e-4 && Math.abs(a.zoom - b.zoom) < 0.01;
+
 function setGeoJson(map: maplibregl.Map, id: string, data: GeoJSON.FeatureCollection) {
-  const source = map.getSource<maplibregl.GeoJSONSource>(id);
-  source?.setData(data);
+  map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data);
 }
 
 function addPatterns(map: maplibregl.Map) {
@@ -41,16 +64,20 @@ function addPatterns(map: maplibregl.Map) {
 }
 
 export function createMapController(container: HTMLElement, store: AppStore): MapController {
-  let vintage: Vintage = vintageOf(store.getState().year);
+  const initial = store.getState();
+  let vintage: Vintage = vintageOf(initial.year);
+  const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const map = new maplibregl.Map({
     container,
-    style: createStyle(vintage),
-    bounds: HEBEI_BOUNDS,
-    fitBoundsOptions: { padding: 16 },
+    style: createStyle(vintage, labelField(initial.lang), new URL(latinFontUrl, document.baseURI).href),
+    ...(initial.view
+      ? { center: [initial.view.lng, initial.view.lat] as [number, number], zoom: initial.view.zoom }
+      : { bounds: HEBEI_BOUNDS, fitBoundsOptions: { padding: 16 } }),
     attributionControl: false,
     renderWorldCopies: false,
     minZoom: 4,
     maxZoom: 12,
+    localIdeographFontFamily: LOCAL_CJK_FONTS,
     // Keeps the canvas readable for screenshots and PNG export.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
@@ -60,33 +87,81 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   let geometry: MapGeometry | null = null;
   let styleReady = false;
-  let drawnStates: Map<UnitCode, UnitState> | null = null;
+  let drawn: { year: Year; states: Map<UnitCode, UnitState> } | null = null;
   let readyMarked = false;
+  let cameraSettled = false;
+  const focus = { hover: null as number | null, selected: null as number | null };
   const unsubscribers: (() => void)[] = [];
+  const fader = createFader((value) => map.setGlobalStateProperty('fade', value), reducedMotion);
 
-  function applyVintage(next: Vintage) {
-    if (next === vintage) return;
+  function applyVintage(next: Vintage, previous: Vintage) {
+    for (const id of vintageLayerIds(next)) map.setFilter(id, vintageFilter(next));
+    map.setFilter(PREVIOUS_FILL_LAYER, vintageFilter(previous));
     vintage = next;
-    for (const layer of unitLayers(vintage)) map.setFilter(layer.id, vintageFilter(vintage));
   }
 
   function applyStates(year: Year, states: Map<UnitCode, UnitState>) {
-    const v = vintageOf(year);
+    const previous = drawn;
+    const nextVintage = vintageOf(year);
+    // The previous year's colours stay underneath (on its own vintage's features) while the
+    // new ones fade in, so a change of vintage never flashes.
+    if (previous) {
+      const pv = vintageOf(previous.year);
+      for (const [code, state] of previous.states) {
+        map.setFeatureState({ source: SOURCES.units, id: unitFeatureId(code, pv) }, { prev: stateKey(state) });
+      }
+    }
     for (const [code, state] of states) {
-      const id = unitFeatureId(code, v);
       map.setFeatureState(
-        { source: SOURCES.units, id },
-        { state: stateKey(state), derived: state.kind === 'known' && state.fact.basis === 'derived' },
+        { source: SOURCES.units, id: unitFeatureId(code, nextVintage) },
+        {
+          state: stateKey(state),
+          ...(previous ? {} : { prev: stateKey(state) }),
+          derived: state.kind === 'known' && state.fact.basis === 'derived',
+        },
       );
     }
-    drawnStates = states;
-    map.once('idle', () => {
-      if (!readyMarked) {
+    applyVintage(nextVintage, previous ? vintageOf(previous.year) : nextVintage);
+    drawn = { year, states };
+    if (previous) fader.run();
+    // The first frame drawn after the change shows the new year (fading in, or at once).
+    map.once('render', () => performance.mark(`year-rendered:${year}`));
+    map.triggerRepaint();
+    if (!readyMarked) {
+      map.once('idle', () => {
         readyMarked = true;
         performance.mark('choropleth-ready');
-      }
-      performance.mark(`year-rendered:${year}`);
-    });
+        cameraSettled = true;
+      });
+    }
+  }
+
+  function setFocus(kind: 'hover' | 'selected', id: number | null) {
+    const old = focus[kind];
+    if (old === id) return;
+    if (old !== null) map.setFeatureState({ source: SOURCES.units, id: old }, { [kind]: false });
+    if (id !== null) map.setFeatureState({ source: SOURCES.units, id }, { [kind]: true });
+    focus[kind] = id;
+  }
+
+  function applySelection(state: AppState) {
+    const code = state.selected;
+    const exists = code !== null && drawn?.states.has(code);
+    setFocus('selected', exists && code ? unitFeatureId(code, vintageOf(state.year)) : null);
+  }
+
+  function flyToUnit(code: UnitCode, year: Year) {
+    const id = unitFeatureId(code, vintageOf(year));
+    const feature = geometry?.units.features.find((f) => f.id === id);
+    if (!feature) return;
+    const [w, s, e, n] = bbox(feature);
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 60, maxZoom: 9, duration: reducedMotion() ? 0 : 900 },
+    );
   }
 
   function sync(state: AppState) {
@@ -99,24 +174,77 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       setGeoJson(map, SOURCES.units, geometry.units);
       setGeoJson(map, SOURCES.areas, geometry.areas);
       setGeoJson(map, SOURCES.province, geometry.province);
+      setGeoJson(map, SOURCES.labels, labelFeatures(geometry, state.data.dataset.units));
     }
     const states = selectYearStates(state);
-    if (states && states !== drawnStates) {
-      applyVintage(vintageOf(state.year));
-      applyStates(state.year, states);
-    }
+    if (states && states !== drawn?.states) applyStates(state.year, states);
+    applySelection(state);
   }
+
+  const codeOf = (feature: maplibregl.MapGeoJSONFeature | undefined): UnitCode | null =>
+    typeof feature?.properties.code === 'string' ? feature.properties.code : null;
 
   map.on('load', () => {
     addPatterns(map);
     styleReady = true;
     sync(store.getState());
   });
+  map.on('mousemove', UNIT_FILL_LAYER, (e) => {
+    const feature = e.features?.[0];
+    setFocus('hover', typeof feature?.id === 'number' ? feature.id : null);
+    store.getState().hover(codeOf(feature), { x: e.point.x, y: e.point.y });
+  });
+  map.on('mouseleave', UNIT_FILL_LAYER, () => {
+    setFocus('hover', null);
+    store.getState().hover(null);
+  });
+  map.on('click', (e) => {
+    const layers = map.getLayer(UNIT_FILL_LAYER) ? [UNIT_FILL_LAYER] : [];
+    const feature = layers.length > 0 ? map.queryRenderedFeatures(e.point, { layers })[0] : undefined;
+    store.getState().select(codeOf(feature));
+  });
+  map.on('moveend', () => {
+    if (!cameraSettled) return;
+    const c = map.getCenter();
+    const view = { lng: round(c.lng, 4), lat: round(c.lat, 4), zoom: round(map.getZoom(), 2) };
+    const current = store.getState().view;
+    if (!current || !sameView(current, view)) store.getState().setView(view);
+  });
+
   unsubscribers.push(
     store.subscribe(
-      (s) => [s.data, s.year] as const,
+      (s) => [s.data, s.year, s.selected] as const,
       () => sync(store.getState()),
-      { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+      { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+    ),
+    store.subscribe(
+      (s) => s.highlight,
+      (highlight) => {
+        if (styleReady) map.setGlobalStateProperty('highlight', highlight ?? '');
+      },
+    ),
+    store.subscribe(
+      (s) => s.lang,
+      (lang) => {
+        if (styleReady) map.setLayoutProperty(LABEL_LAYER, 'text-field', ['get', labelField(lang)]);
+      },
+    ),
+    store.subscribe(
+      (s) => s.flyTo,
+      (request) => {
+        if (request) flyToUnit(request.code, store.getState().year);
+      },
+    ),
+    store.subscribe(
+      (s) => s.view,
+      (view) => {
+        // A view from outside (a link opened with history navigation): jump, never animate.
+        if (!view) return;
+        const c = map.getCenter();
+        if (!sameView(view, { lng: c.lng, lat: c.lat, zoom: map.getZoom() })) {
+          map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
+        }
+      },
     ),
   );
 
@@ -128,6 +256,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       return { x, y };
     },
     dispose: () => {
+      fader.cancel();
       unsubscribers.forEach((u) => u());
       map.remove();
     },

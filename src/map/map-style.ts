@@ -1,12 +1,20 @@
 /**
  * The map's style as typed data: an inline style with GeoJSON sources filled in at run time,
- * no tiles, no sprite and no glyphs, so the map makes no network request at all.
+ * no tiles, no sprite and no glyphs URL, so the map makes no network request at all. Text is
+ * drawn by the browser: Latin from a font file bundled with the app (font-faces), Chinese from
+ * the system's CJK fonts (localIdeographFontFamily).
+ *
+ * Per-unit looks come from feature-state (`state`, `prev`, `derived`, `hover`, `selected`);
+ * page-wide ones from global-state (`fade` during a year cross-fade, `highlight` for the legend
+ * entry under the pointer). Neither ever rebuilds the GeoJSON.
  */
 import type {
   ExpressionSpecification,
   FillLayerSpecification,
+  LayerSpecification,
   LineLayerSpecification,
   StyleSpecification,
+  SymbolLayerSpecification,
 } from 'maplibre-gl';
 import {
   AREA_BORDER,
@@ -24,6 +32,7 @@ export const SOURCES = {
   areas: 'areas',
   province: 'province',
   context: 'context',
+  labels: 'labels',
 } as const;
 
 /** Every hatch the map can draw, by state key: unknown, and each contiguous range of tiers. */
@@ -39,19 +48,56 @@ export const HATCHED_STATES: readonly { key: string; tiers: Tier[] | null }[] = 
 
 export const patternId = (stateKey: string) => `hatch-${stateKey}`;
 export const UNIT_FILL_LAYER = 'unit-fill';
+/** The previous year's colours, under the current ones while they fade in. */
+export const PREVIOUS_FILL_LAYER = 'unit-fill-previous';
+export const LABEL_LAYER = 'unit-label';
 
-const stateIs = (key: string): ExpressionSpecification => ['==', ['feature-state', 'state'], key];
+/** Latin text font, bundled (see map-controller); CJK falls back to local fonts. */
+export const TEXT_FONT = 'Noto Sans Regular';
+export const LOCAL_CJK_FONTS =
+  "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+
+const fade: ExpressionSpecification = ['global-state', 'fade'];
+const stateOf = (property: 'state' | 'prev'): ExpressionSpecification => [
+  'to-string',
+  ['coalesce', ['feature-state', property], ''],
+];
+const stateIs = (key: string): ExpressionSpecification => ['==', stateOf('state'), key];
 
 /** Only the units of one vintage are drawn; the other vintage's features stay loaded. */
 export const vintageFilter = (vintage: Vintage): ExpressionSpecification => ['==', ['get', 'vintage'], vintage];
 
-/** Fill colour by the unit's state key (feature-state), stated and derived alike. */
-function tierFillColor(): ExpressionSpecification {
-  // Each branch is a label list (stated and derived share the tier's colour) and a colour.
+/** Fill colour by a state key held in feature-state: stated and derived share the tier's colour. */
+function tierFillColor(property: 'state' | 'prev'): ExpressionSpecification {
+  // Each branch is a label list and a colour.
   const branches = TIERS.flatMap((t) => [[t, `${t}-derived`], TIER_COLORS[t]]);
-  return ['match', ['feature-state', 'state'], ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
+  return ['match', stateOf(property), ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
 }
 
+/**
+ * Whether a unit belongs to the highlighted legend entry (mirrors inLegendEntry in
+ * domain/unit-state.ts, which the tests check against this expression's meaning).
+ */
+const inHighlight: ExpressionSpecification = [
+  'any',
+  ['==', stateOf('state'), ['global-state', 'highlight']],
+  ['==', stateOf('state'), ['concat', ['global-state', 'highlight'], '-derived']],
+  ['all', ['==', ['global-state', 'highlight'], 'derived'], ['in', '-derived', stateOf('state')]],
+  ['all', ['==', ['global-state', 'highlight'], 'range'], ['in', 'range:', stateOf('state')]],
+];
+
+const width = (z6: number, z10: number): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  6,
+  z6,
+  10,
+  z10,
+];
+const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+
+/** The layers that draw one vintage's units (their filter is swapped when the vintage changes). */
 export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecification)[] {
   const filter = vintageFilter(vintage);
   const fill: FillLayerSpecification = {
@@ -59,21 +105,32 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
     type: 'fill',
     source: SOURCES.units,
     filter,
-    paint: { 'fill-color': tierFillColor() },
+    paint: { 'fill-color': tierFillColor('state'), 'fill-opacity': fade },
   };
   const hatches: FillLayerSpecification[] = HATCHED_STATES.map(({ key }) => ({
     id: `unit-${patternId(key)}`,
     type: 'fill',
     source: SOURCES.units,
     filter,
-    paint: { 'fill-pattern': patternId(key), 'fill-opacity': ['case', stateIs(key), 1, 0] },
+    paint: { 'fill-pattern': patternId(key), 'fill-opacity': ['case', stateIs(key), fade, 0] },
   }));
+  // Units outside the highlighted legend entry are washed out, so the entry's units stand out.
+  const dim: FillLayerSpecification = {
+    id: 'unit-dim',
+    type: 'fill',
+    source: SOURCES.units,
+    filter,
+    paint: {
+      'fill-color': '#ffffff',
+      'fill-opacity': ['case', ['==', ['global-state', 'highlight'], ''], 0, inHighlight, 0, 0.72],
+    },
+  };
   const borders: LineLayerSpecification = {
     id: 'unit-border',
     type: 'line',
     source: SOURCES.units,
     filter,
-    paint: { 'line-color': UNIT_BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.4, 10, 1.2] },
+    paint: { 'line-color': UNIT_BORDER, 'line-width': width(0.4, 1.2) },
   };
   // Derived tiers look like their tier plus a dotted outline, so they are never taken for
   // stated facts.
@@ -85,50 +142,123 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': DERIVED_OUTLINE,
-      'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 10, 2.5],
+      'line-width': width(1.2, 2.5),
       'line-dasharray': [1, 1],
-      'line-opacity': ['case', ['boolean', ['feature-state', 'derived'], false], 1, 0],
+      'line-opacity': ['case', flag('derived'), fade, 0],
     },
   };
-  return [fill, ...hatches, borders, derived];
+  return [fill, ...hatches, dim, borders, derived];
+}
+
+/** Hover and selection outlines, drawn above the area borders. */
+export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
+  const filter = vintageFilter(vintage);
+  return [
+    {
+      id: 'unit-hover',
+      type: 'line',
+      source: SOURCES.units,
+      filter,
+      paint: { 'line-color': '#111111', 'line-width': 2, 'line-opacity': ['case', flag('hover'), 1, 0] },
+    },
+    {
+      id: 'unit-selected-halo',
+      type: 'line',
+      source: SOURCES.units,
+      filter,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': ['case', flag('selected'), 1, 0] },
+    },
+    {
+      id: 'unit-selected',
+      type: 'line',
+      source: SOURCES.units,
+      filter,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#d7301f', 'line-width': 3, 'line-opacity': ['case', flag('selected'), 1, 0] },
+    },
+  ];
+}
+
+/** The layers whose filter follows the vintage. */
+export const vintageLayerIds = (vintage: Vintage): string[] => [
+  ...unitLayers(vintage).map((l) => l.id),
+  ...focusLayers(vintage).map((l) => l.id),
+  LABEL_LAYER,
+];
+
+/** County names at zooms where they fit; the field is swapped with the UI language. */
+export function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayerSpecification {
+  return {
+    id: LABEL_LAYER,
+    type: 'symbol',
+    source: SOURCES.labels,
+    filter: vintageFilter(vintage),
+    minzoom: 7,
+    layout: {
+      'text-field': ['get', field],
+      'text-font': [TEXT_FONT],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11, 10, 15],
+      'text-max-width': 7,
+      'text-padding': 3,
+    },
+    paint: { 'text-color': '#1d1d1d', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+  };
 }
 
 const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-export function createStyle(vintage: Vintage): StyleSpecification {
+export function createStyle(
+  vintage: Vintage,
+  labelField: 'name_zh' | 'name_en',
+  latinFontUrl: string,
+): StyleSpecification {
+  const layers: LayerSpecification[] = [
+    { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
+    { id: 'context-fill', type: 'fill', source: SOURCES.context, paint: { 'fill-color': LAND_CONTEXT } },
+    {
+      id: 'context-border',
+      type: 'line',
+      source: SOURCES.context,
+      paint: { 'line-color': '#ffffff', 'line-width': 0.6 },
+    },
+    {
+      id: PREVIOUS_FILL_LAYER,
+      type: 'fill',
+      source: SOURCES.units,
+      filter: vintageFilter(vintage),
+      paint: { 'fill-color': tierFillColor('prev') },
+    },
+    ...unitLayers(vintage),
+    {
+      id: 'area-border',
+      type: 'line',
+      source: SOURCES.areas,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': AREA_BORDER, 'line-width': width(0.9, 2) },
+    },
+    {
+      id: 'province-border',
+      type: 'line',
+      source: SOURCES.province,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#1d1d1d', 'line-width': width(1.4, 3) },
+    },
+    ...focusLayers(vintage),
+    labelLayer(vintage, labelField),
+  ];
   return {
     version: 8,
     name: 'Hebei county innovation tiers (offline)',
+    state: { fade: { default: 1 }, highlight: { default: '' } },
+    'font-faces': { [TEXT_FONT]: [{ url: latinFontUrl, 'unicode-range': ['U+0000-024F', 'U+2000-206F'] }] },
     sources: {
       [SOURCES.context]: { type: 'geojson', data: emptyCollection() },
       [SOURCES.units]: { type: 'geojson', data: emptyCollection() },
       [SOURCES.areas]: { type: 'geojson', data: emptyCollection() },
       [SOURCES.province]: { type: 'geojson', data: emptyCollection() },
+      [SOURCES.labels]: { type: 'geojson', data: emptyCollection() },
     },
-    layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
-      { id: 'context-fill', type: 'fill', source: SOURCES.context, paint: { 'fill-color': LAND_CONTEXT } },
-      {
-        id: 'context-border',
-        type: 'line',
-        source: SOURCES.context,
-        paint: { 'line-color': '#ffffff', 'line-width': 0.6 },
-      },
-      ...unitLayers(vintage),
-      {
-        id: 'area-border',
-        type: 'line',
-        source: SOURCES.areas,
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': AREA_BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.9, 10, 2] },
-      },
-      {
-        id: 'province-border',
-        type: 'line',
-        source: SOURCES.province,
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': '#1d1d1d', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.4, 10, 3] },
-      },
-    ],
+    layers,
   };
 }

@@ -13,7 +13,7 @@ import type { Lang } from '../domain/lang';
 import { followUnit } from '../domain/lineage';
 import { isYear, playbackNext, playbackStart, stepYear } from '../domain/timeline';
 import { LAST_YEAR, type Dataset, type UnitCode, type Year } from '../domain/types';
-import { indexStates, type StateIndex, type StateKey } from '../domain/unit-state';
+import { indexStates, type LegendKey, type StateIndex } from '../domain/unit-state';
 
 export { isYear };
 
@@ -47,8 +47,10 @@ export interface AppState {
   /** Selected unit (a code valid in `year` where the unit has a counterpart there). */
   selected: UnitCode | null;
   hovered: UnitCode | null;
+  /** Where the pointer is over the hovered unit (CSS pixels in the map), for the tooltip. */
+  pointer: { x: number; y: number } | null;
   /** Legend entry under the pointer or focus: its units are highlighted on the map. */
-  highlight: StateKey | 'range' | null;
+  highlight: LegendKey | null;
   /** Last settled camera; null until the map reports one (or a link sets one). */
   view: View | null;
   /** Asks the map to fly to a unit; `seq` makes a repeated request for the same unit distinct. */
@@ -67,7 +69,7 @@ export interface AppState {
   /** Advances playback one year; stops at the last year. */
   tick: () => void;
   select: (code: UnitCode | null, options?: { fly?: boolean }) => void;
-  hover: (code: UnitCode | null) => void;
+  hover: (code: UnitCode | null, pointer?: { x: number; y: number } | null) => void;
   setHighlight: (key: AppState['highlight']) => void;
   setView: (view: View) => void;
   setLang: (lang: Lang) => void;
@@ -114,6 +116,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         playing: false,
         selected: initial.selected ?? null,
         hovered: null,
+        pointer: null,
         highlight: null,
         view: initial.view ?? null,
         flyTo: null,
@@ -155,9 +158,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
           const flyTo = code !== null && options.fly ? { code, seq: (flySeq += 1) } : get().flyTo;
           set({ selected: code, flyTo });
         },
-        hover: (code) => {
-          if (code !== get().hovered) set({ hovered: code });
-        },
+        hover: (code, pointer = null) => set({ hovered: code, pointer: code === null ? null : pointer }),
         setHighlight: (highlight) => {
           if (highlight !== get().highlight) set({ highlight });
         },

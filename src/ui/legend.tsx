@@ -6,7 +6,8 @@ import type { CSSProperties } from 'react';
 import { DERIVED_OUTLINE, TIER_COLORS, stripeColors } from '../domain/palette';
 import { TIERS, type Tier } from '../domain/types';
 import { selectProvinceTotal, selectYearCounts } from '../store/selectors';
-import { useAppStore } from '../store/use-app-store';
+import type { LegendKey } from '../domain/unit-state';
+import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { useT } from './use-t';
 
 /** CSS that draws the same stripes as the map's hatch patterns. */
@@ -20,6 +21,7 @@ const TIER_LABEL = { A: 'legendTierA', B: 'legendTierB', C: 'legendTierC' } as c
 
 export function Legend() {
   const tr = useT();
+  const store = useAppStoreApi();
   const year = useAppStore((s) => s.year);
   const counts = useAppStore(selectYearCounts);
   const total = useAppStore(selectProvinceTotal);
@@ -32,6 +34,14 @@ export function Legend() {
     if (min !== null && min !== undefined) return tr('legendOfficialMin', { n: min });
     return null;
   };
+  // Pointing at an entry (mouse or keyboard focus) highlights its units on the map.
+  const highlightOn = (key: LegendKey) => ({
+    tabIndex: 0,
+    onMouseEnter: () => store.getState().setHighlight(key),
+    onMouseLeave: () => store.getState().setHighlight(null),
+    onFocus: () => store.getState().setHighlight(key),
+    onBlur: () => store.getState().setHighlight(null),
+  });
   const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
 
   return (
@@ -41,7 +51,7 @@ export function Legend() {
         {TIERS.map((tier) => {
           const officialText = official(tier);
           return (
-            <li key={tier} data-state={tier}>
+            <li key={tier} data-state={tier} {...highlightOn(tier)}>
               <span className="swatch" style={{ background: TIER_COLORS[tier] }} aria-hidden="true" />
               <span className="legend-label">{tr(TIER_LABEL[tier])}</span>
               <span className="legend-count">
@@ -54,7 +64,7 @@ export function Legend() {
             </li>
           );
         })}
-        <li data-state="derived">
+        <li data-state="derived" {...highlightOn('derived')}>
           <span
             className="swatch"
             style={{ background: TIER_COLORS.B, outline: `2px dotted ${DERIVED_OUTLINE}`, outlineOffset: '-2px' }}
@@ -62,12 +72,12 @@ export function Legend() {
           />
           <span className="legend-label">{tr('legendDerived')}</span>
         </li>
-        <li data-state="range">
+        <li data-state="range" {...highlightOn('range')}>
           <span className="swatch" style={stripes(stripeColors(['B', 'C']))} aria-hidden="true" />
           <span className="legend-label">{tr('legendRange')}</span>
           <span className="legend-count">{counts.range}</span>
         </li>
-        <li data-state="unknown">
+        <li data-state="unknown" {...highlightOn('unknown')}>
           <span className="swatch" style={stripes(stripeColors(null))} aria-hidden="true" />
           <span className="legend-label">{tr('legendUnknown')}</span>
           <span className="legend-count">{counts.unknown}</span>

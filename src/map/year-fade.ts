@@ -1,0 +1,44 @@
+/**
+ * The cross-fade between two years' colours: drives the style's `fade` global state from 0 to 1
+ * over a short time, one value per animation frame. A new change cancels the running one. With
+ * reduced motion the new colours appear at once.
+ */
+export interface Fader {
+  /** Starts a fade; `onDone` runs when the new colours are fully shown. */
+  run: (onDone?: () => void) => void;
+  cancel: () => void;
+}
+
+export const FADE_MS = 500;
+
+export function createFader(setFade: (value: number) => void, reducedMotion: () => boolean): Fader {
+  let frame = 0;
+  const cancel = () => {
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+  };
+  return {
+    cancel,
+    run: (onDone) => {
+      cancel();
+      if (reducedMotion()) {
+        setFade(1);
+        onDone?.();
+        return;
+      }
+      const start = performance.now();
+      setFade(0);
+      const step = (now: number) => {
+        const t = Math.min(1, (now - start) / FADE_MS);
+        // Ease in-out, so the change reads as one smooth move rather than a blink.
+        setFade(t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
+        if (t < 1) frame = requestAnimationFrame(step);
+        else {
+          frame = 0;
+          onDone?.();
+        }
+      };
+      frame = requestAnimationFrame(step);
+    },
+  };
+}
