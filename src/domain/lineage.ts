@@ -39,3 +39,16 @@ export function followUnit(units: readonly Unit[], code: UnitCode, fromYear: num
   const found = counterparts(units, code, fromYear, year);
   return found.length === 1 ? (found[0]?.code ?? code) : code;
 }
+
+/**
+ * A code from outside (a link, a search result) in a given year: itself if it names a unit then,
+ * else followed from the nearest year it did name a unit (任泽区 130505 in 2019 → 任县 130526).
+ */
+export function resolveCode(units: readonly Unit[], code: UnitCode, year: number): UnitCode {
+  if (unitIn(units, code, year)) return code;
+  const carriers = units.filter((u) => u.code === code);
+  const nearest = carriers
+    .map((u) => (year < u.validFrom ? u.validFrom : (u.validTo ?? u.validFrom)))
+    .sort((a, b) => Math.abs(a - year) - Math.abs(b - year))[0];
+  return nearest === undefined ? code : followUnit(units, code, nearest, year);
+}

@@ -10,7 +10,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MapGeometry } from '../domain/geometry';
 import type { Lang } from '../domain/lang';
-import { followUnit } from '../domain/lineage';
+import { followUnit, resolveCode } from '../domain/lineage';
 import { isYear, playbackNext, playbackStart, stepYear } from '../domain/timeline';
 import { LAST_YEAR, type Dataset, type UnitCode, type Year } from '../domain/types';
 import { indexStates, type LegendKey, type StateIndex } from '../domain/unit-state';
@@ -128,8 +128,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
           const state = get();
           const data: DataSlice = { status: 'ready', dataset, geometry, index: indexStates(dataset) };
           // A selection from a link may name a unit by a code of another year (任泽区 in 2019).
-          const selected =
-            state.selected === null ? null : followUnit(dataset.units, state.selected, state.year, state.year);
+          const selected = state.selected === null ? null : resolveCode(dataset.units, state.selected, state.year);
           set({ data, selected });
         },
         dataFailed: (message) => {
