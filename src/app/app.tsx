@@ -7,6 +7,7 @@ import { Legend } from '../ui/legend';
 import { Notices } from '../ui/notices';
 import { ShareButton } from '../ui/share-button';
 import { MapTooltip } from '../ui/map-tooltip';
+import { SearchBox } from '../ui/search-box';
 import { Timeline } from '../ui/timeline';
 import { useT } from '../ui/use-t';
 
@@ -21,7 +22,7 @@ export function App() {
           <p>{tr('appSubtitle')}</p>
         </div>
         <div className="app-tools">
-          {/* mount: search */}
+          <SearchBox />
           <LanguageSwitch />
           <ShareButton />
         </div>
