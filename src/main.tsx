@@ -1,4 +1,8 @@
-/** Entry: create the store, start loading the data, render the page. */
+/**
+ * Entry: read the link, create the store from it, bind the URL, start loading the data,
+ * render the page. The link is read before the store exists so the first render already
+ * shows the linked year and county.
+ */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
 import { StrictMode } from 'react';
@@ -8,9 +12,15 @@ import { loadAll } from './data/load-dataset';
 import { browserLang } from './domain/lang';
 import { createAppStore } from './store/store';
 import { StoreContext } from './store/use-app-store';
+import { bindDocumentLang, bindUrl, describeInvalid, initialStateFromUrl } from './url/bind-url';
 
-const store = createAppStore({ lang: browserLang(navigator.languages) });
-document.documentElement.lang = store.getState().lang === 'zh' ? 'zh-Hans' : 'en';
+const defaultLang = browserLang(navigator.languages);
+// The codes are not loaded yet: `county` is checked for shape now and against the data later.
+const { initial, invalid } = initialStateFromUrl(window.location);
+const store = createAppStore({ ...initial, lang: initial.lang ?? defaultLang });
+for (const param of invalid) store.getState().notify('warning', describeInvalid(store.getState().lang, param));
+bindDocumentLang(store, document);
+bindUrl(store, window, { defaultLang });
 
 loadAll().then(
   ({ dataset, geometry }) => store.getState().dataLoaded(dataset, geometry),

@@ -1,4 +1,47 @@
 /** URL notices, the share button and the language switch. */
-export const en = {} as const;
+export const en = {
+  noticesLabel: 'Notices',
+  noticeDismiss: 'Dismiss',
+  urlIgnored: 'Ignored {key}={raw}: {reason}',
+  urlReasonEmpty: 'the value is empty',
+  urlReasonRepeated: '{key} appears more than once; the first value is used',
+  urlReasonNotYear: 'not a year',
+  urlReasonNotEvaluationYear: 'not an evaluation year ({first}–{last})',
+  urlReasonNotCode: 'not a 6-digit county code',
+  urlReasonUnknownCode: 'no county-level unit of Hebei has this code',
+  urlReasonUnknownMode: 'not a map mode (available: {modes})',
+  urlReasonUnknownLang: 'not a language (zh or en)',
+  urlReasonViewFormat: 'expected longitude,latitude,zoom',
+  urlReasonViewRange: 'outside the map’s range (longitude 70–140, latitude 10–60, zoom 0–22)',
+  share: 'Share',
+  shareCopied: 'Link copied',
+  shareCopyThis: 'Copy this link',
+  shareClose: 'Close',
+  langSwitchPrefix: 'Switch language to ',
+  // Each language's own name, the same in both dictionaries: a reader looks for their own.
+  langNameZh: '中文',
+  langNameEn: 'English',
+} as const;
 
-export const zh: Record<keyof typeof en, string> = {};
+export const zh: Record<keyof typeof en, string> = {
+  noticesLabel: '提示',
+  noticeDismiss: '关闭',
+  urlIgnored: '已忽略 {key}={raw}：{reason}',
+  urlReasonEmpty: '值为空',
+  urlReasonRepeated: '{key} 出现了多次，已采用第一个值',
+  urlReasonNotYear: '不是年份',
+  urlReasonNotEvaluationYear: '不是评价年份（{first}—{last}）',
+  urlReasonNotCode: '不是6位县级行政区划代码',
+  urlReasonUnknownCode: '河北省没有使用此代码的县级单位',
+  urlReasonUnknownMode: '不是地图模式（可用：{modes}）',
+  urlReasonUnknownLang: '不是可用语言（zh 或 en）',
+  urlReasonViewFormat: '应为 经度,纬度,缩放级别',
+  urlReasonViewRange: '超出地图范围（经度70—140，纬度10—60，缩放0—22）',
+  share: '分享',
+  shareCopied: '链接已复制',
+  shareCopyThis: '复制此链接',
+  shareClose: '关闭',
+  langSwitchPrefix: '切换语言为',
+  langNameZh: '中文',
+  langNameEn: 'English',
+};

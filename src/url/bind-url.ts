@@ -1,0 +1,200 @@
+/**
+ * The imperative side of the URL: reads the link once for the store's initial state, then keeps
+ * the address bar in step with the store (OWID's bindToWindow). Writes use
+ * history.replaceState, so moving through the years does not fill the back button's history,
+ * and are debounced while playing: a URL write costs the browser real work, and the address
+ * bar need not follow every tick.
+ */
+import type { Lang } from '../domain/lang';
+import { resolveCode } from '../domain/lineage';
+import { FIRST_YEAR, LAST_YEAR, type UnitCode } from '../domain/types';
+import { MODES, type AppState, type AppStore, type InitialState } from '../store/store';
+import { t, type MessageKey } from '../ui/i18n';
+import {
+  DEFAULT_MODE,
+  DEFAULT_YEAR,
+  invalidParams,
+  parseUrlState,
+  serializeUrlState,
+  validValues,
+  type InvalidParam,
+  type InvalidReason,
+  type UnknownParams,
+  type UrlState,
+} from './url-state';
+
+/** What the binder needs of `window`; tests pass a small fake. */
+export interface UrlWindow {
+  readonly location: { readonly pathname: string; readonly search: string; readonly hash: string };
+  readonly history: { replaceState(data: unknown, unused: string, url?: string | null): void };
+  addEventListener(type: 'popstate', listener: () => void): void;
+  removeEventListener(type: 'popstate', listener: () => void): void;
+}
+
+/** Quiet time before writing while playing: one write per year shown, none per frame. */
+export const PLAYING_WRITE_DELAY_MS = 250;
+
+/** Long raw values are cut in notices: a link can carry kilobytes in one parameter. */
+const MAX_RAW_CHARS = 40;
+
+const REASON_KEYS: Record<InvalidReason, MessageKey> = {
+  empty: 'urlReasonEmpty',
+  repeated: 'urlReasonRepeated',
+  'not-a-year': 'urlReasonNotYear',
+  'not-an-evaluation-year': 'urlReasonNotEvaluationYear',
+  'not-a-code': 'urlReasonNotCode',
+  'unknown-code': 'urlReasonUnknownCode',
+  'unknown-mode': 'urlReasonUnknownMode',
+  'unknown-lang': 'urlReasonUnknownLang',
+  'view-format': 'urlReasonViewFormat',
+  'view-range': 'urlReasonViewRange',
+};
+
+/** Cuts by code points (never inside a surrogate pair) and marks the cut. */
+export function truncateRaw(raw: string, max = MAX_RAW_CHARS): string {
+  const chars = Array.from(raw);
+  return chars.length <= max ? raw : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** "Ignored year=1999: not an evaluation year (2019–2023)", in the UI language. */
+export function describeInvalid(lang: Lang, param: InvalidParam): string {
+  const reason = t(lang, REASON_KEYS[param.reason], {
+    key: param.key,
+    first: FIRST_YEAR,
+    last: LAST_YEAR,
+    modes: MODES.join(', '),
+  });
+  return t(lang, 'urlIgnored', { key: param.key, raw: truncateRaw(param.raw), reason });
+}
+
+export interface UrlStart {
+  /** Only the valid keys: spreading it over defaults never overwrites them with undefined. */
+  initial: InitialState;
+  invalid: InvalidParam[];
+  unknown: UnknownParams;
+}
+
+/** The store's starting state from the page's link (read once, before the store exists). */
+export function initialStateFromUrl(location: { search: string }, knownCodes?: ReadonlySet<string>): UrlStart {
+  const parsed = parseUrlState(location.search, knownCodes);
+  const values = validValues(parsed);
+  const initial: InitialState = {};
+  if (values.year !== undefined) initial.year = values.year;
+  if (values.county !== undefined) initial.selected = values.county;
+  if (values.mode !== undefined) initial.mode = values.mode;
+  if (values.lang !== undefined) initial.lang = values.lang;
+  if (values.view !== undefined) initial.view = values.view;
+  return { initial, invalid: invalidParams(parsed), unknown: parsed.unknown };
+}
+
+export function selectUrlState(state: AppState): UrlState {
+  return { year: state.year, county: state.selected, mode: state.mode, lang: state.lang, view: state.view };
+}
+
+/** The codes of data/units.csv in any year, once the data is loaded. */
+function knownCodesOf(state: AppState): ReadonlySet<string> | undefined {
+  return state.data.status === 'ready' ? new Set(state.data.dataset.units.map((u) => u.code)) : undefined;
+}
+
+export interface BindUrlOptions {
+  /** The language a link without `lang` opens in (the browser's), so it is not written. */
+  defaultLang?: Lang;
+}
+
+/**
+ * Keeps `win`'s URL in step with the store and applies back/forward navigation to it.
+ * Returns a function that stops both (and drops a pending write).
+ */
+export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindUrlOptions = {}): () => void {
+  const defaultLang = options.defaultLang ?? 'en';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let knownCodes = knownCodesOf(store.getState());
+
+  const notifyInvalid = (params: readonly InvalidParam[]) => {
+    const { lang, notify } = store.getState();
+    for (const param of params) notify('warning', describeInvalid(lang, param));
+  };
+
+  const write = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const { pathname, search, hash } = win.location;
+    // Unknown keys are read back from the address bar, so links from elsewhere keep them.
+    const { unknown } = parseUrlState(search, knownCodes);
+    const next = serializeUrlState(selectUrlState(store.getState()), unknown, defaultLang);
+    if (next !== search) win.history.replaceState(null, '', `${pathname}${next}${hash}`);
+  };
+
+  const schedule = () => {
+    if (!store.getState().playing) {
+      write();
+      return;
+    }
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(write, PLAYING_WRITE_DELAY_MS);
+  };
+
+  const unsubscribeUrl = store.subscribe(
+    (s) => [s.year, s.selected, s.mode, s.lang, s.view, s.playing] as const,
+    schedule,
+    { equalityFn: (a, b) => a.every((value, i) => Object.is(value, b[i])) },
+  );
+
+  /** A county from a link that names no unit of any year is dropped once the codes are known. */
+  const checkCounty = () => {
+    knownCodes = knownCodesOf(store.getState());
+    const { selected } = store.getState();
+    if (!knownCodes || selected === null || knownCodes.has(selected)) return;
+    notifyInvalid([{ key: 'county', raw: selected, reason: 'unknown-code' }]);
+    store.getState().select(null);
+  };
+  const unsubscribeData = store.subscribe(
+    (s) => s.data.status,
+    (status) => {
+      if (status === 'ready') checkCounty();
+    },
+  );
+
+  /** As the store does for the page's link: a code of another year names its unit in this year. */
+  const resolveLinked = (code: UnitCode): UnitCode => {
+    const { data, year } = store.getState();
+    return data.status === 'ready' ? resolveCode(data.dataset.units, code, year) : code;
+  };
+
+  const onPopState = () => {
+    const parsed = parseUrlState(win.location.search, knownCodes);
+    const values = validValues(parsed);
+    const state = store.getState();
+    // A missing key means the default; an invalid one leaves the current value as it is.
+    if (parsed.year.status !== 'invalid') state.setYear(values.year ?? DEFAULT_YEAR);
+    if (parsed.county.status !== 'invalid') {
+      const county = values.county === undefined ? null : resolveLinked(values.county);
+      if (county !== store.getState().selected) state.select(county, { fly: county !== null });
+    }
+    if (parsed.mode.status !== 'invalid') state.setMode(values.mode ?? DEFAULT_MODE);
+    if (parsed.lang.status !== 'invalid') state.setLang(values.lang ?? defaultLang);
+    if (values.view) state.setView(values.view);
+    notifyInvalid(invalidParams(parsed));
+  };
+  win.addEventListener('popstate', onPopState);
+
+  // The page's link may hold invalid keys or unrounded numbers: write the canonical form once.
+  write();
+  if (store.getState().data.status === 'ready') checkCounty();
+
+  return () => {
+    unsubscribeUrl();
+    unsubscribeData();
+    win.removeEventListener('popstate', onPopState);
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+}
+
+/** Keeps <html lang> in step with the UI language, for screen readers and CJK font choice. */
+export function bindDocumentLang(store: AppStore, doc: { documentElement: { lang: string } } = document): () => void {
+  const apply = (lang: Lang) => {
+    doc.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  };
+  return store.subscribe((s) => s.lang, apply, { fireImmediately: true });
+}

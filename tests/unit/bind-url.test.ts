@@ -1,0 +1,295 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MapGeometry } from '../../src/domain/geometry';
+import { createAppStore, type AppStore } from '../../src/store/store';
+import {
+  PLAYING_WRITE_DELAY_MS,
+  bindDocumentLang,
+  bindUrl,
+  describeInvalid,
+  initialStateFromUrl,
+  truncateRaw,
+  type UrlWindow,
+} from '../../src/url/bind-url';
+import { syntheticDataset } from '../fixtures/synthetic-dataset';
+
+// The binder never reads geometry; a cast keeps this test independent of the geometry's shape.
+const emptyGeometry = {} as MapGeometry;
+
+/** A window with just what the binder uses; replaceState updates `location` as a browser would. */
+function fakeWindow(search = '') {
+  const listeners = new Set<() => void>();
+  const location = { pathname: '/explorer/', search, hash: '#map' };
+  const replaceState = vi.fn((_data: unknown, _unused: string, url?: string | null) => {
+    const parsed = new URL(url ?? '', 'http://localhost');
+    location.pathname = parsed.pathname;
+    location.search = parsed.search;
+    location.hash = parsed.hash;
+  });
+  const win: UrlWindow = {
+    location,
+    history: { replaceState },
+    addEventListener: (_type, listener) => listeners.add(listener),
+    removeEventListener: (_type, listener) => listeners.delete(listener),
+  };
+  /** The user moves back or forward to `nextSearch`. */
+  const popTo = (nextSearch: string) => {
+    location.search = nextSearch;
+    for (const listener of listeners) listener();
+  };
+  return { win, location, replaceState, listeners, popTo };
+}
+
+/** The last URL written, or null. */
+const lastUrl = (spy: ReturnType<typeof fakeWindow>['replaceState']) => spy.mock.lastCall?.[2] ?? null;
+
+let store: AppStore;
+let dispose: (() => void) | null = null;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  store = createAppStore({ lang: 'en' });
+});
+
+afterEach(() => {
+  dispose?.();
+  dispose = null;
+  vi.useRealTimers();
+});
+
+describe('initialStateFromUrl', () => {
+  it('gives only the valid keys, so defaults are not overwritten with undefined', () => {
+    const start = initialStateFromUrl({ search: '?year=2020&lang=fr&county=130102&view=116,39,7&ref=x' });
+    expect(start.initial).toEqual({ year: 2020, selected: '130102', view: { lng: 116, lat: 39, zoom: 7 } });
+    expect('lang' in start.initial).toBe(false);
+    expect(start.invalid).toEqual([{ key: 'lang', raw: 'fr', reason: 'unknown-lang' }]);
+    expect(start.unknown).toEqual([['ref', 'x']]);
+  });
+
+  it('checks county against known codes when it is given them', () => {
+    const start = initialStateFromUrl({ search: '?county=999999' }, new Set(['130102']));
+    expect(start.initial).toEqual({});
+    expect(start.invalid).toEqual([{ key: 'county', raw: '999999', reason: 'unknown-code' }]);
+  });
+});
+
+describe('notice texts', () => {
+  it('names the key, the value and the reason in the UI language', () => {
+    expect(describeInvalid('en', { key: 'year', raw: '1999', reason: 'not-an-evaluation-year' })).toBe(
+      'Ignored year=1999: not an evaluation year (2019–2023)',
+    );
+    expect(describeInvalid('zh', { key: 'year', raw: '1999', reason: 'not-an-evaluation-year' })).toBe(
+      '已忽略 year=1999：不是评价年份（2019—2023）',
+    );
+    expect(describeInvalid('en', { key: 'year', raw: '2020', reason: 'repeated' })).toContain(
+      'year appears more than once',
+    );
+  });
+
+  it('cuts very long values, and never splits a character', () => {
+    const text = describeInvalid('en', { key: 'county', raw: 'x'.repeat(5000), reason: 'not-a-code' });
+    expect(text.length).toBeLessThan(120);
+    expect(text).toContain('…');
+    expect(truncateRaw('😀'.repeat(50), 10)).toBe(`${'😀'.repeat(9)}…`);
+    expect(truncateRaw('short')).toBe('short');
+  });
+
+  it('keeps markup in a value as plain text (components render it as text)', () => {
+    const text = describeInvalid('en', { key: 'mode', raw: '<img src=x onerror=alert(1)>', reason: 'unknown-mode' });
+    expect(text).toBe('Ignored mode=<img src=x onerror=alert(1)>: not a map mode (available: tier)');
+  });
+});
+
+describe('bindUrl', () => {
+  it('writes the canonical link once on start, keeping pathname, hash and unknown keys', () => {
+    const { win, replaceState } = fakeWindow('?ref=mail&year=1999&view=116.123456,39,7');
+    store = createAppStore({ lang: 'en', view: { lng: 116.123456, lat: 39, zoom: 7 } });
+    dispose = bindUrl(store, win);
+    expect(replaceState).toHaveBeenCalledTimes(1);
+    expect(lastUrl(replaceState)).toBe('/explorer/?view=116.1235,39,7&ref=mail#map');
+  });
+
+  it('does not write when the link is already canonical', () => {
+    const { win, replaceState } = fakeWindow('?year=2020');
+    store = createAppStore({ lang: 'en', year: 2020 });
+    dispose = bindUrl(store, win);
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+
+  it('writes at once when not playing', () => {
+    const { win, replaceState, location } = fakeWindow();
+    dispose = bindUrl(store, win);
+    store.getState().setYear(2021);
+    expect(lastUrl(replaceState)).toBe('/explorer/?year=2021#map');
+    store.getState().select('130102');
+    expect(location.search).toBe('?year=2021&county=130102');
+    store.getState().setLang('zh');
+    expect(location.search).toBe('?year=2021&county=130102&lang=zh');
+    store.getState().setView({ lng: 115.5, lat: 38.25, zoom: 6.5 });
+    expect(location.search).toBe('?year=2021&county=130102&lang=zh&view=115.5,38.25,6.5');
+    expect(replaceState).toHaveBeenCalledTimes(4);
+  });
+
+  it('leaves out the browser language it is given as the default', () => {
+    const { win, location } = fakeWindow();
+    store = createAppStore({ lang: 'zh' });
+    dispose = bindUrl(store, win, { defaultLang: 'zh' });
+    store.getState().setLang('en');
+    expect(location.search).toBe('?lang=en');
+    store.getState().setLang('zh');
+    expect(location.search).toBe('');
+  });
+
+  it('ignores state the link does not carry (hover, highlight)', () => {
+    const { win, replaceState } = fakeWindow();
+    dispose = bindUrl(store, win);
+    store.getState().hover('130102');
+    store.getState().setHighlight('A');
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+
+  it('debounces writes while playing, and writes at once when playback stops', () => {
+    const { win, replaceState, location } = fakeWindow('?year=2019');
+    store = createAppStore({ lang: 'en', year: 2019 });
+    dispose = bindUrl(store, win);
+    store.getState().play();
+    store.getState().tick(); // 2020
+    expect(replaceState).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(PLAYING_WRITE_DELAY_MS - 1);
+    expect(replaceState).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(location.search).toBe('?year=2020');
+
+    // Quick changes while playing (e.g. a map frame reporting the camera) collapse into one write.
+    store.getState().tick(); // 2021
+    for (let i = 0; i < 60; i += 1) store.getState().setView({ lng: 115 + i / 100, lat: 39, zoom: 7 });
+    vi.advanceTimersByTime(PLAYING_WRITE_DELAY_MS);
+    expect(replaceState).toHaveBeenCalledTimes(2);
+    expect(location.search).toBe('?year=2021&view=115.59,39,7');
+
+    store.getState().tick(); // 2022
+    store.getState().tick(); // 2023: the last year ends playback
+    expect(store.getState().playing).toBe(false);
+    expect(location.search).toBe('?view=115.59,39,7');
+    expect(replaceState).toHaveBeenCalledTimes(3);
+    vi.advanceTimersByTime(PLAYING_WRITE_DELAY_MS * 4);
+    expect(replaceState).toHaveBeenCalledTimes(3);
+  });
+
+  it('flushes a pending write when playback is paused', () => {
+    const { win, location } = fakeWindow('?year=2019');
+    store = createAppStore({ lang: 'en', year: 2019 });
+    dispose = bindUrl(store, win);
+    store.getState().play();
+    store.getState().tick();
+    expect(location.search).toBe('?year=2019');
+    store.getState().pause();
+    expect(location.search).toBe('?year=2020');
+  });
+
+  it('applies back/forward navigation: valid keys set, missing keys reset, invalid keys kept and reported', () => {
+    const { win, popTo } = fakeWindow();
+    dispose = bindUrl(store, win);
+    popTo('?year=2020&county=130102&lang=zh&view=116,39,7&ref=x');
+    let s = store.getState();
+    expect([s.year, s.selected, s.lang, s.view]).toEqual([2020, '130102', 'zh', { lng: 116, lat: 39, zoom: 7 }]);
+    expect(s.flyTo?.code).toBe('130102');
+    expect(s.notices).toEqual([]);
+
+    popTo('?year=1999&lang=zh');
+    s = store.getState();
+    expect([s.year, s.selected, s.lang]).toEqual([2020, null, 'zh']);
+    expect(s.notices.map((n) => n.text)).toEqual(['已忽略 year=1999：不是评价年份（2019—2023）']);
+    expect(s.notices[0]?.kind).toBe('warning');
+
+    popTo('');
+    s = store.getState();
+    expect([s.year, s.selected, s.lang]).toEqual([2023, null, 'en']);
+  });
+
+  it('reports a county no unit has once the data is loaded, and drops it', () => {
+    const { win, location } = fakeWindow('?county=999999&year=2020');
+    store = createAppStore({ lang: 'en', selected: '999999', year: 2020 });
+    dispose = bindUrl(store, win);
+    expect(store.getState().notices).toEqual([]);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    const s = store.getState();
+    expect(s.selected).toBeNull();
+    expect(s.notices.map((n) => n.text)).toEqual([
+      'Ignored county=999999: no county-level unit of Hebei has this code',
+    ]);
+    expect(location.search).toBe('?year=2020');
+  });
+
+  it('keeps a county the data knows, and checks popstate links against the loaded codes', () => {
+    const { win, popTo } = fakeWindow('?county=990101');
+    store = createAppStore({ lang: 'en', selected: '990101' });
+    dispose = bindUrl(store, win);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    expect(store.getState().selected).toBe('990101');
+    expect(store.getState().notices).toEqual([]);
+
+    popTo('?county=123456');
+    expect(store.getState().selected).toBe('990101');
+    expect(store.getState().notices.map((n) => n.text)).toEqual([
+      'Ignored county=123456: no county-level unit of Hebei has this code',
+    ]);
+  });
+
+  it('resolves a linked code of another year through lineage on back/forward', () => {
+    const dataset = syntheticDataset();
+    const former = dataset.units.find((u) => u.code === '990105');
+    if (!former) throw new Error('fixture changed: 990105 is missing');
+    dataset.units.push({
+      ...former,
+      code: '990106',
+      nameZh: '己区',
+      validFrom: 2021,
+      validTo: null,
+      predecessorCodes: ['990105'],
+    });
+    const { win, popTo } = fakeWindow();
+    dispose = bindUrl(store, win);
+    store.getState().dataLoaded(dataset, emptyGeometry);
+    popTo('?year=2022&county=990105');
+    expect(store.getState().selected).toBe('990106');
+    popTo('?year=2019&county=990105');
+    expect(store.getState().selected).toBe('990105');
+  });
+
+  it('checks the county at once when bound after the data loaded', () => {
+    const { win } = fakeWindow('?county=999999');
+    store = createAppStore({ lang: 'en', selected: '999999' });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    dispose = bindUrl(store, win);
+    expect(store.getState().selected).toBeNull();
+    expect(store.getState().notices).toHaveLength(1);
+  });
+
+  it('stops writing, listening and any pending write when disposed', () => {
+    const { win, replaceState, listeners } = fakeWindow('?year=2019');
+    store = createAppStore({ lang: 'en', year: 2019 });
+    const stop = bindUrl(store, win);
+    expect(listeners.size).toBe(1);
+    store.getState().play();
+    store.getState().tick();
+    stop();
+    expect(listeners.size).toBe(0);
+    vi.advanceTimersByTime(PLAYING_WRITE_DELAY_MS * 2);
+    store.getState().setYear(2021);
+    store.getState().select('130102');
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+});
+
+describe('bindDocumentLang', () => {
+  it('keeps <html lang> in step with the UI language', () => {
+    const doc = { documentElement: { lang: '' } };
+    const stop = bindDocumentLang(store, doc);
+    expect(doc.documentElement.lang).toBe('en');
+    store.getState().setLang('zh');
+    expect(doc.documentElement.lang).toBe('zh-Hans');
+    stop();
+    store.getState().setLang('en');
+    expect(doc.documentElement.lang).toBe('zh-Hans');
+  });
+});

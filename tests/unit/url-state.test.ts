@@ -1,0 +1,317 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LANGS, type Lang } from '../../src/domain/lang';
+import { YEARS } from '../../src/domain/types';
+import { MODES } from '../../src/store/store';
+import { URL_MIGRATIONS, migrateParams, type UrlMigration } from '../../src/url/migrations';
+import {
+  URL_KEYS,
+  invalidParams,
+  parseUrlState,
+  roundView,
+  serializeUrlState,
+  validValues,
+  type ParsedUrlState,
+  type UrlKey,
+  type UrlState,
+} from '../../src/url/url-state';
+
+const KNOWN = new Set(['130102', '130104', '130526', '130505']);
+
+/** Views as a link stores them: already rounded, so a round trip must give them back exactly. */
+const roundedView = fc
+  .record({
+    lng: fc.integer({ min: 700_000, max: 1_400_000 }),
+    lat: fc.integer({ min: 100_000, max: 600_000 }),
+    zoom: fc.integer({ min: 0, max: 2200 }),
+  })
+  .map(({ lng, lat, zoom }) => ({ lng: lng / 10_000, lat: lat / 10_000, zoom: zoom / 100 }));
+
+const anyState = (view: fc.Arbitrary<UrlState['view']>) =>
+  fc.record({
+    year: fc.constantFrom(...YEARS),
+    county: fc.option(fc.stringMatching(/^\d{6}$/), { nil: null }),
+    mode: fc.constantFrom(...MODES),
+    lang: fc.constantFrom(...LANGS),
+    view: fc.option(view, { nil: null }),
+  });
+
+const unknownKey = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(URL_KEYS as string[]).includes(k));
+const unknownParams = fc.array(fc.tuple(unknownKey, fc.string({ maxLength: 12 })), { maxLength: 4 });
+
+/** The state a parse describes, with defaults for missing keys. */
+function stateOf(parsed: ParsedUrlState, defaultLang: Lang): UrlState {
+  const values = validValues(parsed);
+  return {
+    year: values.year ?? 2023,
+    county: values.county ?? null,
+    mode: values.mode ?? 'tier',
+    lang: values.lang ?? defaultLang,
+    view: values.view ?? null,
+  };
+}
+
+function statusOf(search: string, key: UrlKey, known?: ReadonlySet<string>) {
+  return parseUrlState(search, known)[key];
+}
+
+describe('URL codec round trips', () => {
+  it('gives back any valid state: parse(serialize(s)) = s', () => {
+    fc.assert(
+      fc.property(anyState(roundedView), fc.constantFrom(...LANGS), unknownParams, (state, defaultLang, unknown) => {
+        const parsed = parseUrlState(serializeUrlState(state, unknown, defaultLang));
+        expect(stateOf(parsed, defaultLang)).toEqual(state);
+        expect(parsed.unknown).toEqual(unknown);
+        expect(invalidParams(parsed)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rounds any in-range view to 4 and 2 decimals, and the link reads back the rounded view', () => {
+    const view = fc.record({
+      lng: fc.double({ min: 70, max: 140, noNaN: true }),
+      lat: fc.double({ min: 10, max: 60, noNaN: true }),
+      zoom: fc.double({ min: 0, max: 22, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(view, (v) => {
+        const search = serializeUrlState({ year: 2023, county: null, mode: 'tier', lang: 'en', view: v });
+        const parsed = parseUrlState(search);
+        expect(parsed.view).toEqual({ status: 'valid', value: roundView(v) });
+        expect(search).not.toMatch(/e[-+]?\d/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a readable, rounded view', () => {
+    const search = serializeUrlState({
+      year: 2023,
+      county: null,
+      mode: 'tier',
+      lang: 'en',
+      view: { lng: 115.123456, lat: 38.9, zoom: 7.456 },
+    });
+    expect(search).toBe('?view=115.1235,38.9,7.46');
+  });
+});
+
+describe('serializeUrlState writes only non-defaults', () => {
+  const defaults: UrlState = { year: 2023, county: null, mode: 'tier', lang: 'zh', view: null };
+
+  it('writes nothing for the default state', () => {
+    expect(serializeUrlState(defaults, [], 'zh')).toBe('');
+  });
+
+  it('writes each changed key, and only that key', () => {
+    expect(serializeUrlState({ ...defaults, year: 2020 }, [], 'zh')).toBe('?year=2020');
+    expect(serializeUrlState({ ...defaults, county: '130102' }, [], 'zh')).toBe('?county=130102');
+    expect(serializeUrlState({ ...defaults, lang: 'en' }, [], 'zh')).toBe('?lang=en');
+    expect(serializeUrlState({ ...defaults, lang: 'en' }, [], 'en')).toBe('');
+    expect(serializeUrlState({ ...defaults, view: { lng: 116, lat: 39, zoom: 7 } }, [], 'zh')).toBe('?view=116,39,7');
+  });
+
+  it('writes the keys in a fixed order, then the unknown keys', () => {
+    const search = serializeUrlState(
+      { year: 2019, county: '130104', mode: 'tier', lang: 'en', view: { lng: 116, lat: 39, zoom: 7 } },
+      [['utm_source', 'wechat']],
+      'zh',
+    );
+    expect(search).toBe('?year=2019&county=130104&lang=en&view=116,39,7&utm_source=wechat');
+  });
+
+  it('never writes a key for a default even when its parse was invalid', () => {
+    const parsed = parseUrlState('?year=1999&lang=fr');
+    expect(serializeUrlState(stateOf(parsed, 'en'), parsed.unknown, 'en')).toBe('');
+  });
+
+  it('drops a view the parser would refuse instead of writing it', () => {
+    expect(serializeUrlState({ ...defaults, view: { lng: 10, lat: 39, zoom: 7 } }, [], 'zh')).toBe('');
+    expect(serializeUrlState({ ...defaults, view: { lng: Number.NaN, lat: 39, zoom: 7 } }, [], 'zh')).toBe('');
+  });
+
+  it('encodes unknown keys and values safely', () => {
+    const search = serializeUrlState(defaults, [['q', 'a&b=c #<x>']], 'zh');
+    expect(search).toBe('?q=a%26b%3Dc%20%23%3Cx%3E');
+    expect(parseUrlState(search).unknown).toEqual([['q', 'a&b=c #<x>']]);
+  });
+});
+
+describe('parseUrlState', () => {
+  it('reads every key, with or without the leading "?"', () => {
+    for (const search of ['?year=2021&county=130102&mode=tier&lang=zh&view=116.5,39.25,8', 'year=2021&county=130102']) {
+      const parsed = parseUrlState(search, KNOWN);
+      expect(parsed.year).toEqual({ status: 'valid', value: 2021 });
+      expect(parsed.county).toEqual({ status: 'valid', value: '130102' });
+    }
+    const parsed = parseUrlState('?year=2021&county=130102&mode=tier&lang=zh&view=116.5,39.25,8');
+    expect(validValues(parsed)).toEqual({
+      year: 2021,
+      county: '130102',
+      mode: 'tier',
+      lang: 'zh',
+      view: { lng: 116.5, lat: 39.25, zoom: 8 },
+    });
+  });
+
+  it('reports every key as missing in an empty query', () => {
+    const parsed = parseUrlState('');
+    for (const key of URL_KEYS) expect(parsed[key]).toEqual({ status: 'missing' });
+    expect(parsed.unknown).toEqual([]);
+    expect(parsed.repeated).toEqual([]);
+  });
+
+  const huge = '9'.repeat(400);
+  const script = encodeURIComponent('<script>alert(1)</script>');
+  const cases: [UrlKey, string, string][] = [
+    ['year', 'abc', 'not-a-year'],
+    ['year', '2021.0', 'not-a-year'],
+    ['year', '-2021', 'not-a-year'],
+    ['year', '1999', 'not-an-evaluation-year'],
+    ['year', '2024', 'not-an-evaluation-year'],
+    ['year', huge, 'not-an-evaluation-year'],
+    ['year', '', 'empty'],
+    ['year', '%20', 'empty'],
+    ['year', script, 'not-a-year'],
+    ['county', '13010', 'not-a-code'],
+    ['county', '1301020', 'not-a-code'],
+    ['county', 'abcdef', 'not-a-code'],
+    ['county', huge, 'not-a-code'],
+    ['county', '', 'empty'],
+    ['county', script, 'not-a-code'],
+    ['mode', 'change', 'unknown-mode'],
+    ['mode', 'TIER', 'unknown-mode'],
+    ['mode', '1', 'unknown-mode'],
+    ['mode', '', 'empty'],
+    ['mode', script, 'unknown-mode'],
+    ['lang', 'fr', 'unknown-lang'],
+    ['lang', 'zh-CN', 'unknown-lang'],
+    ['lang', '0', 'unknown-lang'],
+    ['lang', '', 'empty'],
+    ['lang', script, 'unknown-lang'],
+    ['view', '116,39', 'view-format'],
+    ['view', '116,39,7,1', 'view-format'],
+    ['view', 'a,b,c', 'view-format'],
+    ['view', '1e2,39,7', 'view-format'],
+    ['view', 'Infinity,39,7', 'view-format'],
+    ['view', ' 116,39,7', 'view-format'],
+    ['view', '116,39,', 'view-format'],
+    ['view', '0,39,7', 'view-range'],
+    ['view', '116,89,7', 'view-range'],
+    ['view', '116,39,23', 'view-range'],
+    ['view', '116,39,-1', 'view-range'],
+    ['view', `${huge},39,7`, 'view-range'],
+    ['view', '', 'empty'],
+    ['view', script, 'view-format'],
+  ];
+
+  it.each(cases)('%s=%s is invalid (%s), and the raw value is kept', (key, raw, reason) => {
+    const parsed = parseUrlState(`?${key}=${raw}`);
+    expect(parsed[key]).toEqual({ status: 'invalid', raw: new URLSearchParams(`x=${raw}`).get('x'), reason });
+    expect(invalidParams(parsed)).toHaveLength(1);
+  });
+
+  it('checks county against the known codes when it has them, else only its shape', () => {
+    expect(statusOf('?county=999999', 'county')).toEqual({ status: 'valid', value: '999999' });
+    expect(statusOf('?county=999999', 'county', KNOWN)).toEqual({
+      status: 'invalid',
+      raw: '999999',
+      reason: 'unknown-code',
+    });
+    // 任县's code is no longer in use, but a link from 2019 may name it: the store follows it.
+    expect(statusOf('?county=130526', 'county', KNOWN)).toEqual({ status: 'valid', value: '130526' });
+  });
+
+  it('keeps the first of a repeated key and reports the repeat as invalid', () => {
+    const parsed = parseUrlState('?year=2020&year=2021&lang=xx&lang=zh');
+    expect(parsed.year).toEqual({ status: 'valid', value: 2020 });
+    expect(parsed.lang).toEqual({ status: 'invalid', raw: 'xx', reason: 'unknown-lang' });
+    expect(parsed.repeated).toEqual([
+      { key: 'year', raw: '2021', reason: 'repeated' },
+      { key: 'lang', raw: 'zh', reason: 'repeated' },
+    ]);
+    expect(invalidParams(parsed).map((p) => `${p.key}=${p.raw}:${p.reason}`)).toEqual([
+      'lang=xx:unknown-lang',
+      'year=2021:repeated',
+      'lang=zh:repeated',
+    ]);
+  });
+
+  it('applies the valid keys even when others are invalid', () => {
+    const parsed = parseUrlState('?year=1999&county=130102&view=nope&lang=en');
+    expect(validValues(parsed)).toEqual({ county: '130102', lang: 'en' });
+    expect(invalidParams(parsed).map((p) => p.key)).toEqual(['year', 'view']);
+  });
+
+  it('keeps unknown keys in order, repeats included', () => {
+    const parsed = parseUrlState('?utm=a&year=2020&from=weibo&utm=b&empty=&Year=2021');
+    expect(parsed.unknown).toEqual([
+      ['utm', 'a'],
+      ['from', 'weibo'],
+      ['utm', 'b'],
+      ['empty', ''],
+      ['Year', '2021'],
+    ]);
+    expect(serializeUrlState(stateOf(parsed, 'en'), parsed.unknown, 'en')).toBe(
+      '?year=2020&utm=a&from=weibo&utm=b&empty=&Year=2021',
+    );
+  });
+
+  it('never throws on arbitrary input, and what it reads serializes again', () => {
+    const text = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }));
+    const query = fc.oneof(
+      text,
+      fc
+        .array(fc.tuple(fc.constantFrom(...URL_KEYS, 'x', ''), text), { maxLength: 6 })
+        .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
+    );
+    fc.assert(
+      fc.property(query, fc.boolean(), (search, withCodes) => {
+        const parsed = parseUrlState(search, withCodes ? KNOWN : undefined);
+        for (const key of URL_KEYS) expect(['valid', 'invalid', 'missing']).toContain(parsed[key].status);
+        for (const param of invalidParams(parsed)) expect(param.reason).toBeTruthy();
+        const again = serializeUrlState(stateOf(parsed, 'en'), parsed.unknown, 'en');
+        expect(typeof again).toBe('string');
+        // Writing what was read is stable: reading the written link gives the same state.
+        expect(stateOf(parseUrlState(again), 'en')).toEqual(stateOf(parsed, 'en'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('URL migrations', () => {
+  it('starts with no migrations: no old link format exists yet', () => {
+    expect(URL_MIGRATIONS).toEqual([]);
+  });
+
+  it('runs migrations in order, before parsing, without touching the input', () => {
+    const renameY: UrlMigration = (params) => {
+      const y = params.get('y');
+      if (y !== null && !params.has('year')) params.set('year', y);
+      params.delete('y');
+      return params;
+    };
+    const bumpYear: UrlMigration = (params) => {
+      if (params.get('year') === '2018') params.set('year', '2019');
+      return params;
+    };
+    const input = new URLSearchParams('?y=2018&keep=1');
+    expect(migrateParams(input, [renameY, bumpYear]).toString()).toBe('keep=1&year=2019');
+    expect(migrateParams(input, [bumpYear, renameY]).toString()).toBe('keep=1&year=2018');
+    expect(input.toString()).toBe('y=2018&keep=1');
+
+    const parsed = parseUrlState('?y=2020&keep=1', undefined, [renameY]);
+    expect(parsed.year).toEqual({ status: 'valid', value: 2020 });
+    expect(parsed.unknown).toEqual([['keep', '1']]);
+  });
+
+  it('skips a migration that throws instead of failing the page', () => {
+    const broken: UrlMigration = () => {
+      throw new Error('bug');
+    };
+    const parsed = parseUrlState('?year=2020', undefined, [broken]);
+    expect(parsed.year).toEqual({ status: 'valid', value: 2020 });
+  });
+});
