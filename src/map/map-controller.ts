@@ -90,6 +90,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   let drawn: { year: Year; states: Map<UnitCode, UnitState> } | null = null;
   let readyMarked = false;
   let cameraSettled = false;
+  /** Set while a flight the app asked for is under way (see the moveend handler). */
+  let flying = false;
   const focus = { hover: null as number | null, selected: null as number | null };
   const unsubscribers: (() => void)[] = [];
   const fader = createFader((value) => map.setGlobalStateProperty('fade', value), reducedMotion);
@@ -155,6 +157,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     const feature = geometry?.units.features.find((f) => f.id === id);
     if (!feature) return;
     const [w, s, e, n] = bbox(feature);
+    flying = true;
     map.fitBounds(
       [
         [w, s],
@@ -203,8 +206,12 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     const feature = layers.length > 0 ? map.queryRenderedFeatures(e.point, { layers })[0] : undefined;
     store.getState().select(codeOf(feature));
   });
-  map.on('moveend', () => {
-    if (!cameraSettled) return;
+  // Only the user's own moves and flights the app started are views worth sharing; a moveend
+  // from a resize or a layout change is not, so links stay short.
+  map.on('moveend', (e: { originalEvent?: Event }) => {
+    const ours = flying;
+    flying = false;
+    if (!cameraSettled || (!e.originalEvent && !ours)) return;
     const c = map.getCenter();
     const view = { lng: round(c.lng, 4), lat: round(c.lat, 4), zoom: round(map.getZoom(), 2) };
     const current = store.getState().view;
