@@ -2,6 +2,7 @@
 import { MapView } from '../map/map-view';
 import { useAppStore } from '../store/use-app-store';
 import { DataNotes } from '../ui/data-notes';
+import { DetailsPanel } from '../ui/details-panel';
 import { LanguageSwitch } from '../ui/language-switch';
 import { Legend } from '../ui/legend';
 import { Notices } from '../ui/notices';
@@ -41,7 +42,7 @@ export function App() {
               {tr('loadFailed')}: {data.message}
             </p>
           )}
-          {/* mount: details */}
+          <DetailsPanel />
           <Legend />
           <DataNotes />
         </aside>

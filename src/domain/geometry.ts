@@ -4,7 +4,7 @@
  * their common borders are identical.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { feature } from 'topojson-client';
+import { feature, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { UnitCode, Vintage } from './types';
 
@@ -27,6 +27,8 @@ export interface MapGeometry {
   extent: [number, number, number, number];
   /** One label point per unit and vintage, inside the unit's polygon. */
   labels: Record<Vintage, Map<UnitCode, [number, number]>>;
+  /** Units sharing a border with each unit, per vintage, in code order (see unitNeighbours). */
+  neighbours: Record<Vintage, Map<UnitCode, UnitCode[]>>;
 }
 
 /**
@@ -56,6 +58,32 @@ function labelPoints(topology: Topology, name: string): Map<UnitCode, [number, n
   return new Map(points.features.map((f) => [f.properties.code, f.geometry.coordinates as [number, number]]));
 }
 
+/**
+ * Adjacency from the topology itself: two units are neighbours when their rings share an arc.
+ * The pipeline simplifies with topology preserved, so neighbours share the very same arcs and
+ * this is exact topological adjacency, with no tolerance to tune as a geometric test on
+ * coordinates (turf) would need, and cheap (one pass over the arcs). Each vintage is its own
+ * object, so adjacency never crosses vintages. Units that meet at a single point share no arc
+ * and are not neighbours.
+ */
+function unitNeighbours(topology: Topology, name: string): Map<UnitCode, UnitCode[]> {
+  const object = topology.objects[name];
+  if (!object || object.type !== 'GeometryCollection') {
+    throw new Error(`geometry: the topology has no "${name}" geometry collection`);
+  }
+  const geometries = (object as GeometryCollection<{ code: string }>).geometries;
+  // The typings widen a member's properties to `{}` (null geometries); every unit has a code.
+  const codes = geometries.map((g) => (g.properties as { code?: string } | undefined)?.code ?? '');
+  const result = new Map<UnitCode, UnitCode[]>();
+  neighbors(geometries).forEach((indices, i) => {
+    const code = codes[i];
+    if (!code) return;
+    const around = indices.map((j) => codes[j]).filter((c): c is UnitCode => c !== undefined && c !== '' && c !== code);
+    result.set(code, [...new Set(around)].sort());
+  });
+  return result;
+}
+
 export function geometryFromTopology(topology: Topology): MapGeometry {
   const units: UnitFeature[] = [];
   for (const vintage of VINTAGES) {
@@ -79,5 +107,7 @@ export function geometryFromTopology(topology: Topology): MapGeometry {
     province: collection<Record<string, never>>(topology, 'province'),
     context: collection<{ name?: string }>(topology, 'context'),
     labels: { 2019: labelPoints(topology, 'labels_2019'), 2021: labelPoints(topology, 'labels_2021') },
+    // Computed once per load: a few milliseconds over ~170 units, then plain map lookups.
+    neighbours: { 2019: unitNeighbours(topology, 'units_2019'), 2021: unitNeighbours(topology, 'units_2021') },
   };
 }

@@ -11,6 +11,7 @@ const emptyGeometry: MapGeometry = {
   province: { type: 'FeatureCollection', features: [] },
   context: { type: 'FeatureCollection', features: [] },
   labels: { 2019: new Map(), 2021: new Map() },
+  neighbours: { 2019: new Map(), 2021: new Map() },
 };
 
 describe('store', () => {
