@@ -10,6 +10,8 @@ export interface Fader {
 }
 
 export const FADE_MS = 500;
+/** A frame slower than this ends the fade: smooth motion is out of reach on this device. */
+export const SLOW_FRAME_MS = 100;
 
 export function createFader(setFade: (value: number) => void, reducedMotion: () => boolean): Fader {
   let frame = 0;
@@ -27,9 +29,14 @@ export function createFader(setFade: (value: number) => void, reducedMotion: () 
         return;
       }
       const start = performance.now();
+      let last = start;
       setFade(0);
       const step = (now: number) => {
-        const t = Math.min(1, (now - start) / FADE_MS);
+        // Where frames are slow (software WebGL draws one in hundreds of ms), a fade would only
+        // stutter and delay the new colours: finish at once instead.
+        const slow = now - last > SLOW_FRAME_MS;
+        last = now;
+        const t = slow ? 1 : Math.min(1, (now - start) / FADE_MS);
         // Ease in-out, so the change reads as one smooth move rather than a blink.
         setFade(t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
         if (t < 1) frame = requestAnimationFrame(step);
