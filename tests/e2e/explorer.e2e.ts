@@ -1,0 +1,176 @@
+/**
+ * The explorer's first minute, in a real browser against the production build, offline:
+ * step years by keyboard, play to the end, click a county and read its details, search by
+ * pinyin, share a link and reopen it in a fresh page, and open a broken link.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TIER_COLORS } from '../../src/domain/palette';
+import { ARTIFACTS, launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './helpers/browser';
+import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
+import { serveDirectory, type StaticServer } from './helpers/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+const sessions: OfflinePage[] = [];
+
+async function open(path = '', options: { reducedMotion?: boolean } = {}): Promise<OfflinePage> {
+  const session = await openOfflinePage(browser);
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  if (options.reducedMotion) await session.page.emulateMedia({ reducedMotion: 'reduce' });
+  sessions.push(session);
+  await session.page.goto(server.url + path);
+  await waitForMark(session.page, 'choropleth-ready');
+  return session;
+}
+
+async function labelPoint(page: Page, code: string, year: number): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
+    code,
+    year,
+  ] as const);
+  if (!point) throw new Error(`no label point for ${code} in ${year}`);
+  const box = await page.locator('.map').boundingBox();
+  if (!box) throw new Error('map container not found');
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
+async function colourAt(page: Page, code: string, year: number) {
+  const { x, y } = await labelPoint(page, code, year);
+  return pixelAt(decodePng(await page.screenshot()), x, y);
+}
+
+const snap = async (page: Page, name: string) =>
+  writeFileSync(join(ARTIFACTS, `explorer-${name}.png`), await page.screenshot());
+
+beforeAll(async () => {
+  server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const s of sessions) {
+    expect(s.externalRequests, 'requests outside the loopback interface').toEqual([]);
+    expect(s.errors, 'page and console errors').toEqual([]);
+  }
+  await browser?.close();
+  await server?.close();
+});
+
+describe('timeline', () => {
+  it('steps years with the keyboard, marks each drawn year and recolours the map', async () => {
+    const { page } = await open('', { reducedMotion: true });
+    const slider = page.getByRole('slider', { name: 'Year' });
+    await slider.focus();
+    await slider.press('ArrowLeft');
+    await waitForMark(page, 'year-rendered:2022', 15_000);
+    await expect.poll(() => page.locator('.year-now').textContent()).toBe('2022');
+    await expect.poll(() => page.getByRole('heading', { name: 'Tiers in 2022' }).count()).toBe(1);
+    await slider.press('Home');
+    await waitForMark(page, 'year-rendered:2019', 15_000);
+    await page.waitForTimeout(500);
+    // 鹿泉区 is stated A in 2019 (rank 1), 平山县 is unknown that year: not a tier colour.
+    expect(distance(await colourAt(page, '130110', 2019), hexToRgb(TIER_COLORS.A))).toBeLessThan(12);
+    await snap(page, '2019');
+    await slider.press('End');
+    await waitForMark(page, 'year-rendered:2023', 15_000);
+    await page.waitForTimeout(500);
+    expect(distance(await colourAt(page, '130131', 2023), hexToRgb(TIER_COLORS.B))).toBeLessThan(12);
+    expect(await slider.inputValue()).toBe('2023');
+  });
+
+  it('plays 2019 to 2023, says what changed each year, stops at the end and keeps the camera', async () => {
+    const { page } = await open('?year=2019');
+    const before = await labelPoint(page, '130110', 2019);
+    const play = page.getByRole('button', { name: 'Play' });
+    await play.click();
+    await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
+    for (const year of [2020, 2021, 2022, 2023]) await waitForMark(page, `year-rendered:${year}`, 20_000);
+    await expect.poll(() => page.getByRole('button', { name: 'Play' }).count(), { timeout: 5_000 }).toBe(1);
+    expect(await page.locator('.year-now').textContent()).toBe('2023');
+    expect(await page.locator('.year-summary').textContent()).toMatch(/^2023: \d+ up, \d+ down/);
+    expect(await labelPoint(page, '130110', 2023)).toEqual(before);
+    // Play at the end starts again from 2019.
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => page.locator('.year-now').textContent()).toBe('2019');
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
+});
+
+describe('details', () => {
+  it('opens the details of a county clicked at its label point, with its history and sources', async () => {
+    const { page } = await open('', { reducedMotion: true });
+    const { x, y } = await labelPoint(page, '130110', 2023);
+    await page.mouse.move(x, y);
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('Luquan District');
+    await page.mouse.click(x, y);
+    const panel = page.getByRole('region', { name: /Luquan District/ });
+    await expect.poll(() => panel.count()).toBe(1);
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('鹿泉区');
+    expect(text).toContain('130110');
+    expect(text).toMatch(/A \(stated\)/);
+    expect(await panel.getByRole('link').count()).toBeGreaterThan(0);
+    await snap(page, 'details');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+});
+
+describe('search and sharing', () => {
+  it('finds a county by pinyin, flies to it, and a shared link reopens the same view', async () => {
+    const { page } = await open('', { reducedMotion: true });
+    const search = page.getByRole('combobox', { name: 'Search county' });
+    await search.fill('pingshan');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('平山县');
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    const panel = page.getByRole('region', { name: /Pingshan County/ });
+    await expect.poll(() => panel.count()).toBe(1);
+    await expect.poll(() => page.url()).toContain('county=130131');
+    await expect.poll(() => page.url()).toContain('view=');
+    await page.getByRole('slider', { name: 'Year' }).press('ArrowLeft');
+    await expect.poll(() => page.url()).toContain('year=2022');
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count()).toBe(1);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(page.url());
+    await snap(page, 'shared-source');
+
+    const fresh = await open(link.slice(server.url.length), { reducedMotion: true });
+    await expect.poll(() => fresh.page.getByRole('region', { name: /Pingshan County/ }).count()).toBe(1);
+    expect(await fresh.page.locator('.year-now').textContent()).toBe('2022');
+    const a = await labelPoint(page, '130131', 2022);
+    const b = await labelPoint(fresh.page, '130131', 2022);
+    expect(Math.abs(a.x - b.x) + Math.abs(a.y - b.y)).toBeLessThan(2);
+    await snap(fresh.page, 'shared-reopened');
+  });
+
+  it('opens a broken link on the map with a notice, applying what is valid and keeping unknown keys', async () => {
+    const { page } = await open('?year=1999&county=12ab&lang=en&view=foo&ref=newsletter', { reducedMotion: true });
+    const notices = page.getByRole('list', { name: 'Notices' });
+    await expect.poll(() => notices.textContent()).toContain('year=1999');
+    expect(await notices.textContent()).toContain('view=foo');
+    expect(await page.locator('.year-now').textContent()).toBe('2023');
+    expect(page.url()).toContain('ref=newsletter');
+    await snap(page, 'broken-link');
+    await notices.getByRole('button', { name: 'Dismiss' }).first().click();
+    await expect.poll(async () => (await notices.textContent())?.includes('year=1999')).toBe(false);
+  });
+
+  it('switches to Chinese, with the accessible names of the contracts', async () => {
+    const { page } = await open('?lang=zh', { reducedMotion: true });
+    expect(await page.getByRole('slider', { name: '年份' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '播放' }).count()).toBe(1);
+    const search = page.getByRole('combobox', { name: '搜索县区' });
+    await search.fill('鹿泉');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('鹿泉区');
+    await search.press('Enter');
+    await expect.poll(() => page.getByRole('region', { name: /鹿泉区/ }).count()).toBe(1);
+    await page.waitForTimeout(1500);
+    // Chinese labels are drawn by the browser from local CJK fonts: no glyph requests (checked in afterAll).
+    await snap(page, 'zh');
+  });
+});
