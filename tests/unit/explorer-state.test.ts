@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseUnits } from '../../src/domain/dataset/parse';
-import type { MapGeometry } from '../../src/domain/geometry';
 import { counterparts, followUnit } from '../../src/domain/lineage';
 import { playbackNext, playbackStart, stepYear } from '../../src/domain/timeline';
 import type { Unit } from '../../src/domain/types';
@@ -13,21 +12,12 @@ import { inLegendEntry, type StateKey, type UnitState } from '../../src/domain/u
 import { yearChange } from '../../src/domain/year-change';
 import { selectYearChange } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
+import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
 const parsed = parseUnits(readFileSync('data/units.csv', 'utf8'));
 if (!parsed.ok) throw new Error('data/units.csv does not parse');
 const units: Unit[] = parsed.rows;
-
-const geometry = {
-  extent: [113, 36, 120, 43],
-  units: { type: 'FeatureCollection', features: [] },
-  areas: { type: 'FeatureCollection', features: [] },
-  province: { type: 'FeatureCollection', features: [] },
-  context: { type: 'FeatureCollection', features: [] },
-  labels: { 2019: new Map(), 2021: new Map() },
-  neighbours: { 2019: new Map(), 2021: new Map() },
-} as unknown as MapGeometry; // only the fields the store reads; the map is not under test here
 
 const known = (tier: 'A' | 'B' | 'C'): UnitState => ({
   kind: 'known',
@@ -118,7 +108,7 @@ describe('following a unit across the 2020 change', () => {
 
   it('carries the selection when the year changes in the store', () => {
     const store = createAppStore({ year: 2019 });
-    store.getState().dataLoaded({ ...syntheticDataset(), units }, geometry);
+    store.getState().dataLoaded({ ...syntheticDataset(), units }, emptyGeometry());
     store.getState().select('130526');
     store.getState().setYear(2022);
     expect(store.getState().selected).toBe('130505');
@@ -128,7 +118,7 @@ describe('following a unit across the 2020 change', () => {
 
   it('resolves a linked county of another year once the data has loaded', () => {
     const store = createAppStore({ year: 2019, selected: '130505' });
-    store.getState().dataLoaded({ ...syntheticDataset(), units }, geometry);
+    store.getState().dataLoaded({ ...syntheticDataset(), units }, emptyGeometry());
     expect(store.getState().selected).toBe('130526');
   });
 
@@ -171,7 +161,7 @@ describe('the yearly change sentence', () => {
 
   it('says nothing about moves for the first year, and counts the synthetic fixture exactly', () => {
     const store = createAppStore({ year: 2019 });
-    store.getState().dataLoaded(syntheticDataset(), geometry);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
     expect(selectYearChange(store.getState())).toBeNull();
     store.getState().setYear(2021);
     // 990104: C in 2020 → B in 2021; nothing else is known in both years.

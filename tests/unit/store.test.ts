@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MapGeometry } from '../../src/domain/geometry';
 import { selectProvinceTotal, selectYearCounts, selectYearStates } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
+import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-
-const emptyGeometry: MapGeometry = {
-  extent: [113, 36, 120, 43],
-  units: { type: 'FeatureCollection', features: [] },
-  areas: { type: 'FeatureCollection', features: [] },
-  province: { type: 'FeatureCollection', features: [] },
-  context: { type: 'FeatureCollection', features: [] },
-  labels: { 2019: new Map(), 2021: new Map() },
-  neighbours: { 2019: new Map(), 2021: new Map() },
-};
 
 describe('store', () => {
   it('starts loading, on 2023, in the language it is given', () => {
@@ -38,7 +28,7 @@ describe('store', () => {
     expect(failed.getState().data).toEqual({ status: 'error', message: 'network down' });
 
     const loaded = createAppStore();
-    loaded.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    loaded.getState().dataLoaded(syntheticDataset(), emptyGeometry());
     loaded.getState().dataFailed('bad file');
     expect(loaded.getState().data.status).toBe('ready');
   });
@@ -46,7 +36,7 @@ describe('store', () => {
   it('selects the same states object for the same data and year, and new ones for a new year', () => {
     const store = createAppStore();
     expect(selectYearStates(store.getState())).toBeNull();
-    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
     const a = selectYearStates(store.getState());
     expect(selectYearStates(store.getState())).toBe(a);
     store.getState().setYear(2021);
