@@ -24,6 +24,8 @@ export function App() {
         </div>
         <div className="app-tools">
           <SearchBox />
+          {/* mount: table-button */}
+          {/* mount: export */}
           <LanguageSwitch />
           <ShareButton />
         </div>
@@ -43,10 +45,14 @@ export function App() {
             </p>
           )}
           <DetailsPanel />
+          {/* mount: mode-switch */}
           <Legend />
+          {/* mount: transitions */}
+          {/* mount: summaries */}
           <DataNotes />
         </aside>
       </main>
+      {/* mount: table-dialog */}
     </div>
   );
 }

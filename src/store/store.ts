@@ -13,6 +13,7 @@ import type { Lang } from '../domain/lang';
 import { followUnit, resolveCode } from '../domain/lineage';
 import { isYear, playbackNext, playbackStart, stepYear } from '../domain/timeline';
 import { LAST_YEAR, type Dataset, type UnitCode, type Year } from '../domain/types';
+import type { TransitionCategory } from '../domain/transitions';
 import { indexStates, type LegendKey, type StateIndex } from '../domain/unit-state';
 
 export { isYear };
@@ -29,9 +30,18 @@ export interface View {
   zoom: number;
 }
 
-/** Map modes. Only the tier mode exists so far; change and trajectory modes come later. */
-export const MODES = ['tier'] as const;
+/**
+ * Map modes: the tier in a year; the change from a base year to the selected year; a unit's
+ * trajectory up to the selected year (first year in A, years in its current tier, changes).
+ */
+export const MODES = ['tier', 'change', 'trajectory'] as const;
 export type Mode = (typeof MODES)[number];
+
+/** A cell of the transition matrix or a flow of the Sankey: units that went from one category to another. */
+export interface Flow {
+  from: TransitionCategory;
+  to: TransitionCategory;
+}
 
 /** A message for the user, e.g. which URL keys were ignored. Text is already in the UI language. */
 export interface Notice {
@@ -57,6 +67,14 @@ export interface AppState {
   flyTo: { code: UnitCode; seq: number } | null;
   lang: Lang;
   mode: Mode;
+  /** Base year of change mode and of the transition view; null means the year before `year`. */
+  base: Year | null;
+  /** The transition the user picked (its units are highlighted and listed), or null. */
+  flow: Flow | null;
+  /** Area (prefecture-level city, 定州 or 辛集) the map and tables are filtered to, or null. */
+  pref: string | null;
+  /** Whether the table view is open (the complete non-map path to the data). */
+  tableOpen: boolean;
   notices: Notice[];
 
   dataLoaded: (dataset: Dataset, geometry: MapGeometry) => void;
@@ -74,6 +92,11 @@ export interface AppState {
   setView: (view: View) => void;
   setLang: (lang: Lang) => void;
   setMode: (mode: Mode) => void;
+  /** A base year at or after the selected year is refused (the change needs an earlier year). */
+  setBase: (base: Year | null) => void;
+  setFlow: (flow: Flow | null) => void;
+  setPref: (pref: string | null) => void;
+  setTableOpen: (open: boolean) => void;
   notify: (kind: Notice['kind'], text: string) => void;
   dismissNotice: (id: number) => void;
 }
@@ -84,6 +107,9 @@ export interface InitialState {
   selected?: UnitCode | null;
   view?: View | null;
   mode?: Mode;
+  base?: Year | null;
+  flow?: Flow | null;
+  pref?: string | null;
 }
 
 export type AppStore = StoreApi<AppState> & {
@@ -108,8 +134,17 @@ export function createAppStore(initial: InitialState = {}): AppStore {
   let flySeq = 0;
   return createStore<AppState>()(
     subscribeWithSelector((set, get) => {
-      const goTo = (year: Year, extra: Partial<AppState> = {}) =>
-        set({ year, selected: followSelection(get(), year), ...extra });
+      // A base year must stay earlier than the selected year; otherwise the default (the year
+      // before) applies again.
+      const goTo = (year: Year, extra: Partial<AppState> = {}) => {
+        const { base } = get();
+        set({
+          year,
+          selected: followSelection(get(), year),
+          base: base !== null && base >= year ? null : base,
+          ...extra,
+        });
+      };
       return {
         data: { status: 'loading' },
         year: initial.year ?? LAST_YEAR,
@@ -122,6 +157,10 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         flyTo: null,
         lang: initial.lang ?? 'en',
         mode: initial.mode ?? 'tier',
+        base: initial.base ?? null,
+        flow: initial.flow ?? null,
+        pref: initial.pref ?? null,
+        tableOpen: false,
         notices: [],
 
         dataLoaded: (dataset, geometry) => {
@@ -166,6 +205,12 @@ export function createAppStore(initial: InitialState = {}): AppStore {
           if (lang !== get().lang) set({ lang });
         },
         setMode: (mode) => set({ mode }),
+        setBase: (base) => {
+          if (base === null || base < get().year) set({ base });
+        },
+        setFlow: (flow) => set({ flow }),
+        setPref: (pref) => set({ pref }),
+        setTableOpen: (tableOpen) => set({ tableOpen }),
         notify: (kind, text) => set({ notices: [...get().notices, { id: (noticeSeq += 1), kind, text }] }),
         dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
       };

@@ -6,16 +6,40 @@
 import type { Lang } from '../domain/lang';
 import * as core from './messages/core';
 import * as details from './messages/details';
+import * as modes from './messages/modes';
+import * as summaries from './messages/summaries';
+import * as table from './messages/table';
+import * as transitions from './messages/transitions';
 import * as search from './messages/search';
 import * as share from './messages/share';
 import * as timeline from './messages/timeline';
 
 export type { Lang };
 
-const en = { ...core.en, ...timeline.en, ...search.en, ...details.en, ...share.en };
+const en = {
+  ...core.en,
+  ...timeline.en,
+  ...search.en,
+  ...details.en,
+  ...share.en,
+  ...modes.en,
+  ...transitions.en,
+  ...summaries.en,
+  ...table.en,
+};
 export type MessageKey = keyof typeof en;
 
-const zh: Record<MessageKey, string> = { ...core.zh, ...timeline.zh, ...search.zh, ...details.zh, ...share.zh };
+const zh: Record<MessageKey, string> = {
+  ...core.zh,
+  ...timeline.zh,
+  ...search.zh,
+  ...details.zh,
+  ...share.zh,
+  ...modes.zh,
+  ...transitions.zh,
+  ...summaries.zh,
+  ...table.zh,
+};
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh };
 

@@ -45,6 +45,9 @@ const REASON_KEYS: Record<InvalidReason, MessageKey> = {
   'not-a-code': 'urlReasonNotCode',
   'unknown-code': 'urlReasonUnknownCode',
   'unknown-mode': 'urlReasonUnknownMode',
+  'base-not-earlier': 'urlReasonBaseNotEarlier',
+  'flow-format': 'urlReasonFlowFormat',
+  'not-an-area': 'urlReasonNotArea',
   'unknown-lang': 'urlReasonUnknownLang',
   'view-format': 'urlReasonViewFormat',
   'view-range': 'urlReasonViewRange',
@@ -82,13 +85,25 @@ export function initialStateFromUrl(location: { search: string }, knownCodes?: R
   if (values.year !== undefined) initial.year = values.year;
   if (values.county !== undefined) initial.selected = values.county;
   if (values.mode !== undefined) initial.mode = values.mode;
+  if (values.base !== undefined) initial.base = values.base;
+  if (values.flow !== undefined) initial.flow = values.flow;
+  if (values.pref !== undefined) initial.pref = values.pref;
   if (values.lang !== undefined) initial.lang = values.lang;
   if (values.view !== undefined) initial.view = values.view;
   return { initial, invalid: invalidParams(parsed), unknown: parsed.unknown };
 }
 
 export function selectUrlState(state: AppState): UrlState {
-  return { year: state.year, county: state.selected, mode: state.mode, lang: state.lang, view: state.view };
+  return {
+    year: state.year,
+    county: state.selected,
+    mode: state.mode,
+    base: state.base,
+    flow: state.flow,
+    pref: state.pref,
+    lang: state.lang,
+    view: state.view,
+  };
 }
 
 /** The codes of data/units.csv in any year, once the data is loaded. */
@@ -135,18 +150,27 @@ export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindU
   };
 
   const unsubscribeUrl = store.subscribe(
-    (s) => [s.year, s.selected, s.mode, s.lang, s.view, s.playing] as const,
+    (s) => [s.year, s.selected, s.mode, s.base, s.flow, s.pref, s.lang, s.view, s.playing] as const,
     schedule,
     { equalityFn: (a, b) => a.every((value, i) => Object.is(value, b[i])) },
   );
 
-  /** A county from a link that names no unit of any year is dropped once the codes are known. */
+  /**
+   * A county from a link that names no unit of any year, or a pref that is no area, is dropped
+   * once the codes are known.
+   */
   const checkCounty = () => {
     knownCodes = knownCodesOf(store.getState());
-    const { selected } = store.getState();
-    if (!knownCodes || selected === null || knownCodes.has(selected)) return;
-    notifyInvalid([{ key: 'county', raw: selected, reason: 'unknown-code' }]);
-    store.getState().select(null);
+    const { selected, pref, data } = store.getState();
+    if (knownCodes && selected !== null && !knownCodes.has(selected)) {
+      notifyInvalid([{ key: 'county', raw: selected, reason: 'unknown-code' }]);
+      store.getState().select(null);
+    }
+    const areas = data.status === 'ready' ? new Set(data.dataset.units.map((u) => u.prefectureCode)) : null;
+    if (areas && pref !== null && !areas.has(pref)) {
+      notifyInvalid([{ key: 'pref', raw: pref, reason: 'not-an-area' }]);
+      store.getState().setPref(null);
+    }
   };
   const unsubscribeData = store.subscribe(
     (s) => s.data.status,
@@ -172,6 +196,9 @@ export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindU
       if (county !== store.getState().selected) state.select(county, { fly: county !== null });
     }
     if (parsed.mode.status !== 'invalid') state.setMode(values.mode ?? DEFAULT_MODE);
+    if (parsed.base.status !== 'invalid') state.setBase(values.base ?? null);
+    if (parsed.flow.status !== 'invalid') state.setFlow(values.flow ?? null);
+    if (parsed.pref.status !== 'invalid') state.setPref(values.pref ?? null);
     if (parsed.lang.status !== 'invalid') state.setLang(values.lang ?? defaultLang);
     if (values.view) state.setView(values.view);
     notifyInvalid(invalidParams(parsed));

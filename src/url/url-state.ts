@@ -7,13 +7,15 @@
  *   link is short and stable;
  * - keys the explorer does not know are kept, in order, so links from elsewhere survive.
  *
- * Keys: year (2019–2023), county (6-digit adcode), mode (tier), lang (zh | en) and
- * view (lng,lat,zoom).
+ * Keys: year (2019–2023), county (6-digit adcode), mode (tier | change | trajectory), base (an
+ * evaluation year before `year`), flow (a transition such as C-B or unknown-A), pref (an area's
+ * code), lang (zh | en) and view (lng,lat,zoom).
  */
 import { LANGS, type Lang } from '../domain/lang';
 import { isYear } from '../domain/timeline';
 import { LAST_YEAR, type UnitCode, type Year } from '../domain/types';
-import { MODES, type Mode, type View } from '../store/store';
+import { TRANSITION_CATEGORIES } from '../domain/transitions';
+import { MODES, type Flow, type Mode, type View } from '../store/store';
 import { URL_MIGRATIONS, migrateParams, type UrlMigration } from './migrations';
 
 /** The value each key carries when it is present and valid. */
@@ -21,6 +23,9 @@ export interface UrlValues {
   year: Year;
   county: UnitCode;
   mode: Mode;
+  base: Year;
+  flow: Flow;
+  pref: string;
   lang: Lang;
   view: View;
 }
@@ -31,6 +36,9 @@ export interface UrlState {
   year: Year;
   county: UnitCode | null;
   mode: Mode;
+  base: Year | null;
+  flow: Flow | null;
+  pref: string | null;
   lang: Lang;
   view: View | null;
 }
@@ -44,6 +52,9 @@ export type InvalidReason =
   | 'not-a-code'
   | 'unknown-code'
   | 'unknown-mode'
+  | 'base-not-earlier'
+  | 'flow-format'
+  | 'not-an-area'
   | 'unknown-lang'
   | 'view-format'
   | 'view-range';
@@ -84,6 +95,7 @@ export const DEFAULT_MODE: Mode = 'tier';
 
 interface ParseContext {
   knownCodes: ReadonlySet<string> | undefined;
+  areaCodes: ReadonlySet<string> | undefined;
 }
 
 type Parser<T> = (raw: string, context: ParseContext) => ParsedParam<T>;
@@ -127,6 +139,24 @@ const PARSERS: { [K in UrlKey]: Parser<UrlValues[K]> } = {
     const mode = MODES.find((m) => m === raw);
     return mode ? valid(mode) : invalid(raw, 'unknown-mode');
   },
+  // Whether the base is earlier than the year is checked in parseUrlState, which sees both.
+  base: (raw) => {
+    if (!/^\d+$/.test(raw)) return invalid(raw, 'not-a-year');
+    const year = Number(raw);
+    return isYear(year) ? valid(year) : invalid(raw, 'not-an-evaluation-year');
+  },
+  flow: (raw) => {
+    const [from, to, extra] = raw.split('-');
+    const category = (c: string | undefined) => TRANSITION_CATEGORIES.find((k) => k === c);
+    const a = category(from);
+    const b = category(to);
+    return a && b && extra === undefined ? valid({ from: a, to: b }) : invalid(raw, 'flow-format');
+  },
+  pref: (raw, { areaCodes }) => {
+    if (!CODE_SHAPE.test(raw)) return invalid(raw, 'not-a-code');
+    if (areaCodes && !areaCodes.has(raw)) return invalid(raw, 'not-an-area');
+    return valid(raw);
+  },
   lang: (raw) => {
     const lang = LANGS.find((l) => l === raw);
     return lang ? valid(lang) : invalid(raw, 'unknown-lang');
@@ -156,6 +186,7 @@ export function parseUrlState(
   search: string,
   knownCodes?: ReadonlySet<string>,
   migrations: readonly UrlMigration[] = URL_MIGRATIONS,
+  areaCodes?: ReadonlySet<string>,
 ): ParsedUrlState {
   const params = migrateParams(new URLSearchParams(search), migrations);
   const first = new Map<UrlKey, string>();
@@ -166,11 +197,18 @@ export function parseUrlState(
     else if (first.has(key)) repeated.push({ key, raw: value, reason: 'repeated' });
     else first.set(key, value);
   }
-  const context: ParseContext = { knownCodes };
+  const context: ParseContext = { knownCodes, areaCodes };
+  const year = parseKey('year', first.get('year'), context);
+  let base = parseKey('base', first.get('base'), context);
+  const yearValue = year.status === 'valid' ? year.value : DEFAULT_YEAR;
+  if (base.status === 'valid' && base.value >= yearValue) base = invalid(String(base.value), 'base-not-earlier');
   return {
-    year: parseKey('year', first.get('year'), context),
+    year,
     county: parseKey('county', first.get('county'), context),
     mode: parseKey('mode', first.get('mode'), context),
+    base,
+    flow: parseKey('flow', first.get('flow'), context),
+    pref: parseKey('pref', first.get('pref'), context),
     lang: parseKey('lang', first.get('lang'), context),
     view: parseKey('view', first.get('view'), context),
     repeated,
@@ -194,6 +232,9 @@ export function validValues(parsed: ParsedParams): Partial<UrlValues> {
   if (parsed.year.status === 'valid') values.year = parsed.year.value;
   if (parsed.county.status === 'valid') values.county = parsed.county.value;
   if (parsed.mode.status === 'valid') values.mode = parsed.mode.value;
+  if (parsed.base.status === 'valid') values.base = parsed.base.value;
+  if (parsed.flow.status === 'valid') values.flow = parsed.flow.value;
+  if (parsed.pref.status === 'valid') values.pref = parsed.pref.value;
   if (parsed.lang.status === 'valid') values.lang = parsed.lang.value;
   if (parsed.view.status === 'valid') values.view = parsed.view.value;
   return values;
@@ -226,6 +267,9 @@ const SERIALIZERS: Record<UrlKey, Serializer> = {
   year: (s) => (s.year === DEFAULT_YEAR || !isYear(s.year) ? null : String(s.year)),
   county: (s) => (s.county !== null && CODE_SHAPE.test(s.county) ? s.county : null),
   mode: (s) => (s.mode === DEFAULT_MODE ? null : s.mode),
+  base: (s) => (s.base === null || !isYear(s.base) || s.base >= s.year ? null : String(s.base)),
+  flow: (s) => (s.flow === null ? null : `${s.flow.from}-${s.flow.to}`),
+  pref: (s) => (s.pref !== null && CODE_SHAPE.test(s.pref) ? s.pref : null),
   lang: (s, defaultLang) => (s.lang === defaultLang ? null : s.lang),
   view: (s) => {
     if (s.view === null) return null;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../src/domain/lang';
+import { TRANSITION_CATEGORIES } from '../../src/domain/transitions';
 import { YEARS } from '../../src/domain/types';
 import { MODES } from '../../src/store/store';
 import { URL_MIGRATIONS, migrateParams, type UrlMigration } from '../../src/url/migrations';
@@ -27,14 +28,21 @@ const roundedView = fc
   })
   .map(({ lng, lat, zoom }) => ({ lng: lng / 10_000, lat: lat / 10_000, zoom: zoom / 100 }));
 
+const category = fc.constantFrom(...TRANSITION_CATEGORIES);
 const anyState = (view: fc.Arbitrary<UrlState['view']>) =>
-  fc.record({
-    year: fc.constantFrom(...YEARS),
-    county: fc.option(fc.stringMatching(/^\d{6}$/), { nil: null }),
-    mode: fc.constantFrom(...MODES),
-    lang: fc.constantFrom(...LANGS),
-    view: fc.option(view, { nil: null }),
-  });
+  fc
+    .record({
+      year: fc.constantFrom(...YEARS),
+      county: fc.option(fc.stringMatching(/^\d{6}$/), { nil: null }),
+      mode: fc.constantFrom(...MODES),
+      base: fc.option(fc.constantFrom(...YEARS), { nil: null }),
+      flow: fc.option(fc.record({ from: category, to: category }), { nil: null }),
+      pref: fc.option(fc.stringMatching(/^\d{6}$/), { nil: null }),
+      lang: fc.constantFrom(...LANGS),
+      view: fc.option(view, { nil: null }),
+    })
+    // A base at or after the year is never held by the store (setBase refuses it).
+    .map((state) => ({ ...state, base: state.base !== null && state.base < state.year ? state.base : null }));
 
 const unknownKey = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(URL_KEYS as string[]).includes(k));
 const unknownParams = fc.array(fc.tuple(unknownKey, fc.string({ maxLength: 12 })), { maxLength: 4 });
@@ -46,6 +54,9 @@ function stateOf(parsed: ParsedUrlState, defaultLang: Lang): UrlState {
     year: values.year ?? 2023,
     county: values.county ?? null,
     mode: values.mode ?? 'tier',
+    base: values.base ?? null,
+    flow: values.flow ?? null,
+    pref: values.pref ?? null,
     lang: values.lang ?? defaultLang,
     view: values.view ?? null,
   };
@@ -76,7 +87,16 @@ describe('URL codec round trips', () => {
     });
     fc.assert(
       fc.property(view, (v) => {
-        const search = serializeUrlState({ year: 2023, county: null, mode: 'tier', lang: 'en', view: v });
+        const search = serializeUrlState({
+          year: 2023,
+          county: null,
+          mode: 'tier',
+          base: null,
+          flow: null,
+          pref: null,
+          lang: 'en',
+          view: v,
+        });
         const parsed = parseUrlState(search);
         expect(parsed.view).toEqual({ status: 'valid', value: roundView(v) });
         expect(search).not.toMatch(/e[-+]?\d/);
@@ -90,6 +110,9 @@ describe('URL codec round trips', () => {
       year: 2023,
       county: null,
       mode: 'tier',
+      base: null,
+      flow: null,
+      pref: null,
       lang: 'en',
       view: { lng: 115.123456, lat: 38.9, zoom: 7.456 },
     });
@@ -98,7 +121,16 @@ describe('URL codec round trips', () => {
 });
 
 describe('serializeUrlState writes only non-defaults', () => {
-  const defaults: UrlState = { year: 2023, county: null, mode: 'tier', lang: 'zh', view: null };
+  const defaults: UrlState = {
+    year: 2023,
+    county: null,
+    mode: 'tier',
+    base: null,
+    flow: null,
+    pref: null,
+    lang: 'zh',
+    view: null,
+  };
 
   it('writes nothing for the default state', () => {
     expect(serializeUrlState(defaults, [], 'zh')).toBe('');
@@ -110,11 +142,29 @@ describe('serializeUrlState writes only non-defaults', () => {
     expect(serializeUrlState({ ...defaults, lang: 'en' }, [], 'zh')).toBe('?lang=en');
     expect(serializeUrlState({ ...defaults, lang: 'en' }, [], 'en')).toBe('');
     expect(serializeUrlState({ ...defaults, view: { lng: 116, lat: 39, zoom: 7 } }, [], 'zh')).toBe('?view=116,39,7');
+    expect(serializeUrlState({ ...defaults, mode: 'change', base: 2019 }, [], 'zh')).toBe('?mode=change&base=2019');
+    expect(serializeUrlState({ ...defaults, flow: { from: 'C', to: 'B' } }, [], 'zh')).toBe('?flow=C-B');
+    expect(serializeUrlState({ ...defaults, pref: '130100' }, [], 'zh')).toBe('?pref=130100');
+  });
+
+  it('reads base, flow and pref, refusing a base that is not before the year', () => {
+    expect(parseUrlState('?year=2021&base=2019').base).toEqual({ status: 'valid', value: 2019 });
+    expect(parseUrlState('?year=2021&base=2021').base).toMatchObject({ status: 'invalid', reason: 'base-not-earlier' });
+    expect(parseUrlState('?base=2023').base).toMatchObject({ status: 'invalid', reason: 'base-not-earlier' });
+    expect(parseUrlState('?flow=unknown-A').flow).toEqual({ status: 'valid', value: { from: 'unknown', to: 'A' } });
+    for (const raw of ['CB', 'C-D', 'C-B-A', '-B', 'c-b'])
+      expect(parseUrlState(`?flow=${raw}`).flow).toMatchObject({ status: 'invalid', reason: 'flow-format' });
+    const areas = new Set(['130100', '130181']);
+    expect(parseUrlState('?pref=130181', undefined, undefined, areas).pref).toEqual({
+      status: 'valid',
+      value: '130181',
+    });
+    expect(parseUrlState('?pref=130110', undefined, undefined, areas).pref).toMatchObject({ reason: 'not-an-area' });
   });
 
   it('writes the keys in a fixed order, then the unknown keys', () => {
     const search = serializeUrlState(
-      { year: 2019, county: '130104', mode: 'tier', lang: 'en', view: { lng: 116, lat: 39, zoom: 7 } },
+      { ...defaults, year: 2019, county: '130104', lang: 'en', view: { lng: 116, lat: 39, zoom: 7 } },
       [['utm_source', 'wechat']],
       'zh',
     );
@@ -180,7 +230,7 @@ describe('parseUrlState', () => {
     ['county', huge, 'not-a-code'],
     ['county', '', 'empty'],
     ['county', script, 'not-a-code'],
-    ['mode', 'change', 'unknown-mode'],
+    ['mode', 'sankey', 'unknown-mode'],
     ['mode', 'TIER', 'unknown-mode'],
     ['mode', '1', 'unknown-mode'],
     ['mode', '', 'empty'],
