@@ -8,6 +8,8 @@ import { Legend } from '../ui/legend';
 import { Notices } from '../ui/notices';
 import { ShareButton } from '../ui/share-button';
 import { MapTooltip } from '../ui/map-tooltip';
+import { ModeLegend } from '../ui/mode-legend';
+import { ModeSwitch } from '../ui/mode-switch';
 import { SearchBox } from '../ui/search-box';
 import { Timeline } from '../ui/timeline';
 import { useT } from '../ui/use-t';
@@ -45,8 +47,9 @@ export function App() {
             </p>
           )}
           <DetailsPanel />
-          {/* mount: mode-switch */}
+          <ModeSwitch />
           <Legend />
+          <ModeLegend />
           {/* mount: transitions */}
           {/* mount: summaries */}
           <DataNotes />

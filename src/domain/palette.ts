@@ -39,3 +39,37 @@ export function stripeColors(tiers: readonly Tier[] | null): string[] {
   // so it still reads as "from a range statement", not as a stated tier.
   return colors.length === 1 ? [...colors, '#ffffff'] : colors;
 }
+
+/**
+ * Change mode: a diverging purple–orange ramp (ColorBrewer PuOr, CVD-safe) with a mid grey for
+ * "same" (PuOr's near-white would read as the unknown ground; a lighter grey is lost against up1 for tritanopes). Unknown ends are hatched, each
+ * way distinct (see CHANGE_HATCHES).
+ */
+export const CHANGE_COLORS = {
+  up2: '#5e3c99',
+  up1: '#b2abd2',
+  same: '#7f7f7f',
+  down1: '#fdb863',
+  down2: '#e66101',
+} as const;
+
+/** Hatches of change mode: the missing end(s) in words is in the legend; the pattern tells them apart. */
+export const CHANGE_HATCHES = {
+  'unknown-base': { colors: [UNKNOWN_GROUND, UNKNOWN_GROUND, UNKNOWN_STRIPE], direction: 'up' },
+  'unknown-current': { colors: [UNKNOWN_GROUND, UNKNOWN_GROUND, UNKNOWN_STRIPE], direction: 'down' },
+  'unknown-both': { colors: [UNKNOWN_GROUND, UNKNOWN_GROUND, UNKNOWN_STRIPE], direction: 'cross' },
+} as const;
+
+/**
+ * Trajectory mode, first year in A: a sequential green ramp, darkest for the earliest (ColorBrewer
+ * Greens, lightness-ordered so it survives every CVD), a neutral grey for "never A in a known
+ * year", and the unknown hatch where no year is known.
+ */
+export const TRAJECTORY_COLORS = {
+  2019: '#00441b',
+  2020: '#1d7a3a',
+  2021: '#4aa35a',
+  2022: '#8ccb84',
+  2023: '#c6e6b8',
+  never: '#6b6b6b',
+} as const;

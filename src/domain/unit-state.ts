@@ -119,19 +119,24 @@ export function countStates(states: ReadonlyMap<UnitCode, UnitState>): StateCoun
   return counts;
 }
 
-/** Legend entries a reader can point at: a tier (stated or derived), all derived, ranges, unknown. */
-export type LegendKey = Tier | 'derived' | 'range' | 'unknown';
+/**
+ * Legend entries a reader can point at: in tier mode a tier (stated or derived), all derived,
+ * ranges, unknown; in the other modes a draw key itself (change:up1, traj:2021, …).
+ */
+export type LegendKey = Tier | 'derived' | 'range' | 'unknown' | `change:${string}` | `traj:${string}`;
 
 /** Whether a unit drawn with `key` belongs to the legend entry `legend`. */
-export function inLegendEntry(key: StateKey, legend: LegendKey): boolean {
+export function inLegendEntry(key: string, legend: LegendKey): boolean {
   switch (legend) {
     case 'derived':
       return key.endsWith('-derived');
     case 'range':
       return key.startsWith('range:');
-    case 'unknown':
-      return key === 'unknown';
-    default:
+    case 'A':
+    case 'B':
+    case 'C':
       return key === legend || key === `${legend}-derived`;
+    default:
+      return key === legend;
   }
 }

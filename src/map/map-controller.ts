@@ -12,14 +12,14 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { unitFeatureId, type MapGeometry } from '../domain/geometry';
-import { stripeColors } from '../domain/palette';
-import { stateKey, type UnitState } from '../domain/unit-state';
+import { unitIn } from '../domain/lineage';
+import type { DrawState } from '../domain/map-keys';
 import { vintageOf, type UnitCode, type Vintage, type Year } from '../domain/types';
-import { selectYearStates } from '../store/selectors';
+import { selectDrawStates, selectFlowCodes } from '../store/selectors';
 import type { AppState, AppStore, View } from '../store/store';
 import { labelFeatures } from './label-features';
 import {
-  HATCHED_STATES,
+  HATCHES,
   LABEL_LAYER,
   LOCAL_CJK_FONTS,
   PREVIOUS_FILL_LAYER,
@@ -58,8 +58,8 @@ function setGeoJson(map: maplibregl.Map, id: string, data: GeoJSON.FeatureCollec
 }
 
 function addPatterns(map: maplibregl.Map) {
-  for (const { key, tiers } of HATCHED_STATES) {
-    map.addImage(patternId(key), stripePattern(stripeColors(tiers)), { pixelRatio: 2 });
+  for (const { image, colors, direction } of HATCHES) {
+    map.addImage(patternId(image), stripePattern(colors, 4, direction), { pixelRatio: 2 });
   }
 }
 
@@ -87,7 +87,9 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   let geometry: MapGeometry | null = null;
   let styleReady = false;
-  let drawn: { year: Year; states: Map<UnitCode, UnitState> } | null = null;
+  let drawn: { year: Year; states: Map<UnitCode, DrawState> } | null = null;
+  /** The flags last written for flow and area emphasis, so only changes are written. */
+  const emphasis = new Map<number, { flow: boolean; muted: boolean }>();
   let readyMarked = false;
   let cameraSettled = false;
   /** Set while a flight the app asked for is under way (see the moveend handler). */
@@ -102,7 +104,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     vintage = next;
   }
 
-  function applyStates(year: Year, states: Map<UnitCode, UnitState>) {
+  function applyStates(year: Year, states: Map<UnitCode, DrawState>) {
     const previous = drawn;
     const nextVintage = vintageOf(year);
     // The previous year's colours stay underneath (on its own vintage's features) while the
@@ -110,17 +112,13 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     if (previous) {
       const pv = vintageOf(previous.year);
       for (const [code, state] of previous.states) {
-        map.setFeatureState({ source: SOURCES.units, id: unitFeatureId(code, pv) }, { prev: stateKey(state) });
+        map.setFeatureState({ source: SOURCES.units, id: unitFeatureId(code, pv) }, { prev: state.key });
       }
     }
     for (const [code, state] of states) {
       map.setFeatureState(
         { source: SOURCES.units, id: unitFeatureId(code, nextVintage) },
-        {
-          state: stateKey(state),
-          ...(previous ? {} : { prev: stateKey(state) }),
-          derived: state.kind === 'known' && state.fact.basis === 'derived',
-        },
+        { state: state.key, ...(previous ? {} : { prev: state.key }), outline: state.outline },
       );
     }
     applyVintage(nextVintage, previous ? vintageOf(previous.year) : nextVintage);
@@ -144,6 +142,39 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     if (old !== null) map.setFeatureState({ source: SOURCES.units, id: old }, { [kind]: false });
     if (id !== null) map.setFeatureState({ source: SOURCES.units, id }, { [kind]: true });
     focus[kind] = id;
+  }
+
+  /** The chosen flow's units are outlined; units outside it, or outside the chosen area, are muted. */
+  function applyEmphasis(state: AppState) {
+    if (state.data.status !== 'ready' || !drawn) return;
+    const flow = selectFlowCodes(state);
+    const units = state.data.dataset.units;
+    const v = vintageOf(state.year);
+    for (const code of drawn.states.keys()) {
+      const id = unitFeatureId(code, v);
+      const inFlow = flow?.has(code) ?? false;
+      const outsideArea = state.pref !== null && unitIn(units, code, state.year)?.prefectureCode !== state.pref;
+      const next = { flow: inFlow, muted: (flow !== null && !inFlow) || outsideArea };
+      const last = emphasis.get(id);
+      if (last?.flow === next.flow && last.muted === next.muted) continue;
+      map.setFeatureState({ source: SOURCES.units, id }, next);
+      emphasis.set(id, next);
+    }
+  }
+
+  /** `animate` false: the first view of a link with an area and no view (not a view to record). */
+  function flyToArea(code: string, animate = true) {
+    const feature = geometry?.areas.features.find((f) => f.properties.code === code);
+    if (!feature) return;
+    const [w, s, e, n] = bbox(feature);
+    flying = animate;
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 40, duration: animate && !reducedMotion() ? 900 : 0 },
+    );
   }
 
   function applySelection(state: AppState) {
@@ -178,10 +209,12 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       setGeoJson(map, SOURCES.areas, geometry.areas);
       setGeoJson(map, SOURCES.province, geometry.province);
       setGeoJson(map, SOURCES.labels, labelFeatures(geometry, state.data.dataset.units));
+      if (state.pref !== null && state.view === null) flyToArea(state.pref, false);
     }
-    const states = selectYearStates(state);
+    const states = selectDrawStates(state);
     if (states && states !== drawn?.states) applyStates(state.year, states);
     applySelection(state);
+    applyEmphasis(state);
   }
 
   const codeOf = (feature: maplibregl.MapGeoJSONFeature | undefined): UnitCode | null =>
@@ -220,9 +253,15 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   unsubscribers.push(
     store.subscribe(
-      (s) => [s.data, s.year, s.selected] as const,
+      (s) => [s.data, s.year, s.selected, s.mode, s.base, s.flow, s.pref] as const,
       () => sync(store.getState()),
-      { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+      { equalityFn: (a, b) => a.every((value, i) => Object.is(value, b[i])) },
+    ),
+    store.subscribe(
+      (s) => s.pref,
+      (pref) => {
+        if (pref !== null) flyToArea(pref);
+      },
     ),
     store.subscribe(
       (s) => s.highlight,

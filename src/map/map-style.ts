@@ -4,7 +4,8 @@
  * drawn by the browser: Latin from a font file bundled with the app (font-faces), Chinese from
  * the system's CJK fonts (localIdeographFontFamily).
  *
- * Per-unit looks come from feature-state (`state`, `prev`, `derived`, `hover`, `selected`);
+ * Per-unit looks come from feature-state: `state` and `prev` hold draw keys of the current
+ * mode (domain/map-keys.ts), `outline`, `muted`, `flow`, `hover` and `selected` are flags;
  * page-wide ones from global-state (`fade` during a year cross-fade, `highlight` for the legend
  * entry under the pointer). Neither ever rebuilds the GeoJSON.
  */
@@ -18,6 +19,10 @@ import type {
 } from 'maplibre-gl';
 import {
   AREA_BORDER,
+  CHANGE_COLORS,
+  CHANGE_HATCHES,
+  TRAJECTORY_COLORS,
+  stripeColors,
   DERIVED_OUTLINE,
   LAND_CONTEXT,
   SEA,
@@ -26,6 +31,7 @@ import {
   UNKNOWN_GROUND,
 } from '../domain/palette';
 import { TIERS, type Tier, type Vintage } from '../domain/types';
+import type { StripeDirection } from './patterns';
 
 export const SOURCES = {
   units: 'units',
@@ -35,18 +41,27 @@ export const SOURCES = {
   labels: 'labels',
 } as const;
 
-/** Every hatch the map can draw, by state key: unknown, and each contiguous range of tiers. */
-export const HATCHED_STATES: readonly { key: string; tiers: Tier[] | null }[] = [
-  { key: 'unknown', tiers: null },
-  { key: 'range:A', tiers: ['A'] },
-  { key: 'range:B', tiers: ['B'] },
-  { key: 'range:C', tiers: ['C'] },
-  { key: 'range:AB', tiers: ['A', 'B'] },
-  { key: 'range:BC', tiers: ['B', 'C'] },
-  { key: 'range:ABC', tiers: ['A', 'B', 'C'] },
+/**
+ * Every hatch the map can draw: one pattern image and one layer each, shown for the draw keys
+ * listed (tier mode's unknown and ranges, change mode's unknown ends, trajectory's unknown).
+ */
+export const HATCHES: readonly { image: string; keys: string[]; colors: string[]; direction: StripeDirection }[] = [
+  { image: 'unknown', keys: ['unknown', 'traj:unknown'], colors: stripeColors(null), direction: 'up' },
+  ...(['A', 'B', 'C', 'AB', 'BC', 'ABC'] as const).map((tiers) => ({
+    image: `range-${tiers}`,
+    keys: [`range:${tiers}`],
+    colors: stripeColors([...tiers] as Tier[]),
+    direction: 'up' as const,
+  })),
+  ...(['unknown-base', 'unknown-current', 'unknown-both'] as const).map((change) => ({
+    image: `change-${change}`,
+    keys: [`change:${change}`],
+    colors: [...CHANGE_HATCHES[change].colors],
+    direction: CHANGE_HATCHES[change].direction,
+  })),
 ];
 
-export const patternId = (stateKey: string) => `hatch-${stateKey}`;
+export const patternId = (image: string) => `hatch-${image}`;
 export const UNIT_FILL_LAYER = 'unit-fill';
 /** The previous year's colours, under the current ones while they fade in. */
 export const PREVIOUS_FILL_LAYER = 'unit-fill-previous';
@@ -62,15 +77,26 @@ const stateOf = (property: 'state' | 'prev'): ExpressionSpecification => [
   'to-string',
   ['coalesce', ['feature-state', property], ''],
 ];
-const stateIs = (key: string): ExpressionSpecification => ['==', stateOf('state'), key];
+const stateIn = (keys: readonly string[]): ExpressionSpecification => ['in', stateOf('state'), ['literal', keys]];
 
 /** Only the units of one vintage are drawn; the other vintage's features stay loaded. */
 export const vintageFilter = (vintage: Vintage): ExpressionSpecification => ['==', ['get', 'vintage'], vintage];
 
-/** Fill colour by a state key held in feature-state: stated and derived share the tier's colour. */
-function tierFillColor(property: 'state' | 'prev'): ExpressionSpecification {
-  // Each branch is a label list and a colour.
-  const branches = TIERS.flatMap((t) => [[t, `${t}-derived`], TIER_COLORS[t]]);
+/** Flat colours of every draw key (hatched keys fall back to the unknown ground under their hatch). */
+export const FLAT_COLORS: Record<string, string> = {
+  ...Object.fromEntries(
+    TIERS.flatMap((t) => [
+      [t, TIER_COLORS[t]],
+      [`${t}-derived`, TIER_COLORS[t]],
+    ]),
+  ),
+  ...Object.fromEntries(Object.entries(CHANGE_COLORS).map(([k, c]) => [`change:${k}`, c])),
+  ...Object.fromEntries(Object.entries(TRAJECTORY_COLORS).map(([k, c]) => [`traj:${k}`, c])),
+};
+
+/** Fill colour by the draw key held in feature-state (`state` now, `prev` for the year before). */
+function fillColor(property: 'state' | 'prev'): ExpressionSpecification {
+  const branches = Object.entries(FLAT_COLORS).flat();
   return ['match', stateOf(property), ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
 }
 
@@ -105,16 +131,17 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
     type: 'fill',
     source: SOURCES.units,
     filter,
-    paint: { 'fill-color': tierFillColor('state'), 'fill-opacity': fade },
+    paint: { 'fill-color': fillColor('state'), 'fill-opacity': fade },
   };
-  const hatches: FillLayerSpecification[] = HATCHED_STATES.map(({ key }) => ({
-    id: `unit-${patternId(key)}`,
+  const hatches: FillLayerSpecification[] = HATCHES.map(({ image, keys }) => ({
+    id: `unit-${patternId(image)}`,
     type: 'fill',
     source: SOURCES.units,
     filter,
-    paint: { 'fill-pattern': patternId(key), 'fill-opacity': ['case', stateIs(key), fade, 0] },
+    paint: { 'fill-pattern': patternId(image), 'fill-opacity': ['case', stateIn(keys), fade, 0] },
   }));
-  // Units outside the highlighted legend entry are washed out, so the entry's units stand out.
+  // Units outside the highlighted legend entry, the chosen flow or the chosen area are washed
+  // out, so the ones that matter stand out.
   const dim: FillLayerSpecification = {
     id: 'unit-dim',
     type: 'fill',
@@ -122,7 +149,7 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
     filter,
     paint: {
       'fill-color': '#ffffff',
-      'fill-opacity': ['case', ['==', ['global-state', 'highlight'], ''], 0, inHighlight, 0, 0.72],
+      'fill-opacity': ['case', flag('muted'), 0.72, ['==', ['global-state', 'highlight'], ''], 0, inHighlight, 0, 0.72],
     },
   };
   const borders: LineLayerSpecification = {
@@ -132,8 +159,8 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
     filter,
     paint: { 'line-color': UNIT_BORDER, 'line-width': width(0.4, 1.2) },
   };
-  // Derived tiers look like their tier plus a dotted outline, so they are never taken for
-  // stated facts.
+  // A dotted outline: derived tiers (never taken for stated facts) in tier mode; "A may have
+  // come earlier" in trajectory mode.
   const derived: LineLayerSpecification = {
     id: 'unit-derived-outline',
     type: 'line',
@@ -144,7 +171,7 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
       'line-color': DERIVED_OUTLINE,
       'line-width': width(1.2, 2.5),
       'line-dasharray': [1, 1],
-      'line-opacity': ['case', flag('derived'), fade, 0],
+      'line-opacity': ['case', flag('outline'), fade, 0],
     },
   };
   return [fill, ...hatches, dim, borders, derived];
@@ -154,6 +181,14 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
 export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
   const filter = vintageFilter(vintage);
   return [
+    {
+      id: 'unit-flow',
+      type: 'line',
+      source: SOURCES.units,
+      filter,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#3f007d', 'line-width': 2.5, 'line-opacity': ['case', flag('flow'), 1, 0] },
+    },
     {
       id: 'unit-hover',
       type: 'line',
@@ -227,7 +262,7 @@ export function createStyle(
       type: 'fill',
       source: SOURCES.units,
       filter: vintageFilter(vintage),
-      paint: { 'fill-color': tierFillColor('prev') },
+      paint: { 'fill-color': fillColor('prev') },
     },
     ...unitLayers(vintage),
     {

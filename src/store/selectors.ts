@@ -1,5 +1,7 @@
 /** Pure, memoised selectors over the store state. */
 import { countStates, statesForYear, type StateCounts, type UnitState } from '../domain/unit-state';
+import { changeDrawStates, tierDrawStates, trajectoryDrawStates, type DrawState } from '../domain/map-keys';
+import { transitions, type UnitTransition } from '../domain/transitions';
 import { FIRST_YEAR, type Total, type UnitCode } from '../domain/types';
 import { yearChange, type YearChange } from '../domain/year-change';
 import type { AppState } from './store';
@@ -53,4 +55,67 @@ export function selectYearCounts(state: AppState): StateCounts | null {
 export function selectProvinceTotal(state: AppState): Total | null {
   if (state.data.status !== 'ready') return null;
   return state.data.dataset.totals.find((t) => t.year === state.year && t.scope === 'province') ?? null;
+}
+
+const drawCache = new WeakMap<Map<UnitCode, UnitState>, Map<string, Map<UnitCode, DrawState>>>();
+
+/** What the map draws for each unit in the current mode (domain/map-keys.ts), memoised. */
+export function selectDrawStates(state: AppState): Map<UnitCode, DrawState> | null {
+  const current = selectYearStates(state);
+  if (!current || state.data.status !== 'ready') return null;
+  const base = baseYearOf(state);
+  const cacheKey = state.mode === 'change' ? `change:${base}` : state.mode;
+  let byKey = drawCache.get(current);
+  if (!byKey) drawCache.set(current, (byKey = new Map()));
+  const cached = byKey.get(cacheKey);
+  if (cached) return cached;
+  const units = state.data.dataset.units;
+  let drawStates: Map<UnitCode, DrawState>;
+  if (state.mode === 'change') {
+    // Before 2019 there is no evaluation: every unit's base end is unknown, and says so.
+    const baseStates = selectStatesIn(state, base) ?? new Map<UnitCode, UnitState>();
+    drawStates = changeDrawStates(units, { year: base, states: baseStates }, { year: state.year, states: current });
+  } else if (state.mode === 'trajectory') {
+    drawStates = trajectoryDrawStates(units, state.year, current.keys(), (y) => selectStatesIn(state, y));
+  } else {
+    drawStates = tierDrawStates(current);
+  }
+  byKey.set(cacheKey, drawStates);
+  return drawStates;
+}
+
+/** The base year of change mode and of the transition view: the chosen one, or the year before. */
+export function baseYearOf(state: Pick<AppState, 'base' | 'year'>): number {
+  return state.base ?? state.year - 1;
+}
+
+const transitionsCache = new WeakMap<Map<UnitCode, UnitState>, Map<number, Map<UnitCode, UnitTransition>>>();
+
+/** Every unit's move from the base year to the selected year, memoised. */
+export function selectTransitions(state: AppState): Map<UnitCode, UnitTransition> | null {
+  const current = selectYearStates(state);
+  if (!current || state.data.status !== 'ready') return null;
+  const base = baseYearOf(state);
+  let byBase = transitionsCache.get(current);
+  if (!byBase) transitionsCache.set(current, (byBase = new Map()));
+  let result = byBase.get(base);
+  if (!result) {
+    const baseStates = selectStatesIn(state, base) ?? new Map<UnitCode, UnitState>();
+    result = transitions(
+      state.data.dataset.units,
+      { year: base, states: baseStates },
+      { year: state.year, states: current },
+    );
+    byBase.set(base, result);
+  }
+  return result;
+}
+
+/** Units of the selected flow (base → year), or null when no flow is selected. */
+export function selectFlowCodes(state: AppState): Set<UnitCode> | null {
+  if (!state.flow) return null;
+  const all = selectTransitions(state);
+  if (!all) return null;
+  const { from, to } = state.flow;
+  return new Set([...all.values()].filter((t) => t.from === from && t.to === to).map((t) => t.code));
 }

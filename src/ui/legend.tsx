@@ -25,7 +25,9 @@ export function Legend() {
   const year = useAppStore((s) => s.year);
   const counts = useAppStore(selectYearCounts);
   const total = useAppStore(selectProvinceTotal);
-  if (!counts) return null;
+  const mode = useAppStore((s) => s.mode);
+  // The other modes have their own legend (mode-legend.tsx).
+  if (!counts || mode !== 'tier') return null;
 
   const official = (tier: Tier) => {
     const exact = total?.counts[tier];

@@ -1,0 +1,64 @@
+/**
+ * What the map draws for each unit in each mode, as a "draw key" the style turns into a colour
+ * or a hatch, plus whether the unit gets the dotted outline. Pure; the map only writes these
+ * into feature-state, so a mode switch recolours exactly like a year change.
+ *
+ * - tier: the state key of domain/unit-state.ts (A, A-derived, range:BC, unknown); the dotted
+ *   outline marks derived tiers.
+ * - change: change:<class> from domain/transitions.ts (up2 … down2, unknown-base,
+ *   unknown-current, unknown-both).
+ * - trajectory: first year in A: traj:2019 … traj:2023, traj:never (known in some year up to
+ *   now, never A), traj:unknown (no year known); the dotted outline marks "A may have come
+ *   earlier": an unknown year before the first known A (or, for never, any unknown year).
+ */
+import { changeClass, categoryOf, baseStateOf, trajectory, type ChangeClass, type StatesByYear } from './transitions';
+import type { Unit, UnitCode, Year } from './types';
+import { stateKey, type UnitState } from './unit-state';
+
+export type ChangeKey = `change:${ChangeClass}`;
+export type TrajectoryKey = `traj:${Year}` | 'traj:never' | 'traj:unknown';
+
+export interface DrawState {
+  key: string;
+  outline: boolean;
+}
+
+export function tierDrawStates(states: ReadonlyMap<UnitCode, UnitState>): Map<UnitCode, DrawState> {
+  const out = new Map<UnitCode, DrawState>();
+  for (const [code, state] of states) {
+    out.set(code, { key: stateKey(state), outline: state.kind === 'known' && state.fact.basis === 'derived' });
+  }
+  return out;
+}
+
+export function changeDrawStates(
+  units: readonly Unit[],
+  base: { year: number; states: ReadonlyMap<UnitCode, UnitState> },
+  current: { year: number; states: ReadonlyMap<UnitCode, UnitState> },
+): Map<UnitCode, DrawState> {
+  const out = new Map<UnitCode, DrawState>();
+  for (const [code, state] of current.states) {
+    const before = baseStateOf(units, code, current.year, base.year, base.states);
+    const key: ChangeKey = `change:${changeClass(categoryOf(before.state), categoryOf(state))}`;
+    out.set(code, { key, outline: false });
+  }
+  return out;
+}
+
+export function trajectoryDrawStates(
+  units: readonly Unit[],
+  year: Year,
+  codes: Iterable<UnitCode>,
+  statesIn: StatesByYear,
+): Map<UnitCode, DrawState> {
+  const out = new Map<UnitCode, DrawState>();
+  for (const code of codes) {
+    const t = trajectory(units, code, year, statesIn);
+    const anyKnown = t.path.some((p) => p.category !== 'unknown');
+    const key: TrajectoryKey =
+      t.firstYearA !== null ? `traj:${t.firstYearA}` : anyKnown ? 'traj:never' : 'traj:unknown';
+    // The outline says an unknown year could hide an earlier A (or, for "never", any A).
+    out.set(code, { key, outline: anyKnown && t.firstYearAOpen });
+  }
+  return out;
+}
