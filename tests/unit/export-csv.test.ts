@@ -1,0 +1,212 @@
+/**
+ * CSV exports (src/domain/export-csv.ts): the whole dataset in the data/ formats reads back to
+ * the same rows (and, for the committed tables, to the same bytes), and the table CSV has one
+ * line per visible row with RFC 4180 quoting.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/domain/csv';
+import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
+import { parseDataset } from '../../src/domain/dataset/parse';
+import {
+  cellCodes,
+  exportDataset,
+  plainNumber,
+  tableCsv,
+  tableCsvColumns,
+  tableCsvFileName,
+  type DatasetFiles,
+} from '../../src/domain/export-csv';
+import { NO_FILTER, filterRows, sortRows, tableRows } from '../../src/domain/table-rows';
+import type { Dataset } from '../../src/domain/types';
+import { indexStates } from '../../src/domain/unit-state';
+import { syntheticDataset } from '../fixtures/synthetic-dataset';
+
+function readTexts(): Record<TableName, string> {
+  return Object.fromEntries(
+    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
+  ) as Record<TableName, string>;
+}
+
+function parse(texts: Record<TableName, string>): Dataset {
+  const parsed = parseDataset(texts);
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
+  return parsed.dataset;
+}
+
+/** The exported files keyed by table name, as parseDataset takes them. */
+function asTexts(files: DatasetFiles): Record<TableName, string> {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, files[`${t}.csv`]])) as Record<TableName, string>;
+}
+
+const committed = readTexts();
+const real = parse(committed);
+
+describe('exportDataset', () => {
+  const files = exportDataset(real);
+
+  it('writes the six data/ files with their headers', () => {
+    expect(Object.keys(files).sort()).toEqual(TABLE_NAMES.map((t) => `${t}.csv`).sort());
+    for (const t of TABLE_NAMES) {
+      expect(files[`${t}.csv`].split('\n')[0]).toBe(committed[t].split(/\r?\n/)[0]);
+    }
+  });
+
+  it('reads back to rows deep-equal to the real dataset', () => {
+    const again = parse(asTexts(files));
+    expect(again).toEqual(real);
+    expect(again.tiers).toHaveLength(real.tiers.length);
+    expect(again.units).toHaveLength(172);
+  });
+
+  it('equals the committed data/ files byte for byte (line endings aside)', () => {
+    for (const t of TABLE_NAMES) {
+      expect(files[`${t}.csv`], `${t}.csv`).toBe(committed[t].replace(/\r\n/g, '\n'));
+    }
+  });
+
+  it('round-trips awkward values: quotes, commas, line breaks, empty cells, tiny and huge numbers', () => {
+    const ds = syntheticDataset();
+    const first = ds.units[0];
+    const firstTier = ds.tiers[0];
+    if (!first || !firstTier) throw new Error('fixture changed');
+    ds.units[0] = { ...first, nameEn: 'Jia, "the first" District', boundaryNote: 'Line one\nline two, "quoted"' };
+    ds.tiers[0] = { ...firstTier, rank: 3, rankOf: 168, note: ' leading and trailing spaces ' };
+    ds.sources = [
+      {
+        sourceId: 'P001',
+        title: 'A, B',
+        publisher: '',
+        date: '2024-01',
+        url: 'https://example.org/a?b=1,2',
+        language: 'en',
+        note: '',
+      },
+    ];
+    ds.tiers = ds.tiers.map((t) => ({ ...t, sourceIds: ['P001'] }));
+    ds.ranges = ds.ranges.map((r) => ({ ...r, sourceIds: ['P001'] }));
+    ds.totals = [
+      {
+        year: 2023,
+        scope: 'province',
+        units: 167,
+        counts: { A: 66, B: null, C: 28 },
+        minimums: { A: null, B: 70, C: null },
+        avgScore: 61.07,
+        tierChanges: null,
+        basis: 'derived',
+        confidence: 'medium',
+        sourceIds: ['P001'],
+        note: 'n',
+      },
+    ];
+    ds.indicators = [
+      {
+        scope: 'province',
+        code: '',
+        year: 2022,
+        indicator: 'rd_intensity',
+        value: 0.0000015,
+        unit: '%',
+        sourceIds: ['P001'],
+        note: 'tiny',
+      },
+      {
+        scope: 'unit',
+        code: '990101',
+        year: 2023,
+        indicator: 'reward_cny',
+        value: 2e21,
+        unit: 'CNY',
+        sourceIds: ['P001'],
+        note: 'huge',
+      },
+    ];
+    const again = parse(asTexts(exportDataset(ds)));
+    expect(again).toEqual(ds);
+  });
+});
+
+describe('plainNumber', () => {
+  it('writes plain decimals that read back to the same number', () => {
+    for (const n of [0, 7, -3, 45.87, 0.1, 1.5e-7, -2.5e-9, 1.2345678901234567e-12, 1e21, 2.5e22, 123456789e20]) {
+      const text = plainNumber(n);
+      expect(text, String(n)).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(Number(text)).toBe(n);
+    }
+    expect(plainNumber(1.5e-7)).toBe('0.00000015');
+    expect(plainNumber(1e21)).toBe('1000000000000000000000');
+  });
+});
+
+describe('tableCsv', () => {
+  const index = indexStates(real);
+  const table = tableRows(real, index, 2023, null);
+
+  it('has a header and one line per visible row, in the shown order', () => {
+    const shown = sortRows(
+      filterRows(table.rows, { ...NO_FILTER, area: '131100' }, 2023),
+      { column: 'name', direction: 'desc' },
+      'zh',
+    );
+    expect(shown.length).toBe(11);
+    const text = tableCsv(shown, { year: 2023, baseYear: table.baseYear });
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + shown.length);
+    expect(lines[0]).toBe(tableCsvColumns({ year: 2023, baseYear: 2022 }).join(','));
+    const parsed = parseCsv(text);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(parsed.rows.map((r) => r.code)).toEqual(shown.map((r) => r.code));
+  });
+
+  it('writes states as codes, names in both languages, and lineage in via_<year>', () => {
+    const renze = table.rows.find((r) => r.code === '130505');
+    const luquan = table.rows.find((r) => r.code === '130110');
+    if (!renze || !luquan) throw new Error('rows missing');
+    const parsed = parseCsv(tableCsv([renze, luquan], { year: 2023, baseYear: table.baseYear }));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const [r, l] = parsed.rows;
+    expect(r).toMatchObject({ name_zh: '任泽区', name_en: 'Renze District', area_zh: '邢台市', area_en: 'Xingtai' });
+    expect(r).toMatchObject({ tier_2020: 'C', basis_2020: 'derived', via_2020: '130526', via_2023: '' });
+    expect(l).toMatchObject({ tier_2023: 'A', basis_2023: 'stated', rank_2023: '1', rank_of_2023: '167' });
+    expect(l?.change_2022_2023).toMatch(/^(up2|up1|same|down1|down2|unknown-base|unknown-current|unknown-both)$/);
+    const codes = new Set(parsed.rows.flatMap((row) => [1, 2, 3, 4, 5].map((i) => row[`basis_${2018 + i}`])));
+    for (const code of codes) expect(['stated', 'derived', 'range', 'unknown', 'none']).toContain(code);
+  });
+
+  it('has no change column for 2019 without a chosen base, and one with it', () => {
+    const rows2019 = tableRows(real, index, 2019, null);
+    expect(tableCsv(rows2019.rows, { year: 2019, baseYear: null }).split('\n')[0]).not.toContain('change_');
+    const withBase = tableRows(real, index, 2023, 2019);
+    expect(tableCsv(withBase.rows, { year: 2023, baseYear: 2019 }).split('\n')[0]).toContain(',change_2019_2023');
+  });
+
+  it('quotes names with commas and quotes, and reads them back unchanged', () => {
+    const ds = syntheticDataset();
+    const first = ds.units[0];
+    if (!first) throw new Error('fixture changed');
+    ds.units[0] = { ...first, nameZh: '甲,区', nameEn: 'Jia "North", District' };
+    const rows = tableRows(ds, indexStates(ds), 2019, null).rows;
+    const text = tableCsv(rows, { year: 2019, baseYear: null });
+    expect(text).toContain('"甲,区","Jia ""North"", District"');
+    const parsed = parseCsv(text);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(parsed.rows[0]).toMatchObject({ name_zh: '甲,区', name_en: 'Jia "North", District' });
+    expect(parsed.rows).toHaveLength(rows.length);
+  });
+
+  it('codes partly known and non-existent years distinctly from unknown', () => {
+    const ds = syntheticDataset();
+    const rows = tableRows(ds, indexStates(ds), 2019, null).rows;
+    const yi = rows.find((r) => r.nameZh === '乙县');
+    const wu = rows.find((r) => r.nameZh === '戊县');
+    const bing = rows.find((r) => r.nameZh === '丙县');
+    expect(cellCodes(yi?.cells.find((c) => c.year === 2021))).toEqual({ tier: 'B;C', basis: 'range', via: '' });
+    expect(cellCodes(wu?.cells.find((c) => c.year === 2021))).toEqual({ tier: '', basis: 'none', via: '' });
+    expect(cellCodes(bing?.cells.find((c) => c.year === 2021))).toEqual({ tier: '', basis: 'unknown', via: '' });
+  });
+
+  it('names the download after the year', () => {
+    expect(tableCsvFileName(2023)).toBe('hebei-innovation-table-2023.csv');
+  });
+});
