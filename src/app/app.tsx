@@ -5,13 +5,18 @@ import { DataNotes } from '../ui/data-notes';
 import { DetailsPanel } from '../ui/details-panel';
 import { LanguageSwitch } from '../ui/language-switch';
 import { Legend } from '../ui/legend';
+import { ExportMenu } from '../ui/export-menu';
 import { Notices } from '../ui/notices';
+import { PrefectureTable } from '../ui/prefecture-table';
+import { ProvinceSummary } from '../ui/province-summary';
 import { ShareButton } from '../ui/share-button';
 import { MapTooltip } from '../ui/map-tooltip';
 import { ModeLegend } from '../ui/mode-legend';
 import { ModeSwitch } from '../ui/mode-switch';
 import { SearchBox } from '../ui/search-box';
+import { TableButton, TableDialog } from '../ui/table-view';
 import { Timeline } from '../ui/timeline';
+import { TransitionView } from '../ui/transition-view';
 import { useT } from '../ui/use-t';
 
 export function App() {
@@ -26,8 +31,8 @@ export function App() {
         </div>
         <div className="app-tools">
           <SearchBox />
-          {/* mount: table-button */}
-          {/* mount: export */}
+          <TableButton />
+          <ExportMenu />
           <LanguageSwitch />
           <ShareButton />
         </div>
@@ -50,12 +55,13 @@ export function App() {
           <ModeSwitch />
           <Legend />
           <ModeLegend />
-          {/* mount: transitions */}
-          {/* mount: summaries */}
+          <TransitionView />
+          <ProvinceSummary />
+          <PrefectureTable />
           <DataNotes />
         </aside>
       </main>
-      {/* mount: table-dialog */}
+      <TableDialog />
     </div>
   );
 }
