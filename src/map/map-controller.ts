@@ -45,6 +45,8 @@ export const HEBEI_BOUNDS: [[number, number], [number, number]] = [
 export interface MapController {
   /** Screen position (CSS pixels, relative to the map container) of a unit's label point. */
   labelPointOnScreen: (code: UnitCode, year: number) => { x: number; y: number } | null;
+  /** Codes of the drawn units whose feature-state flag is set (e.g. 'flow', 'muted'), for tests. */
+  unitsFlagged: (flag: 'flow' | 'muted' | 'selected') => UnitCode[];
   dispose: () => void;
 }
 
@@ -300,6 +302,13 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       if (!point) return null;
       const { x, y } = map.project(point);
       return { x, y };
+    },
+    unitsFlagged: (flag) => {
+      if (!drawn) return [];
+      const v = vintageOf(drawn.year);
+      return [...drawn.states.keys()].filter(
+        (code) => map.getFeatureState({ source: SOURCES.units, id: unitFeatureId(code, v) })[flag] === true,
+      );
     },
     dispose: () => {
       fader.cancel();

@@ -3,10 +3,10 @@ import { useEffect, useRef } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
 import { createMapController, type MapController } from './map-controller';
 
-/** A read-only window hook for end-to-end tests: where a unit's label point is on screen. */
+/** A read-only window hook for end-to-end tests: label points on screen, units flagged on the map. */
 declare global {
   interface Window {
-    hebeiExplorer?: Pick<MapController, 'labelPointOnScreen'>;
+    hebeiExplorer?: Pick<MapController, 'labelPointOnScreen' | 'unitsFlagged'>;
   }
 }
 
@@ -16,7 +16,7 @@ export function MapView({ label }: { label: string }) {
   useEffect(() => {
     if (!container.current) return undefined;
     const controller = createMapController(container.current, store);
-    window.hebeiExplorer = { labelPointOnScreen: controller.labelPointOnScreen };
+    window.hebeiExplorer = { labelPointOnScreen: controller.labelPointOnScreen, unitsFlagged: controller.unitsFlagged };
     return () => {
       delete window.hebeiExplorer;
       controller.dispose();
