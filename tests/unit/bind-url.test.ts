@@ -95,7 +95,9 @@ describe('notice texts', () => {
 
   it('keeps markup in a value as plain text (components render it as text)', () => {
     const text = describeInvalid('en', { key: 'mode', raw: '<img src=x onerror=alert(1)>', reason: 'unknown-mode' });
-    expect(text).toBe('Ignored mode=<img src=x onerror=alert(1)>: not a map mode (available: tier, change, trajectory)');
+    expect(text).toBe(
+      'Ignored mode=<img src=x onerror=alert(1)>: not a map mode (available: tier, change, trajectory)',
+    );
   });
 });
 
