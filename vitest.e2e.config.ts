@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    // Software WebGL blocks the page for up to a second or two per frame on this 2-core machine,
+    // so a poll's default 1 s would make the tests flaky rather than stricter.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
