@@ -21,6 +21,7 @@ import { useAppStore } from '../store/use-app-store';
 import type { MessageKey } from './i18n';
 import { useT } from './use-t';
 import './details-panel.css';
+import { TrajectorySummary } from './trajectory-summary';
 
 type Translate = ReturnType<typeof useT>;
 
@@ -369,6 +370,8 @@ export function DetailsPanel() {
         )}
         <p className="dp-muted">{tr('detailsNoScore')}</p>
       </div>
+
+      {history.existsInYear && <TrajectorySummary code={history.unit.code} />}
 
       <h3>{tr('detailsNeighboursTitle', { year })}</h3>
       {neighbours.length === 0 ? (

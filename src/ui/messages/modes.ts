@@ -27,6 +27,17 @@ export const en = {
   'traj:unknown': 'no year known',
   trajOpen: 'dotted outline: an unknown year could hide an earlier A',
   legendCount: '{n}',
+  trajSummaryTitle: 'Path up to {year}',
+  trajFirstA: 'First in A in {first}.',
+  trajFirstAOpen: 'First known in A in {first}; an earlier year is unknown, so A may have come earlier.',
+  trajNeverA: 'Not in A in any year up to now.',
+  trajNeverAOpen: 'Not in A in any known year; some years are unknown.',
+  trajNothingKnown: 'No year up to now is known.',
+  trajRun: 'In {tier} for {n} year(s) in a row.',
+  trajRunOpen: 'In {tier} for at least {n} year(s) in a row (the year before is unknown).',
+  trajCurrentUnknown: 'Tier in {year} unknown.',
+  trajChanges: '{n} tier change(s) since 2019.',
+  trajChangesGaps: '{n} tier change(s) between known years; {gaps} pair(s) of years not both known are not counted.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -57,4 +68,15 @@ export const zh: Record<keyof typeof en, string> = {
   'traj:unknown': '各年均未知',
   trajOpen: '虚线轮廓：未知年份中可能更早进入A类',
   legendCount: '{n}个',
+  trajSummaryTitle: '截至{year}年的轨迹',
+  trajFirstA: '{first}年首次进入A类。',
+  trajFirstAOpen: '已知最早于{first}年进入A类；此前有未知年份，可能更早。',
+  trajNeverA: '至今各年均非A类。',
+  trajNeverAOpen: '已知年份中均非A类；部分年份未知。',
+  trajNothingKnown: '至今没有已知年份。',
+  trajRun: '连续{n}年为{tier}类。',
+  trajRunOpen: '至少连续{n}年为{tier}类（再往前一年未知）。',
+  trajCurrentUnknown: '{year}年分类未知。',
+  trajChanges: '2019年以来分类变化{n}次。',
+  trajChangesGaps: '已知年份之间分类变化{n}次；另有{gaps}对相邻年份未均已知，未计入。',
 };
