@@ -234,6 +234,12 @@ const CATEGORY_KEY: Record<TransitionCategory, MessageKey> = {
   unknown: 'tv:unknown',
 };
 
+/** Drawing order of a Sankey band: 0 touches unknown, 1 known move, 2 the selected flow. */
+function bandLayer(band: { from: TransitionCategory; to: TransitionCategory }, flow: Flow | null): number {
+  if (sameFlow(flow, band.from, band.to)) return 2;
+  return band.from === 'unknown' || band.to === 'unknown' ? 0 : 1;
+}
+
 function flowLabel(tr: Translate, from: TransitionCategory, to: TransitionCategory, n: number): string {
   const names = { from: tr(CATEGORY_KEY[from]), to: tr(CATEGORY_KEY[to]) };
   return n === 1 ? tr('tvFlowOne', names) : tr('tvFlow', { ...names, n });
@@ -453,30 +459,35 @@ function SankeyPicture(props: {
           </text>
         </g>
         <g className="tv-bands">
-          {picture.bands.map((band) => {
-            const selected = sameFlow(flow, band.from, band.to);
-            const faint = band.from === 'unknown' || band.to === 'unknown';
-            const stroke =
-              band.from === 'unknown' || band.to === 'unknown' ? `url(#${bandHatchId})` : TIER_COLORS[band.from];
-            const label = flowLabel(tr, band.from, band.to, band.value);
-            return (
-              <g
-                key={flowKey(band.from, band.to)}
-                className={`tv-link${faint ? ' is-unknown' : ''}${selected ? ' is-selected' : ''}`}
-                tabIndex={0}
-                role="button"
-                aria-label={label}
-                aria-pressed={selected}
-                onClick={() => onToggle(band.from, band.to)}
-                onKeyDown={(e) => onKey(e, band.from, band.to)}
-              >
-                <title>{label}</title>
-                <path className="tv-link-ring" d={band.path} strokeWidth={band.width + 5} />
-                <path className="tv-link-band" d={band.path} strokeWidth={band.width} stroke={stroke} />
-                <path className="tv-link-hit" d={band.path} strokeWidth={Math.max(band.width, 10)} />
-              </g>
-            );
-          })}
+          {/* SVG draws later elements on top: bands touching unknown go first, so the known moves
+              (thin, and the point of the chart) stay clickable where bands cross; the selected
+              band goes last. */}
+          {[...picture.bands]
+            .sort((a, b) => bandLayer(a, flow) - bandLayer(b, flow))
+            .map((band) => {
+              const selected = sameFlow(flow, band.from, band.to);
+              const faint = band.from === 'unknown' || band.to === 'unknown';
+              const stroke =
+                band.from === 'unknown' || band.to === 'unknown' ? `url(#${bandHatchId})` : TIER_COLORS[band.from];
+              const label = flowLabel(tr, band.from, band.to, band.value);
+              return (
+                <g
+                  key={flowKey(band.from, band.to)}
+                  className={`tv-link${faint ? ' is-unknown' : ''}${selected ? ' is-selected' : ''}`}
+                  tabIndex={0}
+                  role="button"
+                  aria-label={label}
+                  aria-pressed={selected}
+                  onClick={() => onToggle(band.from, band.to)}
+                  onKeyDown={(e) => onKey(e, band.from, band.to)}
+                >
+                  <title>{label}</title>
+                  <path className="tv-link-ring" d={band.path} strokeWidth={band.width + 5} />
+                  <path className="tv-link-band" d={band.path} strokeWidth={band.width} stroke={stroke} />
+                  <path className="tv-link-hit" d={band.path} strokeWidth={Math.max(band.width, 10)} />
+                </g>
+              );
+            })}
         </g>
       </svg>
       {knownOnly && <p className="tv-muted">{tr('tvKnownOnlyNote', { n: model.knownBoth })}</p>}

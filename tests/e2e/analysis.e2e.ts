@@ -68,9 +68,7 @@ describe('transition view', () => {
     const label = (await band.getAttribute('aria-label')) ?? '';
     const count = Number(/: (\d+) unit/.exec(label)?.[1]);
     expect(count).toBeGreaterThan(0);
-    // Bands are keyboard-operable buttons; Enter selects like a click.
-    await band.focus();
-    await page.keyboard.press('Enter');
+    await band.click();
     await expect.poll(() => page.url()).toContain('flow=C-B');
     const list = page.getByRole('region', { name: /C → B, 2020 → 2021/ });
     await expect.poll(() => list.getByRole('listitem').count()).toBe(count);
@@ -82,8 +80,9 @@ describe('transition view', () => {
     await list.getByRole('button', { name: 'Clear selection' }).click();
     await expect.poll(async () => (await flagged(page, 'flow')).length).toBe(0);
     expect(page.url()).not.toContain('flow=');
-    // The matrix cell with the same name selects the same flow by mouse.
-    await page.getByRole('button', { name: label }).last().click();
+    // The matrix cell with the same name selects the same flow from the keyboard.
+    await page.getByRole('button', { name: label }).last().focus();
+    await page.keyboard.press('Enter');
     await expect.poll(async () => (await flagged(page, 'flow')).length).toBe(count);
   });
 
