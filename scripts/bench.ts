@@ -1,0 +1,244 @@
+/**
+ * The benchmark (issue 6): the production build served like a real static host (gzip,
+ * Content-Length) on 127.0.0.1, driven in headless Chromium (software WebGL on this machine).
+ *
+ *   npm run bench            # builds, then measures; exits non-zero when a budget is broken
+ *
+ * Figures: bytes by type (encoded and decoded, worker included), time to choropleth-ready over
+ * several cold loads (median and spread), key press → year-rendered on the Year slider, long
+ * tasks during load and year steps, frame intervals while playing, JS heap after load and after
+ * 20 playback cycles. Budgets: bench/budgets.json. Results: bench/results.json.
+ * Not part of `npm test`: timings are measurements, not assertions of correctness.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { launchBrowser, openOfflinePage, waitForMark } from '../tests/e2e/helpers/browser.ts';
+import { serveGzipped } from './bench-server.ts';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 3);
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
+
+interface Budgets {
+  geometryGzipKB: number;
+  medianLoadToChoroplethReadyMs: number;
+  medianYearStepMs: number;
+  playbackFramesOver50Ms: number;
+  heapGrowthAfterCyclesPct: number;
+}
+const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Budgets;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+const kind = (url: string) =>
+  /\.topo[^/]*\.json/.test(url)
+    ? 'geometry'
+    : /\.csv/.test(url)
+      ? 'data'
+      : /\.m?js/.test(url)
+        ? 'js'
+        : /\.css/.test(url)
+          ? 'css'
+          : /\.woff2?/.test(url)
+            ? 'font'
+            : 'other';
+
+// Browser-side code is passed as text: tsx would add helpers for named functions the page lacks.
+const OBSERVE_LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+}).observe({ type: 'longtask', buffered: true });`;
+
+const server = await serveGzipped(process.env.E2E_DIST ?? 'dist');
+const browser = await launchBrowser();
+const results: Record<string, unknown> = {};
+try {
+  // Cold loads: a new browser context each, so nothing is cached.
+  const loads: { ready: number; longTasks: number[]; bytes: Record<string, { encoded: number; decoded: number }> }[] =
+    [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const session = await openOfflinePage(browser);
+    const cdp = await session.context.newCDPSession(session.page);
+    await cdp.send('Network.enable');
+    const bytes: Record<string, { encoded: number; decoded: number }> = {};
+    const urls = new Map<string, string>();
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+    cdp.on('Network.dataReceived', (e) => {
+      const k = kind(urls.get(e.requestId) ?? '');
+      bytes[k] ??= { encoded: 0, decoded: 0 };
+      bytes[k].decoded += e.dataLength;
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const k = kind(urls.get(e.requestId) ?? '');
+      bytes[k] ??= { encoded: 0, decoded: 0 };
+      bytes[k].encoded += e.encodedDataLength;
+    });
+    await session.page.addInitScript(OBSERVE_LONG_TASKS);
+    await session.page.goto(server.url);
+    await waitForMark(session.page, 'choropleth-ready');
+    const ready = (await session.page.evaluate(
+      `performance.getEntriesByName('choropleth-ready')[0].startTime`,
+    )) as number;
+    const longTasks = (await session.page.evaluate('window.__longTasks')) as number[];
+    loads.push({ ready, longTasks: [...longTasks], bytes });
+    if (session.externalRequests.length > 0)
+      throw new Error(`external requests: ${session.externalRequests.join(', ')}`);
+    if (i < LOADS - 1) await session.context.close();
+    else results.lastSession = true;
+
+    if (i === LOADS - 1) {
+      const { page } = session;
+      await page.waitForTimeout(1000);
+      // Year steps across both vintages, one key press at a time.
+      const slider = page.getByRole('slider', { name: 'Year' });
+      await slider.focus();
+      const steps: number[] = [];
+      await page.evaluate('window.__longTasks = []');
+      for (const [key, year] of [
+        ['ArrowLeft', 2022],
+        ['ArrowLeft', 2021],
+        ['ArrowLeft', 2020],
+        ['ArrowLeft', 2019],
+        ['ArrowRight', 2020],
+        ['ArrowRight', 2021],
+        ['ArrowRight', 2022],
+        ['ArrowRight', 2023],
+      ] as const) {
+        await page.evaluate('performance.clearMarks()');
+        const pressed = (await page.evaluate('performance.now()')) as number;
+        await slider.press(key);
+        await waitForMark(page, `year-rendered:${year}`, 20_000);
+        const drawn = (await page.evaluate(
+          `performance.getEntriesByName('year-rendered:${year}')[0].startTime`,
+        )) as number;
+        steps.push(drawn - pressed);
+        await page.waitForTimeout(600);
+      }
+      const stepLongTasks = (await page.evaluate('window.__longTasks')) as number[];
+
+      const heap = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await page.evaluate('performance.memory.usedJSHeapSize')) as number;
+      };
+      const heapAfterLoad = await heap();
+      // One playback 2019 → 2023 with frame intervals, then more cycles for the heap.
+      const play = `(async () => {
+        const intervals = [];
+        let last = performance.now();
+        let running = true;
+        const loop = (now) => { intervals.push(now - last); last = now; if (running) requestAnimationFrame(loop); };
+        requestAnimationFrame(loop);
+        const button = () => [...document.querySelectorAll('button')].find((b) => /^\\W*(Play|Pause)/.test(b.textContent));
+        if (button().textContent.includes('Play')) button().click();
+        const started = performance.now();
+        await new Promise((done) => {
+          const check = () => {
+            if ((button().textContent.includes('Play') && performance.now() - started > 2000) || performance.now() - started > 30000) done();
+            else setTimeout(check, 100);
+          };
+          setTimeout(check, 100);
+        });
+        running = false;
+        return intervals.slice(1);
+      })()`;
+      const frames = (await page.evaluate(play)) as number[];
+      for (let c = 1; c < CYCLES; c += 1) await page.evaluate(play);
+      const heapAfterCycles = await heap();
+      results.interaction = { steps, stepLongTasks, frames, heapAfterLoad, heapAfterCycles };
+      await session.context.close();
+    }
+  }
+  results.loads = loads;
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// Report
+type Interaction = {
+  steps: number[];
+  stepLongTasks: number[];
+  frames: number[];
+  heapAfterLoad: number;
+  heapAfterCycles: number;
+};
+const loads = results.loads as {
+  ready: number;
+  longTasks: number[];
+  bytes: Record<string, { encoded: number; decoded: number }>;
+}[];
+const it = results.interaction as Interaction;
+const kb = (n: number) => (n / 1024).toFixed(1);
+const first = loads[0]?.bytes ?? {};
+const readies = loads.map((l) => l.ready);
+const loadLong = loads.flatMap((l) => l.longTasks);
+const over50 = it.frames.filter((f) => f > 50).length;
+const heapGrowth = ((it.heapAfterCycles - it.heapAfterLoad) / it.heapAfterLoad) * 100;
+
+const figures = {
+  bytes: Object.fromEntries(
+    Object.entries(first).map(([k, v]) => [k, { encodedKB: Number(kb(v.encoded)), decodedKB: Number(kb(v.decoded)) }]),
+  ),
+  choroplethReadyMs: { median: median(readies), min: Math.min(...readies), max: Math.max(...readies), runs: readies },
+  loadLongTasks: {
+    count: loadLong.length,
+    totalMs: Math.round(loadLong.reduce((a, b) => a + b, 0)),
+    maxMs: Math.round(Math.max(0, ...loadLong)),
+  },
+  yearStepMs: { median: median(it.steps), max: Math.max(...it.steps), steps: it.steps.map(Math.round) },
+  yearStepLongTasks: { count: it.stepLongTasks.length, maxMs: Math.round(Math.max(0, ...it.stepLongTasks)) },
+  playbackFrames: {
+    count: it.frames.length,
+    p50: quantile(it.frames, 0.5),
+    p95: quantile(it.frames, 0.95),
+    max: Math.max(...it.frames),
+    over50ms: over50,
+  },
+  heapMB: {
+    afterLoad: it.heapAfterLoad / 2 ** 20,
+    afterCycles: it.heapAfterCycles / 2 ** 20,
+    cycles: CYCLES,
+    growthPct: heapGrowth,
+  },
+};
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ date: new Date().toISOString(), loads: LOADS, figures }, null, 2)}\n`,
+);
+
+const checks: [string, number, number][] = [
+  ['geometry gzip (KB)', figures.bytes.geometry?.encodedKB ?? NaN, budgets.geometryGzipKB],
+  ['median load → choropleth-ready (ms)', figures.choroplethReadyMs.median, budgets.medianLoadToChoroplethReadyMs],
+  ['median year step (ms)', figures.yearStepMs.median, budgets.medianYearStepMs],
+  ['playback frames over 50 ms', over50, budgets.playbackFramesOver50Ms],
+  ['heap growth after cycles (%)', heapGrowth, budgets.heapGrowthAfterCyclesPct],
+];
+console.log('bytes (first cold load, KB):');
+for (const [k, v] of Object.entries(figures.bytes))
+  console.log(
+    `  ${k.padEnd(9)} encoded ${String(v.encodedKB).padStart(8)}  decoded ${String(v.decodedKB).padStart(8)}`,
+  );
+console.log(
+  `choropleth-ready: median ${figures.choroplethReadyMs.median.toFixed(0)} ms (min ${figures.choroplethReadyMs.min.toFixed(0)}, max ${figures.choroplethReadyMs.max.toFixed(0)}) over ${LOADS} cold loads`,
+);
+console.log(
+  `long tasks during load: ${figures.loadLongTasks.count} (total ${figures.loadLongTasks.totalMs} ms, max ${figures.loadLongTasks.maxMs} ms)`,
+);
+console.log(
+  `year step: median ${figures.yearStepMs.median.toFixed(0)} ms, max ${figures.yearStepMs.max.toFixed(0)} ms; long tasks ${figures.yearStepLongTasks.count} (max ${figures.yearStepLongTasks.maxMs} ms)`,
+);
+console.log(
+  `playback: ${figures.playbackFrames.count} frames, p50 ${figures.playbackFrames.p50.toFixed(1)} ms, p95 ${figures.playbackFrames.p95.toFixed(1)} ms, max ${figures.playbackFrames.max.toFixed(0)} ms, over 50 ms: ${over50}`,
+);
+console.log(
+  `heap: ${figures.heapMB.afterLoad.toFixed(1)} MB after load, ${figures.heapMB.afterCycles.toFixed(1)} MB after ${CYCLES} cycles (${heapGrowth.toFixed(1)} %)`,
+);
+console.log('\nbudget                                   measured     budget');
+let broken = 0;
+for (const [name, value, budget] of checks) {
+  const ok = value <= budget;
+  if (!ok) broken += 1;
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${name.padEnd(36)} ${value.toFixed(1).padStart(9)} ${String(budget).padStart(9)}`,
+  );
+}
+console.log(`\nresults in bench/results.json; ${broken} budget(s) broken`);
+process.exit(broken > 0 ? 1 : 0);
