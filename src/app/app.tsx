@@ -3,8 +3,10 @@ import { MapView } from '../map/map-view';
 import { useAppStore } from '../store/use-app-store';
 import { DataNotes } from '../ui/data-notes';
 import { DetailsPanel } from '../ui/details-panel';
+import { PanelBoundary } from '../ui/error-boundary';
 import { LanguageSwitch } from '../ui/language-switch';
 import { Legend } from '../ui/legend';
+import { MapFallback } from '../ui/map-fallback';
 import { ExportMenu } from '../ui/export-menu';
 import { Notices } from '../ui/notices';
 import { PrefectureTable } from '../ui/prefecture-table';
@@ -22,6 +24,7 @@ import { useT } from '../ui/use-t';
 export function App() {
   const tr = useT();
   const data = useAppStore((s) => s.data);
+  const mapUnavailable = useAppStore((s) => s.mapUnavailable);
   return (
     <div className="app">
       <header className="app-header">
@@ -30,19 +33,35 @@ export function App() {
           <p>{tr('appSubtitle')}</p>
         </div>
         <div className="app-tools">
-          <SearchBox />
-          <TableButton />
-          <ExportMenu />
-          <LanguageSwitch />
-          <ShareButton />
+          <PanelBoundary name="SearchBox">
+            <SearchBox />
+          </PanelBoundary>
+          <PanelBoundary name="tools">
+            <TableButton />
+            <ExportMenu />
+            <LanguageSwitch />
+            <ShareButton />
+          </PanelBoundary>
         </div>
       </header>
-      <Notices />
+      <PanelBoundary name="Notices">
+        <Notices />
+      </PanelBoundary>
       <main className="app-main">
         <div className="map-column">
-          <MapView label={tr('mapLabel')} />
-          <MapTooltip />
-          <Timeline />
+          {mapUnavailable === null ? (
+            <MapView label={tr('mapLabel')} />
+          ) : (
+            <PanelBoundary name="MapFallback">
+              <MapFallback reason={mapUnavailable} />
+            </PanelBoundary>
+          )}
+          <PanelBoundary name="MapTooltip">
+            <MapTooltip />
+          </PanelBoundary>
+          <PanelBoundary name="Timeline">
+            <Timeline />
+          </PanelBoundary>
         </div>
         <aside className="side-panel">
           {data.status === 'loading' && <p role="status">{tr('loading')}</p>}
@@ -51,17 +70,35 @@ export function App() {
               {tr('loadFailed')}: {data.message}
             </p>
           )}
-          <DetailsPanel />
-          <ModeSwitch />
-          <Legend />
-          <ModeLegend />
-          <TransitionView />
-          <ProvinceSummary />
-          <PrefectureTable />
-          <DataNotes />
+          <PanelBoundary name="DetailsPanel">
+            <DetailsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="ModeSwitch">
+            <ModeSwitch />
+          </PanelBoundary>
+          <PanelBoundary name="Legend">
+            <Legend />
+          </PanelBoundary>
+          <PanelBoundary name="ModeLegend">
+            <ModeLegend />
+          </PanelBoundary>
+          <PanelBoundary name="TransitionView">
+            <TransitionView />
+          </PanelBoundary>
+          <PanelBoundary name="ProvinceSummary">
+            <ProvinceSummary />
+          </PanelBoundary>
+          <PanelBoundary name="PrefectureTable">
+            <PrefectureTable />
+          </PanelBoundary>
+          <PanelBoundary name="DataNotes">
+            <DataNotes />
+          </PanelBoundary>
         </aside>
       </main>
-      <TableDialog />
+      <PanelBoundary name="TableDialog">
+        <TableDialog />
+      </PanelBoundary>
     </div>
   );
 }

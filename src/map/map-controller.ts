@@ -42,6 +42,23 @@ export const HEBEI_BOUNDS: [[number, number], [number, number]] = [
   [119.9, 42.65],
 ];
 
+/**
+ * Why the map cannot be drawn here, or null when WebGL is available. Checked before the map is
+ * created: with WebGL turned off MapLibre would only throw (or log) from deep inside its setup.
+ */
+export function webglUnavailable(): string | null {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    if (!gl) return 'WebGL is not available (no webgl2 or webgl context)';
+    // Hands the probe's context back at once: browsers allow only a few live contexts.
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return null;
+  } catch (error) {
+    return `WebGL is not available (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
 export interface MapController {
   /** Screen position (CSS pixels, relative to the map container) of a unit's label point. */
   labelPointOnScreen: (code: UnitCode, year: number) => { x: number; y: number } | null;

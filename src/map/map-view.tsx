@@ -1,7 +1,7 @@
 /** React shell around the map: owns the container element and the controller's lifetime. */
 import { useEffect, useRef } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
-import { createMapController, type MapController } from './map-controller';
+import { createMapController, webglUnavailable, type MapController } from './map-controller';
 
 /** A read-only window hook for end-to-end tests: label points on screen, units flagged on the map. */
 declare global {
@@ -15,7 +15,19 @@ export function MapView({ label }: { label: string }) {
   const store = useAppStoreApi();
   useEffect(() => {
     if (!container.current) return undefined;
-    const controller = createMapController(container.current, store);
+    // Without WebGL the page shows the table and a summary instead (store.mapUnavailable).
+    const missing = webglUnavailable();
+    if (missing !== null) {
+      store.getState().mapFailed(missing);
+      return undefined;
+    }
+    let controller: MapController;
+    try {
+      controller = createMapController(container.current, store);
+    } catch (error) {
+      store.getState().mapFailed(error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
     window.hebeiExplorer = { labelPointOnScreen: controller.labelPointOnScreen, unitsFlagged: controller.unitsFlagged };
     return () => {
       delete window.hebeiExplorer;

@@ -76,6 +76,8 @@ export interface AppState {
   /** Whether the table view is open (the complete non-map path to the data). */
   tableOpen: boolean;
   notices: Notice[];
+  /** Why the map cannot be drawn (e.g. no WebGL), or null while it can: the page offers the table instead. */
+  mapUnavailable: string | null;
 
   dataLoaded: (dataset: Dataset, geometry: MapGeometry) => void;
   /** A failed load is reported; data already loaded is kept (a bad file never loses it). */
@@ -99,6 +101,8 @@ export interface AppState {
   setTableOpen: (open: boolean) => void;
   notify: (kind: Notice['kind'], text: string) => void;
   dismissNotice: (id: number) => void;
+  /** The map could not be created (no WebGL); the reason is technical text, shown as is. */
+  mapFailed: (reason: string) => void;
 }
 
 export interface InitialState {
@@ -162,6 +166,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         pref: initial.pref ?? null,
         tableOpen: false,
         notices: [],
+        mapUnavailable: null,
 
         dataLoaded: (dataset, geometry) => {
           const state = get();
@@ -213,6 +218,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         setTableOpen: (tableOpen) => set({ tableOpen }),
         notify: (kind, text) => set({ notices: [...get().notices, { id: (noticeSeq += 1), kind, text }] }),
         dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+        mapFailed: (reason) => set({ mapUnavailable: reason }),
       };
     }),
   );

@@ -7,6 +7,7 @@ import type { Lang } from '../domain/lang';
 import * as core from './messages/core';
 import * as details from './messages/details';
 import * as modes from './messages/modes';
+import * as robustness from './messages/robustness';
 import * as summaries from './messages/summaries';
 import * as table from './messages/table';
 import * as transitions from './messages/transitions';
@@ -26,6 +27,7 @@ const en = {
   ...transitions.en,
   ...summaries.en,
   ...table.en,
+  ...robustness.en,
 };
 export type MessageKey = keyof typeof en;
 
@@ -39,6 +41,7 @@ const zh: Record<MessageKey, string> = {
   ...transitions.zh,
   ...summaries.zh,
   ...table.zh,
+  ...robustness.zh,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh };
