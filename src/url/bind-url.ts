@@ -186,7 +186,10 @@ export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindU
   };
 
   const onPopState = () => {
-    const parsed = parseUrlState(win.location.search, knownCodes);
+    // Once the data is loaded, an area code that names no area is reported, as on page load.
+    const { data } = store.getState();
+    const areaCodes = data.status === 'ready' ? new Set(data.dataset.units.map((u) => u.prefectureCode)) : undefined;
+    const parsed = parseUrlState(win.location.search, knownCodes, undefined, areaCodes);
     const values = validValues(parsed);
     const state = store.getState();
     // A missing key means the default; an invalid one leaves the current value as it is.

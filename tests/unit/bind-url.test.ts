@@ -258,6 +258,17 @@ describe('bindUrl', () => {
     expect(store.getState().selected).toBe('990105');
   });
 
+  it('reports a back/forward pref that names no area once the data is loaded, keeping the current one', () => {
+    const { win, popTo } = fakeWindow();
+    dispose = bindUrl(store, win);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    popTo('?pref=990100');
+    expect(store.getState().pref).toBe('990100');
+    popTo('?pref=990101');
+    expect(store.getState().pref).toBe('990100');
+    expect(store.getState().notices.at(-1)?.text).toContain('pref=990101');
+  });
+
   it('checks the county at once when bound after the data loaded', () => {
     const { win } = fakeWindow('?county=999999');
     store = createAppStore({ lang: 'en', selected: '999999' });
