@@ -4,9 +4,8 @@
  * sources, the boundary note and the neighbours. Everything from data/ is rendered as React
  * text, never as HTML. The strip and neighbour swatches are drawn like the map (palette.ts).
  */
-import { useEffect, useId, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, type ReactNode } from 'react';
 import type { Lang } from '../domain/lang';
-import { DERIVED_OUTLINE, TIER_COLORS, stripeColors } from '../domain/palette';
 import type { Confidence, Indicator, Tier, TierRange, Total, Unit } from '../domain/types';
 import {
   neighbourStates,
@@ -22,33 +21,12 @@ import type { MessageKey } from './i18n';
 import { useT } from './use-t';
 import './details-panel.css';
 import { TrajectorySummary } from './trajectory-summary';
+import { swatchStyle } from './swatch-style';
 
 type Translate = ReturnType<typeof useT>;
 
 // ---------------------------------------------------------------------------------------------
 // Swatches and labels (the same look as the map and the legend)
-
-/** CSS stripes matching the map's hatch patterns (see legend.tsx and map/patterns.ts). */
-function stripes(colors: readonly string[]): CSSProperties {
-  const step = 4;
-  const stops = colors.map((c, i) => `${c} ${i * step}px ${(i + 1) * step}px`).join(', ');
-  return { background: `repeating-linear-gradient(-45deg, ${stops})` };
-}
-
-/** A state's swatch; null draws "did not exist", which is neither a tier nor unknown. */
-function swatchStyle(state: UnitState | null): CSSProperties | undefined {
-  if (state === null) return undefined;
-  switch (state.kind) {
-    case 'known':
-      return state.fact.basis === 'derived'
-        ? { background: TIER_COLORS[state.tier], outline: `2px dotted ${DERIVED_OUTLINE}`, outlineOffset: '-2px' }
-        : { background: TIER_COLORS[state.tier] };
-    case 'range':
-      return stripes(stripeColors(state.tiers));
-    case 'unknown':
-      return stripes(stripeColors(null));
-  }
-}
 
 function Swatch({ state }: { state: UnitState | null }) {
   return (

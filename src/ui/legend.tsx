@@ -2,20 +2,13 @@
  * The legend: one entry per drawn state with its count this year, next to the official total
  * where a source gives one, so the reader sees how complete the map is.
  */
-import type { CSSProperties } from 'react';
 import { DERIVED_OUTLINE, TIER_COLORS, stripeColors } from '../domain/palette';
 import { TIERS, type Tier } from '../domain/types';
 import { selectProvinceTotal, selectYearCounts } from '../store/selectors';
 import type { LegendKey } from '../domain/unit-state';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { useT } from './use-t';
-
-/** CSS that draws the same stripes as the map's hatch patterns. */
-function stripes(colors: readonly string[]): CSSProperties {
-  const step = 4;
-  const stops = colors.map((c, i) => `${c} ${i * step}px ${(i + 1) * step}px`).join(', ');
-  return { background: `repeating-linear-gradient(-45deg, ${stops})` };
-}
+import { stripes } from './swatch-style';
 
 const TIER_LABEL = { A: 'legendTierA', B: 'legendTierB', C: 'legendTierC' } as const;
 

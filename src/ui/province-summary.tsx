@@ -18,15 +18,9 @@ import {
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import './summaries.css';
 import { useT } from './use-t';
+import { stripes } from './swatch-style';
 
 type Translate = ReturnType<typeof useT>;
-
-/** CSS stripes like the map's hatches (legend.tsx draws its swatches the same way). */
-function stripes(colors: readonly string[]): CSSProperties {
-  const step = 3;
-  const stops = colors.map((c, i) => `${c} ${i * step}px ${(i + 1) * step}px`).join(', ');
-  return { background: `repeating-linear-gradient(-45deg, ${stops})` };
-}
 
 function segmentStyle(key: SegmentKey): CSSProperties {
   if (key === 'range') return stripes(stripeColors(['B', 'C']));

@@ -9,19 +9,9 @@
  * Downloads: the table as shown (CSV of the visible rows) and the whole dataset in the data/
  * formats (one file per table), both built by src/domain/export-csv.ts.
  */
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { exportDataset, tableCsv, tableCsvFileName, type DatasetFiles } from '../domain/export-csv';
 import type { Lang } from '../domain/lang';
-import { DERIVED_OUTLINE, TIER_COLORS, stripeColors } from '../domain/palette';
 import {
   NO_FILTER,
   STATE_FILTERS,
@@ -42,6 +32,7 @@ import { useAppStore } from '../store/use-app-store';
 import type { MessageKey } from './i18n';
 import { useT } from './use-t';
 import './table-view.css';
+import { swatchStyle } from './swatch-style';
 
 type Translate = ReturnType<typeof useT>;
 
@@ -71,27 +62,6 @@ export function TableButton() {
 
 // ---------------------------------------------------------------------------------------------
 // Cells in words, with the map's swatches
-
-/** CSS stripes matching the map's hatch patterns (as legend.tsx and details-panel.tsx draw them). */
-function stripes(colors: readonly string[]): CSSProperties {
-  const step = 4;
-  const stops = colors.map((c, i) => `${c} ${i * step}px ${(i + 1) * step}px`).join(', ');
-  return { background: `repeating-linear-gradient(-45deg, ${stops})` };
-}
-
-function swatchStyle(state: UnitState | null): CSSProperties | undefined {
-  if (state === null) return undefined;
-  switch (state.kind) {
-    case 'known':
-      return state.fact.basis === 'derived'
-        ? { background: TIER_COLORS[state.tier], outline: `2px dotted ${DERIVED_OUTLINE}`, outlineOffset: '-2px' }
-        : { background: TIER_COLORS[state.tier] };
-    case 'range':
-      return stripes(stripeColors(state.tiers));
-    case 'unknown':
-      return stripes(stripeColors(null));
-  }
-}
 
 /** "B or C", "A, B or C" (zh: "B或C", "A、B或C"). */
 function joinTiers(tr: Translate, tiers: readonly Tier[]): string {
