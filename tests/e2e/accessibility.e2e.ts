@@ -5,23 +5,12 @@
  * so it has no state here.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './helpers/browser';
-import { serveDirectory, type StaticServer } from './helpers/static-server';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { offlineSuite } from './helpers/suite';
 
-let server: StaticServer;
-let browser: Browser;
-const sessions: OfflinePage[] = [];
-
-async function open(path = ''): Promise<Page> {
-  const session = await openOfflinePage(browser);
-  await session.page.emulateMedia({ reducedMotion: 'reduce' });
-  sessions.push(session);
-  await session.page.goto(server.url + path);
-  await waitForMark(session.page, 'choropleth-ready');
-  return session.page;
-}
+const suite = offlineSuite();
+const open = async (path = ''): Promise<Page> => (await suite.open(path, { reducedMotion: true })).page;
 
 interface Found {
   id: string;
@@ -74,20 +63,6 @@ function contrast(a: string, b: string): number {
   const [dark, light] = [luminance(a), luminance(b)].sort((x, y) => x - y);
   return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
 }
-
-beforeAll(async () => {
-  server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const s of sessions) {
-    expect(s.externalRequests, 'requests outside the loopback interface').toEqual([]);
-    expect(s.errors, 'page and console errors').toEqual([]);
-  }
-  await browser?.close();
-  await server?.close();
-});
 
 describe('axe: no serious or critical violations', () => {
   it('first view', async () => {

@@ -5,44 +5,20 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv';
-import { ARTIFACTS, launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './helpers/browser';
-import { serveDirectory, type StaticServer } from './helpers/static-server';
+import { ARTIFACTS } from './helpers/browser';
+import { offlineSuite } from './helpers/suite';
 
-let server: StaticServer;
-let browser: Browser;
-const sessions: OfflinePage[] = [];
-
-async function open(path = ''): Promise<Page> {
-  const session = await openOfflinePage(browser);
-  await session.page.emulateMedia({ reducedMotion: 'reduce' });
-  sessions.push(session);
-  await session.page.goto(server.url + path);
-  await waitForMark(session.page, 'choropleth-ready');
-  return session.page;
-}
+const suite = offlineSuite();
+const open = async (path = ''): Promise<Page> => (await suite.open(path, { reducedMotion: true })).page;
 
 const flagged = (page: Page, flag: 'flow' | 'muted' | 'selected') =>
   page.evaluate((f) => window.hebeiExplorer?.unitsFlagged(f) ?? [], flag);
 
 const snap = async (page: Page, name: string) =>
   writeFileSync(join(ARTIFACTS, `analysis-${name}.png`), await page.screenshot());
-
-beforeAll(async () => {
-  server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const s of sessions) {
-    expect(s.externalRequests, 'requests outside the loopback interface').toEqual([]);
-    expect(s.errors, 'page and console errors').toEqual([]);
-  }
-  await browser?.close();
-  await server?.close();
-});
 
 describe('map modes', () => {
   it('switches between tier, change and first-year-in-A, with legends and the URL following', async () => {

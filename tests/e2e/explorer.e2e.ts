@@ -5,26 +5,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TIER_COLORS } from '../../src/domain/palette';
-import { ARTIFACTS, launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './helpers/browser';
+import { ARTIFACTS, waitForMark } from './helpers/browser';
 import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
-import { serveDirectory, type StaticServer } from './helpers/static-server';
+import { offlineSuite } from './helpers/suite';
 
-let server: StaticServer;
-let browser: Browser;
-const sessions: OfflinePage[] = [];
-
-async function open(path = '', options: { reducedMotion?: boolean } = {}): Promise<OfflinePage> {
-  const session = await openOfflinePage(browser);
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  if (options.reducedMotion) await session.page.emulateMedia({ reducedMotion: 'reduce' });
-  sessions.push(session);
-  await session.page.goto(server.url + path);
-  await waitForMark(session.page, 'choropleth-ready');
-  return session;
-}
+const { open, url } = offlineSuite();
 
 async function labelPoint(page: Page, code: string, year: number): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
@@ -44,20 +32,6 @@ async function colourAt(page: Page, code: string, year: number) {
 
 const snap = async (page: Page, name: string) =>
   writeFileSync(join(ARTIFACTS, `explorer-${name}.png`), await page.screenshot());
-
-beforeAll(async () => {
-  server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const s of sessions) {
-    expect(s.externalRequests, 'requests outside the loopback interface').toEqual([]);
-    expect(s.errors, 'page and console errors').toEqual([]);
-  }
-  await browser?.close();
-  await server?.close();
-});
 
 describe('timeline', () => {
   it('steps years with the keyboard, marks each drawn year and recolours the map', async () => {
@@ -139,7 +113,7 @@ describe('search and sharing', () => {
     expect(link).toBe(page.url());
     await snap(page, 'shared-source');
 
-    const fresh = await open(link.slice(server.url.length), { reducedMotion: true });
+    const fresh = await open(link.slice(url().length), { reducedMotion: true });
     await expect.poll(() => fresh.page.getByRole('region', { name: /Pingshan County/ }).count()).toBe(1);
     expect(await fresh.page.locator('.year-now').textContent()).toBe('2022');
     const a = await labelPoint(page, '130131', 2022);

@@ -1,0 +1,55 @@
+/**
+ * The shared setup of the end-to-end files: one server for the production build and one browser
+ * per file, pages opened offline, and, after all tests, the assertions every page must meet:
+ * no request outside the loopback interface and no page or console error.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './browser';
+import { serveDirectory, type StaticServer } from './static-server';
+
+export interface OfflineSuite {
+  /** Opens the app at `path` (a query string) and waits until the choropleth is drawn. */
+  open: (path?: string, options?: { reducedMotion?: boolean }) => Promise<OfflinePage>;
+  /** The served build's base URL (known once the suite has started). */
+  url: () => string;
+}
+
+export function offlineSuite(): OfflineSuite {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  const sessions: OfflinePage[] = [];
+
+  beforeAll(async () => {
+    server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const s of sessions) {
+      expect(s.externalRequests, 'requests outside the loopback interface').toEqual([]);
+      expect(s.errors, 'page and console errors').toEqual([]);
+    }
+    await browser?.close();
+    await server?.close();
+  });
+
+  const url = () => {
+    if (!server) throw new Error('the suite has not started');
+    return server.url;
+  };
+
+  return {
+    url,
+    open: async (path = '', options = {}) => {
+      if (!browser) throw new Error('the suite has not started');
+      const session = await openOfflinePage(browser);
+      await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url() });
+      if (options.reducedMotion) await session.page.emulateMedia({ reducedMotion: 'reduce' });
+      sessions.push(session);
+      await session.page.goto(url() + path);
+      await waitForMark(session.page, 'choropleth-ready');
+      return session;
+    },
+  };
+}
