@@ -62,6 +62,8 @@ export interface TierFact {
   confidence: Confidence;
   sourceIds: string[];
   note: string;
+  /** Set on facts the user imported in this browser (or received in a link), never on data/ rows. */
+  imported?: boolean;
 }
 
 /**
