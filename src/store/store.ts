@@ -5,11 +5,16 @@
  * Slices: data (loaded once, never lost to a later bad input), time (year, playback),
  * selection (selected, hovered, legend highlight), view (camera, language, mode) and ui
  * (notices). Runtime-only state (hover, highlight, playing) never reaches the URL.
+ *
+ * Imports: the dataset loaded from data/ is kept as `base` and never changed; what the app shows
+ * is applyImports(base, imports), so removing a layer gives back exactly the earlier state.
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MapGeometry } from '../domain/geometry';
 import type { Lang } from '../domain/lang';
+import { applyImports, nextLayerId } from '../domain/import/apply';
+import type { ImportLayer } from '../domain/import/types';
 import { followUnit, resolveCode } from '../domain/lineage';
 import { isYear, playbackNext, playbackStart, stepYear } from '../domain/timeline';
 import { LAST_YEAR, type Dataset, type UnitCode, type Year } from '../domain/types';
@@ -20,7 +25,15 @@ export { isYear };
 
 export type DataSlice =
   | { status: 'loading' }
-  | { status: 'ready'; dataset: Dataset; geometry: MapGeometry; index: StateIndex }
+  | {
+      status: 'ready';
+      /** What the app shows: `base` with the imported layers applied. */
+      dataset: Dataset;
+      /** The dataset as loaded from data/, never changed by an import. */
+      base: Dataset;
+      geometry: MapGeometry;
+      index: StateIndex;
+    }
   | { status: 'error'; message: string };
 
 /** The camera: centre and zoom, as the URL's `view` key carries it. */
@@ -59,8 +72,11 @@ export interface AppState {
   hovered: UnitCode | null;
   /** Where the pointer is over the hovered unit (CSS pixels in the map), for the tooltip. */
   pointer: { x: number; y: number } | null;
-  /** Legend entry under the pointer or focus: its units are highlighted on the map. */
-  highlight: LegendKey | null;
+  /**
+   * Legend entry under the pointer or focus: its units are highlighted on the map. 'imported'
+   * is the legend's entry for imported facts, which is a mark on top of a state, not a state.
+   */
+  highlight: LegendKey | 'imported' | null;
   /** Last settled camera; null until the map reports one (or a link sets one). */
   view: View | null;
   /** Asks the map to fly to a unit; `seq` makes a repeated request for the same unit distinct. */
@@ -75,6 +91,10 @@ export interface AppState {
   pref: string | null;
   /** Whether the table view is open (the complete non-map path to the data). */
   tableOpen: boolean;
+  /** Imported layers, applied in order over the loaded dataset (later layers win). */
+  imports: ImportLayer[];
+  /** Whether the import dialog is open. */
+  importOpen: boolean;
   notices: Notice[];
   /** Why the map cannot be drawn (e.g. no WebGL), or null while it can: the page offers the table instead. */
   mapUnavailable: string | null;
@@ -103,6 +123,23 @@ export interface AppState {
   dismissNotice: (id: number) => void;
   /** The map could not be created (no WebGL); the reason is technical text, shown as is. */
   mapFailed: (reason: string) => void;
+  /**
+   * Adds a layer the user applied (as the last, so it wins over earlier ones). Its id is
+   * replaced by the next free IMPn, which is returned: ids are the store's to give.
+   */
+  applyImport: (layer: ImportLayer) => string;
+  removeImport: (id: string) => void;
+  /**
+   * Layers read back at start (kept in this browser) and received in the page's link: the link's
+   * come after and are renumbered after the local ones; a link layer equal to one already here
+   * (the user opening a link they shared) is not added twice. Replaces earlier link layers.
+   */
+  restoreImports: (local: readonly ImportLayer[], link: readonly ImportLayer[]) => void;
+  /** The layers received in a link become the user's own (kept in this browser). */
+  keepLinkImports: () => void;
+  /** The layers received in a link are dropped. */
+  discardLinkImports: () => void;
+  setImportOpen: (open: boolean) => void;
 }
 
 export interface InitialState {
@@ -127,6 +164,18 @@ export type AppStore = StoreApi<AppState> & {
   };
 };
 
+/** Source and facts only: two layers with the same content are the same data, whatever their id or date. */
+function sameContent(a: ImportLayer, b: ImportLayer): boolean {
+  return JSON.stringify([a.source, a.facts]) === JSON.stringify([b.source, b.facts]);
+}
+
+/** Ids IMP1, IMP2, … in order, after the ids of `before`. */
+function renumber(layers: readonly ImportLayer[], before: readonly ImportLayer[]): ImportLayer[] {
+  const out: ImportLayer[] = [];
+  for (const layer of layers) out.push({ ...layer, id: nextLayerId([...before, ...out]) });
+  return out;
+}
+
 /** The selection carried into another year (任县 in 2019 is 任泽区 in 2021). */
 function followSelection(state: AppState, year: Year): UnitCode | null {
   if (state.selected === null || state.data.status !== 'ready') return state.selected;
@@ -149,6 +198,17 @@ export function createAppStore(initial: InitialState = {}): AppStore {
           ...extra,
         });
       };
+      // The shown dataset follows the layers; the base stays as loaded. Without data yet the
+      // layers wait, and dataLoaded applies them.
+      const setImports = (imports: ImportLayer[]) => {
+        const { data } = get();
+        if (data.status !== 'ready') {
+          set({ imports });
+          return;
+        }
+        const dataset = applyImports(data.base, imports);
+        set({ imports, data: { ...data, dataset, index: indexStates(dataset) } });
+      };
       return {
         data: { status: 'loading' },
         year: initial.year ?? LAST_YEAR,
@@ -165,12 +225,15 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         flow: initial.flow ?? null,
         pref: initial.pref ?? null,
         tableOpen: false,
+        imports: [],
+        importOpen: false,
         notices: [],
         mapUnavailable: null,
 
-        dataLoaded: (dataset, geometry) => {
+        dataLoaded: (base, geometry) => {
           const state = get();
-          const data: DataSlice = { status: 'ready', dataset, geometry, index: indexStates(dataset) };
+          const dataset = applyImports(base, state.imports);
+          const data: DataSlice = { status: 'ready', dataset, base, geometry, index: indexStates(dataset) };
           // A selection from a link may name a unit by a code of another year (任泽区 in 2019).
           const selected = state.selected === null ? null : resolveCode(dataset.units, state.selected, state.year);
           set({ data, selected });
@@ -219,6 +282,40 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         notify: (kind, text) => set({ notices: [...get().notices, { id: (noticeSeq += 1), kind, text }] }),
         dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
         mapFailed: (reason) => set({ mapUnavailable: reason }),
+        applyImport: (layer) => {
+          const id = nextLayerId(get().imports);
+          setImports([...get().imports, { ...layer, id }]);
+          return id;
+        },
+        removeImport: (id) => {
+          const imports = get().imports;
+          if (imports.some((l) => l.id === id)) setImports(imports.filter((l) => l.id !== id));
+        },
+        restoreImports: (local, link) => {
+          const mine: ImportLayer[] = get().imports.filter((l) => l.origin === 'local');
+          const isNew = (l: ImportLayer) => !mine.some((m) => sameContent(m, l));
+          mine.push(
+            ...renumber(
+              local.filter(isNew).map((l) => ({ ...l, origin: 'local' as const })),
+              mine,
+            ),
+          );
+          const received = renumber(
+            link.filter(isNew).map((l) => ({ ...l, origin: 'link' as const })),
+            mine,
+          );
+          setImports([...mine, ...received]);
+        },
+        keepLinkImports: () => {
+          const imports = get().imports;
+          if (!imports.some((l) => l.origin === 'link')) return;
+          setImports(imports.map((l) => (l.origin === 'link' ? { ...l, origin: 'local' as const } : l)));
+        },
+        discardLinkImports: () => {
+          const imports = get().imports;
+          if (imports.some((l) => l.origin === 'link')) setImports(imports.filter((l) => l.origin !== 'link'));
+        },
+        setImportOpen: (importOpen) => set({ importOpen }),
       };
     }),
   );
