@@ -6,6 +6,7 @@
 import type { Lang } from '../domain/lang';
 import * as core from './messages/core';
 import * as details from './messages/details';
+import * as importMessages from './messages/import';
 import * as modes from './messages/modes';
 import * as robustness from './messages/robustness';
 import * as summaries from './messages/summaries';
@@ -28,6 +29,7 @@ const en = {
   ...summaries.en,
   ...table.en,
   ...robustness.en,
+  ...importMessages.en,
 };
 export type MessageKey = keyof typeof en;
 
@@ -42,6 +44,7 @@ const zh: Record<MessageKey, string> = {
   ...summaries.zh,
   ...table.zh,
   ...robustness.zh,
+  ...importMessages.zh,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh };
