@@ -1,12 +1,14 @@
 /**
  * A static server for the benchmark that behaves like a real host: gzip for text types (with
- * Content-Encoding and Content-Length of the compressed body), on the loopback interface only.
+ * Content-Encoding and Content-Length of the compressed body) and the site's
+ * Content-Security-Policy header (scripts/csp.ts), on the loopback interface only.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { securityHeaders } from './csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +23,11 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.csv', '.svg']);
 
-export async function serveGzipped(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveGzipped(
+  dir: string,
+  options: { headers?: Record<string, string> } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const headers = options.headers ?? securityHeaders();
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: build the app first`);
   const cache = new Map<string, Buffer>();
@@ -40,6 +46,7 @@ export async function serveGzipped(dir: string): Promise<{ url: string; close: (
       cache.set(file, body);
     }
     res.writeHead(200, {
+      ...headers,
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       'content-length': body.length,
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),

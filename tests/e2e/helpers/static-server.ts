@@ -21,17 +21,22 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveDirectory(dir: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Sent with every response, e.g. the Content-Security-Policy of scripts/csp.ts. None by default. */
+  headers?: Record<string, string>;
+}
+
+export async function serveDirectory(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: build the app first`);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, options.headers).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...options.headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
