@@ -8,6 +8,7 @@ import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { bindImports } from './app/bind-imports';
 import { loadAll } from './data/load-dataset';
 import { browserLang } from './domain/lang';
 import { createAppStore } from './store/store';
@@ -21,6 +22,8 @@ const store = createAppStore({ ...initial, lang: initial.lang ?? defaultLang });
 for (const param of invalid) store.getState().notify('warning', describeInvalid(store.getState().lang, param));
 bindDocumentLang(store, document);
 bindUrl(store, window, { defaultLang });
+// Imported layers kept in this browser or carried by the link (#imp=…), once the data is loaded.
+bindImports(store, window);
 
 loadAll().then(
   ({ dataset, geometry }) => store.getState().dataLoaded(dataset, geometry),
