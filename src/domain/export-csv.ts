@@ -142,7 +142,10 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
 // ---------------------------------------------------------------------------------------------
 // The table as shown
 
-/** What a year's cell says, as codes: `basis` is stated | derived | range | unknown | none. */
+/**
+ * What a year's cell says, as codes: `basis` is stated | derived | imported | range | unknown |
+ * none. `imported` is a fact the user imported (stated by the source they named), never a data/ row.
+ */
 export function cellCodes(cell: TableCell | undefined): { tier: string; basis: string; via: string } {
   const via = list((cell?.via ?? []).map((u) => u.code));
   const state = cell?.state ?? null;
@@ -150,7 +153,7 @@ export function cellCodes(cell: TableCell | undefined): { tier: string; basis: s
   if (state === null) return { tier: '', basis: 'none', via };
   switch (state.kind) {
     case 'known':
-      return { tier: state.tier, basis: state.fact.basis, via };
+      return { tier: state.tier, basis: state.fact.imported === true ? 'imported' : state.fact.basis, via };
     case 'range':
       // The tiers the range statements leave open, `;`-separated like every list in data/.
       return { tier: list(state.tiers), basis: 'range', via };

@@ -23,6 +23,12 @@ export const UNKNOWN_STRIPE = '#9a948a';
 /** Outline drawn around units whose tier is derived rather than stated. */
 export const DERIVED_OUTLINE = '#e8a33d';
 
+/**
+ * Double outline of units whose tier in the year is an imported fact (the user's, not the
+ * project's). Magenta: apart from the blue tiers, the orange derived outline and the red selection.
+ */
+export const IMPORTED_OUTLINE = '#c51b7d';
+
 export const LAND_CONTEXT = '#dcdad5';
 export const SEA = '#eef2f5';
 export const UNIT_BORDER = '#ffffff';

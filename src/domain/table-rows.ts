@@ -216,7 +216,7 @@ export function sortRows(rows: readonly TableRow[], sort: TableSort, lang: Lang)
 // Filtering
 
 /** States a row can be filtered by, in the selected year. */
-export const STATE_FILTERS = ['all', 'known', 'A', 'B', 'C', 'derived', 'range', 'unknown'] as const;
+export const STATE_FILTERS = ['all', 'known', 'A', 'B', 'C', 'derived', 'imported', 'range', 'unknown'] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
 export interface TableFilter {
@@ -237,6 +237,9 @@ function matchesState(state: UnitState | null, filter: StateFilter): boolean {
       return state?.kind === 'known';
     case 'derived':
       return state?.kind === 'known' && state.fact.basis === 'derived';
+    case 'imported':
+      // Facts the user imported (in this browser or from a link), never data/ rows.
+      return state?.kind === 'known' && state.fact.imported === true;
     case 'range':
       return state?.kind === 'range';
     case 'unknown':

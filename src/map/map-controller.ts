@@ -63,7 +63,7 @@ export interface MapController {
   /** Screen position (CSS pixels, relative to the map container) of a unit's label point. */
   labelPointOnScreen: (code: UnitCode, year: number) => { x: number; y: number } | null;
   /** Codes of the drawn units whose feature-state flag is set (e.g. 'flow', 'muted'), for tests. */
-  unitsFlagged: (flag: 'flow' | 'muted' | 'selected') => UnitCode[];
+  unitsFlagged: (flag: 'flow' | 'muted' | 'selected' | 'imported') => UnitCode[];
   dispose: () => void;
 }
 
@@ -107,8 +107,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   let geometry: MapGeometry | null = null;
   let styleReady = false;
   let drawn: { year: Year; states: Map<UnitCode, DrawState> } | null = null;
-  /** The flags last written for flow and area emphasis, so only changes are written. */
-  const emphasis = new Map<number, { flow: boolean; muted: boolean }>();
+  /** The flags last written for flow and area emphasis and imported facts, so only changes are written. */
+  const emphasis = new Map<number, { flow: boolean; muted: boolean; imported: boolean }>();
   let readyMarked = false;
   let cameraSettled = false;
   /** Set while a flight the app asked for is under way (see the moveend handler). */
@@ -163,19 +163,24 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     focus[kind] = id;
   }
 
-  /** The chosen flow's units are outlined; units outside it, or outside the chosen area, are muted. */
+  /**
+   * The chosen flow's units are outlined; units outside it, or outside the chosen area, are
+   * muted; units whose fact of the year is imported get the imported outline.
+   */
   function applyEmphasis(state: AppState) {
     if (state.data.status !== 'ready' || !drawn) return;
     const flow = selectFlowCodes(state);
     const units = state.data.dataset.units;
+    const facts = state.data.index.factsByYear.get(state.year);
     const v = vintageOf(state.year);
     for (const code of drawn.states.keys()) {
       const id = unitFeatureId(code, v);
       const inFlow = flow?.has(code) ?? false;
       const outsideArea = state.pref !== null && unitIn(units, code, state.year)?.prefectureCode !== state.pref;
-      const next = { flow: inFlow, muted: (flow !== null && !inFlow) || outsideArea };
+      const imported = facts?.get(code)?.imported === true;
+      const next = { flow: inFlow, muted: (flow !== null && !inFlow) || outsideArea, imported };
       const last = emphasis.get(id);
-      if (last?.flow === next.flow && last.muted === next.muted) continue;
+      if (last?.flow === next.flow && last.muted === next.muted && last.imported === next.imported) continue;
       map.setFeatureState({ source: SOURCES.units, id }, next);
       emphasis.set(id, next);
     }

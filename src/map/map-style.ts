@@ -5,7 +5,7 @@
  * the system's CJK fonts (localIdeographFontFamily).
  *
  * Per-unit looks come from feature-state: `state` and `prev` hold draw keys of the current
- * mode (domain/map-keys.ts), `outline`, `muted`, `flow`, `hover` and `selected` are flags;
+ * mode (domain/map-keys.ts), `outline`, `muted`, `flow`, `imported`, `hover` and `selected` are flags;
  * page-wide ones from global-state (`fade` during a year cross-fade, `highlight` for the legend
  * entry under the pointer). Neither ever rebuilds the GeoJSON.
  */
@@ -24,6 +24,7 @@ import {
   TRAJECTORY_COLORS,
   stripeColors,
   DERIVED_OUTLINE,
+  IMPORTED_OUTLINE,
   LAND_CONTEXT,
   SEA,
   TIER_COLORS,
@@ -106,6 +107,8 @@ function fillColor(property: 'state' | 'prev'): ExpressionSpecification {
  */
 const inHighlight: ExpressionSpecification = [
   'any',
+  // The legend's "Imported" entry: a mark on top of the state, kept in its own flag.
+  ['all', ['==', ['global-state', 'highlight'], 'imported'], ['boolean', ['feature-state', 'imported'], false]],
   ['==', stateOf('state'), ['global-state', 'highlight']],
   ['==', stateOf('state'), ['concat', ['global-state', 'highlight'], '-derived']],
   ['all', ['==', ['global-state', 'highlight'], 'derived'], ['in', '-derived', stateOf('state')]],
@@ -177,10 +180,24 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
   return [fill, ...hatches, dim, borders, derived];
 }
 
-/** Hover and selection outlines, drawn above the area borders. */
+/** Imported facts, flow, hover and selection outlines, drawn above the area borders. */
 export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
   const filter = vintageFilter(vintage);
   return [
+    // Imported facts: a double line (two thin lines with a gap), unlike any other outline.
+    {
+      id: 'unit-imported-outline',
+      type: 'line',
+      source: SOURCES.units,
+      filter,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': IMPORTED_OUTLINE,
+        'line-width': width(1, 1.6),
+        'line-gap-width': width(1.6, 2.4),
+        'line-opacity': ['case', flag('imported'), 1, 0],
+      },
+    },
     {
       id: 'unit-flow',
       type: 'line',

@@ -6,7 +6,8 @@
  */
 import { useEffect, useId, useMemo, type ReactNode } from 'react';
 import type { Lang } from '../domain/lang';
-import type { Confidence, Indicator, Tier, TierRange, Total, Unit } from '../domain/types';
+import { isImportSourceId } from '../domain/import/types';
+import type { Confidence, Indicator, Tier, TierFact, TierRange, Total, Unit } from '../domain/types';
 import {
   neighbourStates,
   unitFacts,
@@ -134,6 +135,22 @@ function Note({ text, derived, tr }: { text: string; derived: boolean; tr: Trans
   );
 }
 
+/**
+ * The mark of an imported fact: a badge and the title of the source the user named for it
+ * (user text, rendered as text). Nothing for the project's own facts.
+ */
+function ImportedMark({ fact, sources, tr }: { fact: TierFact; sources: readonly SourceRef[]; tr: Translate }) {
+  if (fact.imported !== true) return null;
+  const title = sources.find((s) => s.source !== null && isImportSourceId(s.id))?.source?.title ?? '';
+  return (
+    <>
+      {' '}
+      <span className="import-badge">{tr('importBadge')}</span>
+      {title !== '' && <span className="dp-imported-from"> {tr('importBadgeFrom', { title })}</span>}
+    </>
+  );
+}
+
 function rankText(
   tr: Translate,
   rank: number | null,
@@ -202,6 +219,8 @@ export function DetailsPanel() {
   const lang = useAppStore((s) => s.lang);
   const select = useAppStore((s) => s.select);
   const setYear = useAppStore((s) => s.setYear);
+  const imports = useAppStore((s) => s.imports);
+  const linkLayerIds = useMemo(() => new Set(imports.filter((l) => l.origin === 'link').map((l) => l.id)), [imports]);
   const headingId = useId();
 
   useEffect(() => {
@@ -315,6 +334,13 @@ export function DetailsPanel() {
                   ? tr('detailsStateRange', { tiers: joinTiers(tr, currentState.tiers) })
                   : tr('detailsStateUnknown', { year })}
           </span>
+          {currentState?.kind === 'known' && (
+            <ImportedMark
+              fact={currentState.fact}
+              sources={facts.tiers.find((t) => t.fact === currentState.fact)?.sources ?? []}
+              tr={tr}
+            />
+          )}
         </p>
         {currentState?.kind === 'known' && (
           <>
@@ -379,6 +405,7 @@ export function DetailsPanel() {
                 {fact.year} ·{' '}
                 {tr(fact.basis === 'stated' ? 'detailsLabelStated' : 'detailsLabelDerived', { tier: fact.tier })}
                 {showUnit(u)}
+                <ImportedMark fact={fact} sources={sources} tr={tr} />
               </span>
               {rankText(tr, fact.rank, fact.rankOf, position) !== null && (
                 <span> · {rankText(tr, fact.rank, fact.rankOf, position)}</span>
@@ -475,7 +502,11 @@ export function DetailsPanel() {
                 {source.note !== '' && (
                   <p className="dp-note">
                     <span className="dp-note-label">{tr('detailsSourceNoteLabel')}: </span>
-                    <span lang="en">{source.note}</span>
+                    {isImportSourceId(id) ? (
+                      <span>{tr(linkLayerIds.has(id) ? 'importSourceNoteLink' : 'importSourceNoteLocal')}</span>
+                    ) : (
+                      <span lang="en">{source.note}</span>
+                    )}
                   </p>
                 )}
               </>

@@ -92,6 +92,9 @@ function YearCell({ cell, tr, current }: { cell: TableCell | undefined; tr: Tran
         aria-hidden="true"
       />
       <span>{cellText(tr, state)}</span>
+      {state?.kind === 'known' && state.fact.imported === true && (
+        <span className="import-badge">{tr('importTableCell')}</span>
+      )}
       {cell && cell.via.length > 0 && (
         <span className="tbv-via" lang="zh">
           {tr('tableCellVia', { name: cell.via.map((u) => u.nameZh).join(tr('tableTierListSep')) })}
@@ -199,6 +202,7 @@ const STATE_FILTER_LABEL: Record<StateFilter, MessageKey> = {
   B: 'tableStateB',
   C: 'tableStateC',
   derived: 'tableStateDerived',
+  imported: 'importTableFilter',
   range: 'tableStateRange',
   unknown: 'tableStateUnknown',
 };
