@@ -98,6 +98,11 @@ export interface AppState {
   notices: Notice[];
   /** Why the map cannot be drawn (e.g. no WebGL), or null while it can: the page offers the table instead. */
   mapUnavailable: string | null;
+  /**
+   * The map's WebGL context was lost after the map started (the browser may give it back): the
+   * map stays in place and the page says why it is blank, with the table and a summary.
+   */
+  mapContextLost: boolean;
 
   dataLoaded: (dataset: Dataset, geometry: MapGeometry) => void;
   /** A failed load is reported; data already loaded is kept (a bad file never loses it). */
@@ -123,6 +128,7 @@ export interface AppState {
   dismissNotice: (id: number) => void;
   /** The map could not be created (no WebGL); the reason is technical text, shown as is. */
   mapFailed: (reason: string) => void;
+  setMapContextLost: (lost: boolean) => void;
   /**
    * Adds a layer the user applied (as the last, so it wins over earlier ones). Its id is
    * replaced by the next free IMPn, which is returned: ids are the store's to give.
@@ -229,6 +235,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         importOpen: false,
         notices: [],
         mapUnavailable: null,
+        mapContextLost: false,
 
         dataLoaded: (base, geometry) => {
           const state = get();
@@ -282,6 +289,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         notify: (kind, text) => set({ notices: [...get().notices, { id: (noticeSeq += 1), kind, text }] }),
         dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
         mapFailed: (reason) => set({ mapUnavailable: reason }),
+        setMapContextLost: (lost) => set({ mapContextLost: lost }),
         applyImport: (layer) => {
           const id = nextLayerId(get().imports);
           setImports([...get().imports, { ...layer, id }]);
