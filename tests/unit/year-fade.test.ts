@@ -1,9 +1,10 @@
 /** The year cross-fade: eased from 0 to 1, skipped with reduced motion, cut short on slow frames. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FADE_MS, createFader } from '../../src/map/year-fade';
+import { FADE_MS, FADE_SKIPPED_MARK, FADE_STARTED_MARK, createFader } from '../../src/map/year-fade';
 
 let now = 0;
 let queued: ((time: number) => void)[] = [];
+let marks: string[] = [];
 /** Runs one animation frame `ms` after the previous one. */
 const frame = (ms: number) => {
   now += ms;
@@ -15,7 +16,8 @@ const frame = (ms: number) => {
 beforeEach(() => {
   now = 0;
   queued = [];
-  vi.stubGlobal('performance', { now: () => now });
+  marks = [];
+  vi.stubGlobal('performance', { now: () => now, mark: (name: string) => marks.push(name) });
   vi.stubGlobal('requestAnimationFrame', (cb: (time: number) => void) => queued.push(cb));
   vi.stubGlobal('cancelAnimationFrame', () => {
     queued = [];
@@ -37,6 +39,7 @@ describe('year cross-fade', () => {
     expect(values.length).toBeGreaterThan(FADE_MS / 16 - 2);
     expect([...values].sort((a, b) => a - b)).toEqual(values);
     expect(done).toHaveBeenCalledTimes(1);
+    expect(marks).toEqual([FADE_STARTED_MARK]);
   });
 
   it('shows the new colours at once with reduced motion', () => {
@@ -47,6 +50,7 @@ describe('year cross-fade', () => {
     ).run();
     expect(values).toEqual([1]);
     expect(queued).toHaveLength(0);
+    expect(marks).toEqual([FADE_SKIPPED_MARK]);
   });
 
   it('finishes at once when a frame is slow (software rendering)', () => {
