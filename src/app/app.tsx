@@ -6,7 +6,7 @@ import { DetailsPanel } from '../ui/details-panel';
 import { PanelBoundary } from '../ui/error-boundary';
 import { LanguageSwitch } from '../ui/language-switch';
 import { Legend } from '../ui/legend';
-import { MapFallback } from '../ui/map-fallback';
+import { MapFallback, MapLostNotice } from '../ui/map-fallback';
 import { ExportMenu } from '../ui/export-menu';
 import { Notices } from '../ui/notices';
 import { PrefectureTable } from '../ui/prefecture-table';
@@ -56,6 +56,9 @@ export function App() {
               <MapFallback reason={mapUnavailable} />
             </PanelBoundary>
           )}
+          <PanelBoundary name="MapLostNotice">
+            <MapLostNotice />
+          </PanelBoundary>
           <PanelBoundary name="MapTooltip">
             <MapTooltip />
           </PanelBoundary>

@@ -17,6 +17,7 @@ import type { DrawState } from '../domain/map-keys';
 import { vintageOf, type UnitCode, type Vintage, type Year } from '../domain/types';
 import { selectDrawStates, selectFlowCodes } from '../store/selectors';
 import type { AppState, AppStore, View } from '../store/store';
+import { watchContextLoss } from './context-loss';
 import { labelFeatures } from './label-features';
 import {
   HATCHES,
@@ -259,6 +260,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     store.getState().hover(null);
   });
   map.on('click', (e) => {
+    // A click on the blank map while its context is lost must not clear the selection.
+    if (!styleReady) return;
     const layers = map.getLayer(UNIT_FILL_LAYER) ? [UNIT_FILL_LAYER] : [];
     const feature = layers.length > 0 ? map.queryRenderedFeatures(e.point, { layers })[0] : undefined;
     store.getState().select(codeOf(feature));
@@ -276,6 +279,28 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   });
 
   unsubscribers.push(
+    // While the WebGL context is lost the style is gone: nothing is written to the map, and the
+    // page says why it is blank. Once the style is rebuilt, feature-state and global-state (which
+    // MapLibre does not keep) are written again from the store: the current year and selection.
+    watchContextLoss(map, {
+      lost: () => {
+        styleReady = false;
+        fader.cancel();
+        drawn = null;
+        emphasis.clear();
+        focus.hover = null;
+        focus.selected = null;
+        store.getState().setMapContextLost(true);
+      },
+      restored: () => {
+        styleReady = true;
+        const state = store.getState();
+        map.setLayoutProperty(LABEL_LAYER, 'text-field', ['get', labelField(state.lang)]);
+        map.setGlobalStateProperty('highlight', state.highlight ?? '');
+        sync(state);
+        state.setMapContextLost(false);
+      },
+    }),
     store.subscribe(
       (s) => [s.data, s.year, s.selected, s.mode, s.base, s.flow, s.pref] as const,
       () => sync(store.getState()),
