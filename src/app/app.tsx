@@ -8,6 +8,8 @@ import { LanguageSwitch } from '../ui/language-switch';
 import { Legend } from '../ui/legend';
 import { MapFallback, MapLostNotice } from '../ui/map-fallback';
 import { ExportMenu } from '../ui/export-menu';
+import { ImportBanner } from '../ui/import-banner';
+import { ImportButton, ImportDialog } from '../ui/import-dialog';
 import { Notices } from '../ui/notices';
 import { PrefectureTable } from '../ui/prefecture-table';
 import { ProvinceSummary } from '../ui/province-summary';
@@ -20,6 +22,7 @@ import { TableButton, TableDialog } from '../ui/table-view';
 import { Timeline } from '../ui/timeline';
 import { TransitionView } from '../ui/transition-view';
 import { useT } from '../ui/use-t';
+import { encodeImportLayers } from '../url/import-fragment';
 
 export function App() {
   const tr = useT();
@@ -38,14 +41,18 @@ export function App() {
           </PanelBoundary>
           <PanelBoundary name="tools">
             <TableButton />
+            <ImportButton />
             <ExportMenu />
             <LanguageSwitch />
-            <ShareButton />
+            <ShareButton importFragment={encodeImportLayers} />
           </PanelBoundary>
         </div>
       </header>
       <PanelBoundary name="Notices">
         <Notices />
+      </PanelBoundary>
+      <PanelBoundary name="ImportBanner">
+        <ImportBanner />
       </PanelBoundary>
       <main className="app-main">
         <div className="map-column">
@@ -101,6 +108,9 @@ export function App() {
       </main>
       <PanelBoundary name="TableDialog">
         <TableDialog />
+      </PanelBoundary>
+      <PanelBoundary name="ImportDialog">
+        <ImportDialog />
       </PanelBoundary>
     </div>
   );

@@ -2,20 +2,39 @@
  * Copies the page's link (the URL binder keeps it in step with the view). Where the clipboard
  * is missing (an insecure context, e.g. file:// or plain http) or refused, the link is shown
  * selected in a read-only field for the user to copy.
+ *
+ * With imported layers, the link carries them in its fragment (`#imp=…`), so the receiver sees
+ * the same map. The encoder is passed in by the app (src/url is not the UI's to import); when
+ * the layers are too large for a link, it is copied without them and the user is told.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ImportLayer } from '../domain/import/types';
+import { useAppStoreApi } from '../store/use-app-store';
 import './share.css';
 import { useT } from './use-t';
+
+/** The `imp` fragment value for the layers, or null when there are none or too much for a link. */
+export type ImportFragmentEncoder = (layers: readonly ImportLayer[]) => string | null;
+
+/** The page's link with the layers' fragment in place of any hash (none without layers). */
+function linkWithImports(href: string, layers: readonly ImportLayer[], encode?: ImportFragmentEncoder) {
+  if (!encode || layers.length === 0) return { href, tooLong: false };
+  const base = href.split('#')[0] ?? href;
+  const fragment = encode(layers);
+  return fragment === null ? { href: base, tooLong: true } : { href: `${base}#imp=${fragment}`, tooLong: false };
+}
 
 type Status = 'idle' | 'copied' | 'fallback';
 
 /** How long "Link copied" stays on screen. */
 const COPIED_MS = 4000;
 
-export function ShareButton() {
+export function ShareButton({ importFragment }: { importFragment?: ImportFragmentEncoder } = {}) {
   const tr = useT();
+  const store = useAppStoreApi();
   const [status, setStatus] = useState<Status>('idle');
   const [link, setLink] = useState('');
+  const [tooLong, setTooLong] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const labelId = useId();
 
@@ -26,7 +45,9 @@ export function ShareButton() {
   }, [status]);
 
   const share = async () => {
-    const href = window.location.href;
+    const shared = linkWithImports(window.location.href, store.getState().imports, importFragment);
+    const href = shared.href;
+    setTooLong(shared.tooLong);
     setLink(href);
     try {
       // Typed as always present, but undefined outside secure contexts.
@@ -57,6 +78,7 @@ export function ShareButton() {
       </button>
       <span className="share-status" role="status">
         {status === 'copied' ? tr('shareCopied') : ''}
+        {status !== 'idle' && tooLong ? ` ${tr('importShareTooLong')}` : ''}
       </span>
       {status === 'fallback' && (
         <div className="share-fallback" role="group" aria-labelledby={labelId} onKeyDown={onKeyDown}>
