@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 
@@ -43,14 +43,16 @@ export function isLoopback(url: string): boolean {
   return LOOPBACK.test(hostname);
 }
 
+/** `context` overrides the defaults for a whole device, e.g. a phone (viewport, touch, scale). */
 export async function openOfflinePage(
   browser: Browser,
-  options: { width?: number; height?: number; locale?: string } = {},
+  options: { width?: number; height?: number; locale?: string; context?: BrowserContextOptions } = {},
 ): Promise<OfflinePage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     deviceScaleFactor: 1,
     locale: options.locale ?? 'en-US',
+    ...options.context,
   });
   const externalRequests: string[] = [];
   await context.route('**/*', (route) => {

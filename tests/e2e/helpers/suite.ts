@@ -3,14 +3,17 @@
  * per file, pages opened offline, and, after all tests, the assertions every page must meet:
  * no request outside the loopback interface and no page or console error.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './browser';
 import { serveDirectory, type StaticServer } from './static-server';
 
 export interface OfflineSuite {
-  /** Opens the app at `path` (a query string) and waits until the choropleth is drawn. */
-  open: (path?: string, options?: { reducedMotion?: boolean }) => Promise<OfflinePage>;
+  /**
+   * Opens the app at `path` (a query string) and waits until the choropleth is drawn. `context`
+   * sets the browser context (e.g. a phone: viewport, hasTouch, isMobile, deviceScaleFactor).
+   */
+  open: (path?: string, options?: { reducedMotion?: boolean; context?: BrowserContextOptions }) => Promise<OfflinePage>;
   /** The served build's base URL (known once the suite has started). */
   url: () => string;
 }
@@ -43,7 +46,7 @@ export function offlineSuite(): OfflineSuite {
     url,
     open: async (path = '', options = {}) => {
       if (!browser) throw new Error('the suite has not started');
-      const session = await openOfflinePage(browser);
+      const session = await openOfflinePage(browser, options.context ? { context: options.context } : {});
       await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url() });
       if (options.reducedMotion) await session.page.emulateMedia({ reducedMotion: 'reduce' });
       sessions.push(session);
