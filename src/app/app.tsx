@@ -1,6 +1,7 @@
 /** Page layout: composition only. */
 import { MapView } from '../map/map-view';
 import { useAppStore } from '../store/use-app-store';
+import { BottomSheet } from '../ui/bottom-sheet';
 import { DataNotes } from '../ui/data-notes';
 import { DetailsPanel } from '../ui/details-panel';
 import { PanelBoundary } from '../ui/error-boundary';
@@ -17,6 +18,7 @@ import { ShareButton } from '../ui/share-button';
 import { MapTooltip } from '../ui/map-tooltip';
 import { ModeLegend } from '../ui/mode-legend';
 import { ModeSwitch } from '../ui/mode-switch';
+import { MoreTools } from '../ui/more-tools';
 import { SearchBox } from '../ui/search-box';
 import { TableButton, TableDialog } from '../ui/table-view';
 import { Timeline } from '../ui/timeline';
@@ -32,20 +34,25 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <div className="app-title">
-          <h1>{tr('appTitle')}</h1>
+          <h1>
+            <span className="title-full">{tr('appTitle')}</span>
+            <span className="title-short">{tr('appTitleShort')}</span>
+          </h1>
           <p>{tr('appSubtitle')}</p>
         </div>
         <div className="app-tools">
           <PanelBoundary name="SearchBox">
             <SearchBox />
           </PanelBoundary>
-          <PanelBoundary name="tools">
-            <TableButton />
-            <ImportButton />
-            <ExportMenu />
-            <LanguageSwitch />
-            <ShareButton importFragment={encodeImportLayers} />
-          </PanelBoundary>
+          <MoreTools>
+            <PanelBoundary name="tools">
+              <TableButton />
+              <ImportButton />
+              <ExportMenu />
+              <LanguageSwitch />
+              <ShareButton importFragment={encodeImportLayers} />
+            </PanelBoundary>
+          </MoreTools>
         </div>
       </header>
       <PanelBoundary name="Notices">
@@ -73,7 +80,7 @@ export function App() {
             <Timeline />
           </PanelBoundary>
         </div>
-        <aside className="side-panel">
+        <BottomSheet>
           {data.status === 'loading' && <p role="status">{tr('loading')}</p>}
           {data.status === 'error' && (
             <p role="alert">
@@ -104,7 +111,7 @@ export function App() {
           <PanelBoundary name="DataNotes">
             <DataNotes />
           </PanelBoundary>
-        </aside>
+        </BottomSheet>
       </main>
       <PanelBoundary name="TableDialog">
         <TableDialog />

@@ -7,6 +7,7 @@ import type { Lang } from '../domain/lang';
 import * as core from './messages/core';
 import * as details from './messages/details';
 import * as importMessages from './messages/import';
+import * as mobile from './messages/mobile';
 import * as modes from './messages/modes';
 import * as robustness from './messages/robustness';
 import * as summaries from './messages/summaries';
@@ -29,6 +30,7 @@ const en = {
   ...summaries.en,
   ...table.en,
   ...robustness.en,
+  ...mobile.en,
   ...importMessages.en,
 };
 export type MessageKey = keyof typeof en;
@@ -44,6 +46,7 @@ const zh: Record<MessageKey, string> = {
   ...summaries.zh,
   ...table.zh,
   ...robustness.zh,
+  ...mobile.zh,
   ...importMessages.zh,
 };
 
