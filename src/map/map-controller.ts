@@ -68,6 +68,9 @@ export interface MapController {
   dispose: () => void;
 }
 
+/** How far (CSS px) inside the map's edges the selected unit's label point is kept after a resize. */
+const VISIBLE_MARGIN = 40;
+
 const labelField = (lang: AppState['lang']) => (lang === 'zh' ? 'name_zh' : 'name_en');
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 const sameView = (a: View, b: View) =>
@@ -277,6 +280,25 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     const current = store.getState().view;
     if (!current || !sameView(current, view)) store.getState().setView(view);
   });
+  // A resize keeps the centre, so a map that shrinks (on a phone, under the bottom sheet rising
+  // after a tap) can push the selected unit out of sight: once the size settles, pan just enough
+  // to bring its label point back in.
+  let resizeTimer: number | undefined;
+  map.on('resize', () => {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => {
+      const { selected, year } = store.getState();
+      const point = selected === null ? undefined : geometry?.labels[vintageOf(year)].get(selected);
+      // A flight or the user's own gesture already decides where the camera goes.
+      if (!point || !styleReady || map.isMoving()) return;
+      const { x, y } = map.project(point);
+      const { clientWidth: w, clientHeight: h } = map.getContainer();
+      const inside = (v: number, size: number) => Math.min(Math.max(v, VISIBLE_MARGIN), size - VISIBLE_MARGIN);
+      const dx = x - inside(x, w);
+      const dy = y - inside(y, h);
+      if (dx !== 0 || dy !== 0) map.panBy([dx, dy], { duration: reducedMotion() ? 0 : 300 });
+    }, 200);
+  });
 
   unsubscribers.push(
     // While the WebGL context is lost the style is gone: nothing is written to the map, and the
@@ -359,6 +381,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     },
     dispose: () => {
       fader.cancel();
+      window.clearTimeout(resizeTimer);
       unsubscribers.forEach((u) => u());
       map.remove();
     },
