@@ -161,6 +161,10 @@ describe('separators, numbering and brackets', () => {
     ]);
   });
 
+  it('joins two-character names a PDF padded with a space', () => {
+    expect(names('赵　县、涉 县\n魏  县 鹿泉区')).toEqual(['赵县', '涉县', '魏县', '鹿泉区']);
+  });
+
   it('strips list numbering and trailing punctuation', () => {
     expect(names('1.鹿泉区 （2）栾城区 三、藁城区 ④正定县 5、赵县。 6) 晋州市！')).toEqual([
       '鹿泉区',

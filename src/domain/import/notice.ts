@@ -169,7 +169,9 @@ function tokensOf(body: string): { tokens: Token[]; grouped: boolean } {
   const text = dropBrackets(body)
     // "石家庄市 7个：" (the count's bracket already dropped) → "石家庄市:"
     .replace(/\s*共?\s*\d{1,3}\s*个\s*(?=:)/gu, '')
-    .replace(/\s*:\s*/gu, ': ');
+    .replace(/\s*:\s*/gu, ': ')
+    // PDFs pad two-character names to the width of three ("赵\u3000县"): put them back together.
+    .replace(/(^|[\s、,;。:])(\p{Script=Han})[ \t]+([县区市])(?=$|[\s、,;。:])/gmu, '$1$2$3');
   for (const part of text.split(/[、,;。\s/|]+/u)) {
     const label = part.endsWith(':');
     const raw = cleanToken(label ? part.slice(0, -1) : part);
