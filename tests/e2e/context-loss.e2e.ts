@@ -7,12 +7,13 @@
  *   selection again, and no page or console error happened along the way.
  */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TIER_COLORS } from '../../src/domain/palette';
 import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/context-loss';
-import { waitForMark } from './helpers/browser';
+import { ARTIFACTS, waitForMark } from './helpers/browser';
 import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
 import { offlineSuite } from './helpers/suite';
 
@@ -75,7 +76,7 @@ describe('WebGL context loss after start', () => {
     expect(axe.passes.length).toBeGreaterThan(5);
     // The map behind it is blank: nothing is drawn while the context is gone.
     await expect.poll(() => tierPixels(page)).toBeLessThan(drawnBefore / 10);
-    writeFileSync('/tmp/quality-context-lost.png', await page.screenshot());
+    writeFileSync(join(ARTIFACTS, 'context-loss-lost.png'), await page.screenshot());
 
     // The rest of the page keeps working: the table from the notice, and the year.
     await notice.getByRole('button', { name: 'Open the table view' }).click();
@@ -104,7 +105,7 @@ describe('WebGL context loss after start', () => {
       })
       .toBeLessThan(12);
     expect(await page.evaluate(() => window.hebeiExplorer?.unitsFlagged('selected') ?? [])).toEqual([PINGSHAN]);
-    writeFileSync('/tmp/quality-context-restored.png', await page.screenshot());
+    writeFileSync(join(ARTIFACTS, 'context-loss-restored.png'), await page.screenshot());
     // Two full redraws and several screenshots in software WebGL, on a shared machine.
   }, 180_000);
 });
