@@ -358,7 +358,13 @@ export function createNameResolver(units: readonly Unit[]): NameResolver {
         }
       } else if (noteArea !== null && found.via !== 'renamed') found = { ...found, via: 'prefixed' };
     }
-    if (found === null) return { kind: 'unmatched', suggestions: suggest(index, key, restricted) };
+    if (found === null) {
+      // Under a prefix, the city's near names first; then the name wherever it is, in case the
+      // prefix is the wrong city (邢台市鹿泉区).
+      const near = suggest(index, key, restricted);
+      const anywhere = restricted === null ? [] : suggest(index, key, null).filter((c) => !near.includes(c));
+      return { kind: 'unmatched', suggestions: [...near, ...anywhere].slice(0, MAX_SUGGESTIONS) };
+    }
 
     const candidates = [...new Set(found.codes)].sort();
     if (candidates.length === 1) return { kind: 'matched', code: candidates[0] ?? '', via: found.via };
