@@ -1,14 +1,30 @@
 /**
  * The one line a collapsed bottom sheet shows: the selected unit's name and its state in the
- * year, or, with nothing selected, how many units the year's map knows.
+ * year, in the short words of the details panel's year strip, or, with nothing selected, how
+ * many units the year's map knows.
  */
 import type { ReactNode } from 'react';
 import { latestUnitWithCode, unitIn } from '../domain/lineage';
 import { TIERS } from '../domain/types';
+import type { UnitState } from '../domain/unit-state';
 import { selectYearCounts, selectYearStates } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
-import { stateLabel } from './state-label';
 import { useT } from './use-t';
+
+type Translate = ReturnType<typeof useT>;
+
+/** "A (stated)", "B or C", "unknown"; "did not exist" for a unit with no state in the year. */
+function shortState(tr: Translate, state: UnitState | undefined): string {
+  if (!state) return tr('detailsLabelNone');
+  switch (state.kind) {
+    case 'known':
+      return tr(state.fact.basis === 'stated' ? 'detailsLabelStated' : 'detailsLabelDerived', { tier: state.tier });
+    case 'range':
+      return tr('detailsLabelRange', { tiers: state.tiers.join(tr('tierOr')) });
+    case 'unknown':
+      return tr('detailsLabelUnknown');
+  }
+}
 
 export function SheetPeek(): ReactNode {
   const tr = useT();
@@ -25,16 +41,7 @@ export function SheetPeek(): ReactNode {
   if (unit) {
     const state = unitIn(units, unit.code, year) ? states?.get(unit.code) : undefined;
     const name = lang === 'zh' ? unit.nameZh : `${unit.nameEn} ${unit.nameZh}`;
-    return (
-      <>
-        {tr('sheetPeekSelected', {
-          name,
-          year,
-          // A unit drawn without a state this year (it did not exist) says so, never guesses.
-          state: state ? stateLabel(lang, state) : tr('detailsStateNone', { year }),
-        })}
-      </>
-    );
+    return <>{tr('sheetPeekSelected', { name, year, state: shortState(tr, state) })}</>;
   }
   const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
   return <>{tr('coverage', { year, known, total: counts.total })}</>;

@@ -182,6 +182,23 @@ describe('phone layout, 390 × 844 with touch', () => {
     await snap(page, 'zh');
   });
 
+  it('the table opens from "More" as a full-screen dialog with finger-sized controls', async () => {
+    const page = await openPhone();
+    await page.getByRole('button', { name: 'More' }).tap();
+    await page.getByRole('button', { name: 'Table', exact: true }).tap();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('row').count()).toBeGreaterThan(100);
+    await snap(page, 'table');
+    expect(await smallTargets(page), 'controls under 44 × 44 px (table)').toEqual([]);
+    // Choosing a row selects its unit (the table stays open); closed, the sheet shows the unit.
+    await dialog.getByRole('button', { name: /^Luquan District/ }).tap();
+    await expect.poll(() => new URL(page.url()).searchParams.get('county')).toBe('130110');
+    await dialog.getByRole('button', { name: 'Close table' }).tap();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => sheetState(page)).toBe('half');
+    expect(await handle(page).textContent()).toMatch(/Luquan District/);
+  });
+
   it('a tap on a county selects it and raises the sheet to half, with no tooltip under the finger', async () => {
     const page = await openPhone();
     const { x, y } = await labelPoint(page, '130110', 2023);
