@@ -1,0 +1,79 @@
+/**
+ * The phone layout's bottom sheet: where a drag settles, what the peek line says, and that
+ * without a window (server rendering) it is the plain side panel of the wide layout.
+ */
+import { readFileSync } from 'node:fs';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
+import { parseDataset } from '../../src/domain/dataset/parse';
+import type { Dataset } from '../../src/domain/types';
+import { createAppStore, type AppStore, type InitialState } from '../../src/store/store';
+import { StoreContext } from '../../src/store/use-app-store';
+import { BottomSheet, nearestSnap } from '../../src/ui/bottom-sheet';
+import { SheetPeek } from '../../src/ui/sheet-peek';
+import { emptyGeometry } from '../fixtures/empty-geometry';
+
+function realDataset(): Dataset {
+  const texts = Object.fromEntries(
+    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
+  ) as Record<TableName, string>;
+  const parsed = parseDataset(texts);
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
+  return parsed.dataset;
+}
+
+const real = realDataset();
+
+function render(element: ReturnType<typeof createElement>, initial: InitialState, loaded = true): string {
+  const store = createAppStore(initial);
+  if (loaded) store.getState().dataLoaded(real, emptyGeometry());
+  // Server rendering reads the store's initial state; the loaded state stands in for it.
+  const value: AppStore = { ...store, getInitialState: store.getState };
+  return renderToStaticMarkup(createElement(StoreContext.Provider, { value }, element));
+}
+
+const peek = (initial: InitialState, loaded = true) => render(createElement(SheetPeek), initial, loaded);
+
+describe('nearestSnap', () => {
+  const heights = { peek: 60, half: 400, full: 780 };
+
+  it('settles at the nearest height when the finger stops', () => {
+    expect(nearestSnap(heights, 100)).toBe('peek');
+    expect(nearestSnap(heights, 300)).toBe('half');
+    expect(nearestSnap(heights, 620)).toBe('full');
+  });
+
+  it('carries a flick on in its direction', () => {
+    expect(nearestSnap(heights, 300, 3)).toBe('full');
+    expect(nearestSnap(heights, 300, -3)).toBe('peek');
+  });
+});
+
+describe('the peek line', () => {
+  it("says how many units the year's map knows when nothing is selected", () => {
+    expect(peek({ year: 2023 })).toMatch(/^2023: \d+ of 167 units known$/);
+    expect(peek({ year: 2019, lang: 'zh' })).toMatch(/^2019年：168个单位中已知\d+个$/);
+  });
+
+  it("names the selected unit and its state in the year, in the year strip's short words", () => {
+    expect(peek({ year: 2023, selected: '130110' })).toMatch(/^Luquan District 鹿泉区 · 2023: A \((stated|derived)\)$/);
+    expect(peek({ year: 2023, selected: '130110', lang: 'zh' })).toMatch(/^鹿泉区 · 2023年：A类（(公布|推得)）$/);
+  });
+
+  it('says a unit that did not exist in the year did not, never a guessed state', () => {
+    expect(peek({ year: 2023, selected: '130521' })).toBe('Xingtai County 邢台县 · 2023: did not exist');
+  });
+
+  it('says the data is loading until it is there', () => {
+    expect(peek({}, false)).toBe('Loading the dataset and the map…');
+  });
+});
+
+describe('BottomSheet without a window', () => {
+  it('is the plain side panel: no handle, nothing inert', () => {
+    const html = render(createElement(BottomSheet, null, createElement('p', null, 'content')), {});
+    expect(html).toMatch(/^<aside class="side-panel"><div id="[^"]+"><p>content<\/p><\/div><\/aside>$/);
+  });
+});
