@@ -36,8 +36,13 @@ describe('applyImports', () => {
       layer('IMP1', [{ code: '130111', year: 2019, tier: 'B', rank: null, rankOf: null, raw: '栾城区' }]),
     ]);
     expect(out.tiers).toHaveLength(2);
-    const added = out.tiers[1]!;
-    expect(added).toMatchObject({ code: '130111', tier: 'B', imported: true, sourceIds: ['IMP1'], basis: 'stated' });
+    expect(out.tiers[1]).toMatchObject({
+      code: '130111',
+      tier: 'B',
+      imported: true,
+      sourceIds: ['IMP1'],
+      basis: 'stated',
+    });
     expect(out.sources.map((s) => s.sourceId)).toEqual(['IMP1']);
     expect(base.tiers).toHaveLength(1);
   });
