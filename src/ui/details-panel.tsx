@@ -334,14 +334,16 @@ export function DetailsPanel() {
                   ? tr('detailsStateRange', { tiers: joinTiers(tr, currentState.tiers) })
                   : tr('detailsStateUnknown', { year })}
           </span>
-          {currentState?.kind === 'known' && (
+        </p>
+        {currentState?.kind === 'known' && currentState.fact.imported === true && (
+          <p className="dp-imported">
             <ImportedMark
               fact={currentState.fact}
               sources={facts.tiers.find((t) => t.fact === currentState.fact)?.sources ?? []}
               tr={tr}
             />
-          )}
-        </p>
+          </p>
+        )}
         {currentState?.kind === 'known' && (
           <>
             <p>

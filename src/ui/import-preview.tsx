@@ -196,7 +196,7 @@ function Conflicts({ preview, units, sources, lang, tr, accepted, onAccept }: Pr
               <input type="radio" name={`conflict-${key}`} checked={!take} onChange={() => onAccept(key, false)} />
               <span>
                 {tr('importConflictStated', {
-                  tier: `${c.existing.tier}${c.existing.basis === 'derived' ? ` (${c.existing.basis})` : ''}`,
+                  tier: `${c.existing.tier}${c.existing.basis === 'derived' ? ` (${tr('importDerived')})` : ''}`,
                   sources: c.existing.sourceIds.map(sourceTitle).join('; '),
                 })}
               </span>

@@ -47,8 +47,7 @@ export const en = {
   importChars: '{n} characters',
 
   importPreviewTitle: '2. Preview',
-  importSummaryNames:
-    '{entries} names read: {matched} matched, {ambiguous} ambiguous (choose below), {unmatched} not matched.',
+  importSummaryNames: '{entries} names read: {matched} matched, {ambiguous} ambiguous, {unmatched} not matched.',
   importSummaryFacts:
     '{added} new facts, {confirmed} confirm the data, {conflicts} conflict with a stated fact, {repeated} repeated in the input.',
   importUnmatchedTitle: 'Not matched ({n})',
@@ -63,6 +62,7 @@ export const en = {
   importConflictIntro:
     'The data states another tier for these unit-years. For each, keep the stated fact or take the imported one.',
   importConflictLegend: '{unit}, {year}',
+  importDerived: 'derived',
   importConflictStated: 'Keep stated: {tier} ({sources})',
   importConflictImported: 'Take imported: {tier} (read as “{raw}”)',
   importDuplicatesTitle: 'Repeated in the input, not applied ({n})',
@@ -192,8 +192,7 @@ export const zh: Record<keyof typeof en, string> = {
   importChars: '{n} 个字符',
 
   importPreviewTitle: '2. 预览',
-  importSummaryNames:
-    '读到 {entries} 个名称：{matched} 个已匹配，{ambiguous} 个有歧义（请在下方选择），{unmatched} 个未匹配。',
+  importSummaryNames: '读到 {entries} 个名称：{matched} 个已匹配，{ambiguous} 个有歧义，{unmatched} 个未匹配。',
   importSummaryFacts:
     '{added} 条新事实，{confirmed} 条与数据一致，{conflicts} 条与已有记载冲突，{repeated} 条在输入中重复。',
   importUnmatchedTitle: '未匹配（{n}）',
@@ -207,6 +206,7 @@ export const zh: Record<keyof typeof en, string> = {
   importConflictTitle: '与已有记载冲突（{n}）',
   importConflictIntro: '数据中这些单位和年份记载了另一个类别。请逐条选择保留已有记载，或采用导入的类别。',
   importConflictLegend: '{unit}，{year}年',
+  importDerived: '推得',
   importConflictStated: '保留已有：{tier}（{sources}）',
   importConflictImported: '采用导入：{tier}（读作“{raw}”）',
   importDuplicatesTitle: '在输入中重复，不应用（{n}）',
