@@ -82,7 +82,7 @@ export function ImportPreviewView(props: PreviewProps) {
               <li key={i}>
                 <span className="imp-raw">{r.entry.raw}</span>{' '}
                 <span className="imp-muted">
-                  ({tr('importLine', { line: r.entry.line })}, {r.entry.year}) ·{' '}
+                  {tr('importLine', { line: r.entry.line, year: r.entry.year })} ·{' '}
                   {r.resolution.kind === 'unmatched' && r.resolution.suggestions.length > 0
                     ? tr('importSuggest', {
                         names: r.resolution.suggestions

@@ -81,7 +81,7 @@ export const en = {
   importViaRenamed: 'another year’s name',
   importViaContext: 'the list’s city',
   importViaChosen: 'your choice',
-  importLine: 'line {line}',
+  importLine: '(line {line}, {year})',
 
   importSourceTitle: '3. Source and apply',
   importSourceName: 'Source title (required)',
@@ -225,7 +225,7 @@ export const zh: Record<keyof typeof en, string> = {
   importViaRenamed: '其他年份的名称',
   importViaContext: '名单所在的市',
   importViaChosen: '你的选择',
-  importLine: '第 {line} 行',
+  importLine: '（第 {line} 行，{year}年）',
 
   importSourceTitle: '3. 来源与应用',
   importSourceName: '来源标题（必填）',
