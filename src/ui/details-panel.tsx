@@ -19,6 +19,7 @@ import {
 import type { UnitState } from '../domain/unit-state';
 import { useAppStore } from '../store/use-app-store';
 import type { MessageKey } from './i18n';
+import { factLabelKey } from './state-label';
 import { useT } from './use-t';
 import './details-panel.css';
 import { TrajectorySummary } from './trajectory-summary';
@@ -49,7 +50,7 @@ function stateLabel(tr: Translate, state: UnitState | null): string {
   if (state === null) return tr('detailsLabelNone');
   switch (state.kind) {
     case 'known':
-      return tr(state.fact.basis === 'stated' ? 'detailsLabelStated' : 'detailsLabelDerived', { tier: state.tier });
+      return tr(factLabelKey(state.fact), { tier: state.tier });
     case 'range':
       return tr('detailsLabelRange', { tiers: joinTiers(tr, state.tiers) });
     case 'unknown':
@@ -327,9 +328,16 @@ export function DetailsPanel() {
             {currentState === null
               ? tr('detailsStateNone', { year })
               : currentState.kind === 'known'
-                ? tr(currentState.fact.basis === 'stated' ? 'detailsStateKnownStated' : 'detailsStateKnownDerived', {
-                    tier: currentState.tier,
-                  })
+                ? tr(
+                    currentState.fact.imported === true
+                      ? 'detailsStateKnownImported'
+                      : currentState.fact.basis === 'stated'
+                        ? 'detailsStateKnownStated'
+                        : 'detailsStateKnownDerived',
+                    {
+                      tier: currentState.tier,
+                    },
+                  )
                 : currentState.kind === 'range'
                   ? tr('detailsStateRange', { tiers: joinTiers(tr, currentState.tiers) })
                   : tr('detailsStateUnknown', { year })}
@@ -404,8 +412,7 @@ export function DetailsPanel() {
           {facts.tiers.map(({ unit: u, fact, sources, position }) => (
             <li key={`${fact.code}-${fact.year}`} className={fact.year === year ? 'dp-fact-current' : undefined}>
               <span className="dp-fact-head">
-                {fact.year} ·{' '}
-                {tr(fact.basis === 'stated' ? 'detailsLabelStated' : 'detailsLabelDerived', { tier: fact.tier })}
+                {fact.year} · {tr(factLabelKey(fact), { tier: fact.tier })}
                 {showUnit(u)}
                 <ImportedMark fact={fact} sources={sources} tr={tr} />
               </span>

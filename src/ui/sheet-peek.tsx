@@ -9,6 +9,7 @@ import { TIERS } from '../domain/types';
 import type { UnitState } from '../domain/unit-state';
 import { selectYearCounts, selectYearStates } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
+import { factLabelKey } from './state-label';
 import { useT } from './use-t';
 
 type Translate = ReturnType<typeof useT>;
@@ -18,7 +19,7 @@ function shortState(tr: Translate, state: UnitState | undefined): string {
   if (!state) return tr('detailsLabelNone');
   switch (state.kind) {
     case 'known':
-      return tr(state.fact.basis === 'stated' ? 'detailsLabelStated' : 'detailsLabelDerived', { tier: state.tier });
+      return tr(factLabelKey(state.fact), { tier: state.tier });
     case 'range':
       return tr('detailsLabelRange', { tiers: state.tiers.join(tr('tierOr')) });
     case 'unknown':

@@ -15,6 +15,7 @@ export const en = {
   detailsStripTitle: 'Tier by evaluation year',
   detailsStripHint: 'Choose a year to show it on the map.',
   detailsLabelStated: '{tier} (stated)',
+  detailsLabelImported: '{tier} (imported)',
   detailsLabelDerived: '{tier} (derived)',
   detailsLabelRange: '{tiers}',
   detailsLabelUnknown: 'unknown',
@@ -33,6 +34,7 @@ export const en = {
 
   detailsYearTitle: 'In {year}',
   detailsStateKnownStated: 'Tier {tier}, stated by a source.',
+  detailsStateKnownImported: 'Tier {tier}, from an import (not in the project data).',
   detailsStateKnownDerived: 'Tier {tier}, derived from stated facts (not stated directly).',
   detailsStateRange: 'Partly known: range statements bound the tier to {tiers}; the exact tier is not stated.',
   detailsStateUnknown: 'Unknown: no source states its tier for {year}.',
@@ -122,6 +124,7 @@ export const zh: Record<keyof typeof en, string> = {
   detailsStripTitle: '历年分类',
   detailsStripHint: '选择年份以在地图上显示该年。',
   detailsLabelStated: '{tier}类（公布）',
+  detailsLabelImported: '{tier}类（导入）',
   detailsLabelDerived: '{tier}类（推得）',
   detailsLabelRange: '{tiers}类',
   detailsLabelUnknown: '未知',
@@ -140,6 +143,7 @@ export const zh: Record<keyof typeof en, string> = {
 
   detailsYearTitle: '{year}年',
   detailsStateKnownStated: '{tier}类，有来源公布。',
+  detailsStateKnownImported: '{tier}类，来自导入（不属于项目数据）。',
   detailsStateKnownDerived: '{tier}类，由已公布事实推得（并非直接公布）。',
   detailsStateRange: '部分已知：区间说明将分类限定为{tiers}类，确切分类未公布。',
   detailsStateUnknown: '未知：没有来源说明其{year}年的分类。',
