@@ -1,8 +1,9 @@
 /**
  * Accessibility in a real browser against the production build, offline: axe (WCAG 2.0/2.1 A
  * and AA) finds no serious or critical violation in each main state, and the core tasks work
- * from the keyboard alone with a visible focus indicator. The import dialog does not exist yet,
- * so it has no state here.
+ * from the keyboard alone with a visible focus indicator. The import dialog's state (open, with
+ * a preview) is checked in import.e2e.ts, the phone layout's in mobile.e2e.ts and the map-lost
+ * notice in context-loss.e2e.ts, each next to the flow that reaches it.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
