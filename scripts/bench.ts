@@ -3,19 +3,29 @@
  * Content-Length) on 127.0.0.1, driven in headless Chromium (software WebGL on this machine).
  *
  *   npm run bench            # builds, then measures; exits non-zero when a budget is broken
+ *   BENCH_SCALE=0 npm run bench        # without the all-China scale scenario
+ *   BENCH_ONLY=scale npm run bench     # only the scale scenario
+ * (a section not run keeps its last figures in bench/results.json, with their date)
  *
  * Figures: bytes by type (encoded and decoded, worker included), time to choropleth-ready over
  * several cold loads (median and spread), key press → year-rendered on the Year slider, long
  * tasks during load and year steps, frame intervals while playing, JS heap after load and after
- * 20 playback cycles. Budgets: bench/budgets.json. Results: bench/results.json.
+ * 20 playback cycles. Then the scale scenario (scripts/scale/): the same build on all of China's
+ * ~2,850 county-level units (synthetic seeded tiers, benchmark input only) against Hebei, as a
+ * table of ratios under `scale`. Budgets: bench/budgets.json. Results: bench/results.json.
  * Not part of `npm test`: timings are measurements, not assertions of correctness.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { launchBrowser, openOfflinePage, waitForMark } from '../tests/e2e/helpers/browser.ts';
 import { serveGzipped } from './bench-server.ts';
+import { measureScale, scaleTable, type ScaleFigures } from './scale/measure.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
+const ONLY_SCALE = process.env.BENCH_ONLY === 'scale';
+const SCALE = ONLY_SCALE || process.env.BENCH_SCALE !== '0';
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 interface Budgets {
   geometryGzipKB: number;
@@ -23,6 +33,7 @@ interface Budgets {
   medianYearStepMs: number;
   playbackFramesOver50Ms: number;
   heapGrowthAfterCyclesPct: number;
+  scale: { yearStepRatio: number };
 }
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Budgets;
 
@@ -47,14 +58,25 @@ const OBSERVE_LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((li
   for (const e of list.getEntries()) window.__longTasks.push(e.duration);
 }).observe({ type: 'longtask', buffered: true });`;
 
-const server = await serveGzipped(process.env.E2E_DIST ?? 'dist');
+if (SCALE) {
+  // Rebuilt only when an input changed (about 2 minutes and 1.7 GB: its own process and heap).
+  const built = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', '--import', 'tsx', 'scripts/scale/build-china.ts'],
+    { stdio: 'inherit' },
+  );
+  if (built.status !== 0) throw new Error('scale: building bench/scale/ failed');
+}
+
+const server = await serveGzipped(DIST);
 const browser = await launchBrowser();
 const results: Record<string, unknown> = {};
+let scale: ScaleFigures | null = null;
 try {
   // Cold loads: a new browser context each, so nothing is cached.
   const loads: { ready: number; longTasks: number[]; bytes: Record<string, { encoded: number; decoded: number }> }[] =
     [];
-  for (let i = 0; i < LOADS; i += 1) {
+  for (let i = 0; i < (ONLY_SCALE ? 0 : LOADS); i += 1) {
     const session = await openOfflinePage(browser);
     const cdp = await session.context.newCDPSession(session.page);
     await cdp.send('Network.enable');
@@ -147,90 +169,113 @@ try {
     }
   }
   results.loads = loads;
+  if (SCALE) scale = await measureScale(browser, server.url, DIST, LOADS);
 } finally {
   await browser.close();
   await server.close();
 }
 
 // Report
-type Interaction = {
-  steps: number[];
-  stepLongTasks: number[];
-  frames: number[];
-  heapAfterLoad: number;
-  heapAfterCycles: number;
-};
-const loads = results.loads as {
-  ready: number;
-  longTasks: number[];
-  bytes: Record<string, { encoded: number; decoded: number }>;
-}[];
-const it = results.interaction as Interaction;
-const kb = (n: number) => (n / 1024).toFixed(1);
-const first = loads[0]?.bytes ?? {};
-const readies = loads.map((l) => l.ready);
-const loadLong = loads.flatMap((l) => l.longTasks);
-const over50 = it.frames.filter((f) => f > 50).length;
-const heapGrowth = ((it.heapAfterCycles - it.heapAfterLoad) / it.heapAfterLoad) * 100;
+type Check = [name: string, value: number, budget: number];
 
-const figures = {
-  bytes: Object.fromEntries(
-    Object.entries(first).map(([k, v]) => [k, { encodedKB: Number(kb(v.encoded)), decodedKB: Number(kb(v.decoded)) }]),
-  ),
-  choroplethReadyMs: { median: median(readies), min: Math.min(...readies), max: Math.max(...readies), runs: readies },
-  loadLongTasks: {
-    count: loadLong.length,
-    totalMs: Math.round(loadLong.reduce((a, b) => a + b, 0)),
-    maxMs: Math.round(Math.max(0, ...loadLong)),
-  },
-  yearStepMs: { median: median(it.steps), max: Math.max(...it.steps), steps: it.steps.map(Math.round) },
-  yearStepLongTasks: { count: it.stepLongTasks.length, maxMs: Math.round(Math.max(0, ...it.stepLongTasks)) },
-  playbackFrames: {
-    count: it.frames.length,
-    p50: quantile(it.frames, 0.5),
-    p95: quantile(it.frames, 0.95),
-    max: Math.max(...it.frames),
-    over50ms: over50,
-  },
-  heapMB: {
-    afterLoad: it.heapAfterLoad / 2 ** 20,
-    afterCycles: it.heapAfterCycles / 2 ** 20,
-    cycles: CYCLES,
-    growthPct: heapGrowth,
-  },
-};
-writeFileSync(
-  'bench/results.json',
-  `${JSON.stringify({ date: new Date().toISOString(), loads: LOADS, figures }, null, 2)}\n`,
-);
+/** The main figures: printed, and returned with their budget checks. */
+function mainReport(): { output: Record<string, unknown>; checks: Check[] } {
+  type Interaction = {
+    steps: number[];
+    stepLongTasks: number[];
+    frames: number[];
+    heapAfterLoad: number;
+    heapAfterCycles: number;
+  };
+  const loads = results.loads as {
+    ready: number;
+    longTasks: number[];
+    bytes: Record<string, { encoded: number; decoded: number }>;
+  }[];
+  const it = results.interaction as Interaction;
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  const first = loads[0]?.bytes ?? {};
+  const readies = loads.map((l) => l.ready);
+  const loadLong = loads.flatMap((l) => l.longTasks);
+  const over50 = it.frames.filter((f) => f > 50).length;
+  const heapGrowth = ((it.heapAfterCycles - it.heapAfterLoad) / it.heapAfterLoad) * 100;
 
-const checks: [string, number, number][] = [
-  ['geometry gzip (KB)', figures.bytes.geometry?.encodedKB ?? NaN, budgets.geometryGzipKB],
-  ['median load → choropleth-ready (ms)', figures.choroplethReadyMs.median, budgets.medianLoadToChoroplethReadyMs],
-  ['median year step (ms)', figures.yearStepMs.median, budgets.medianYearStepMs],
-  ['playback frames over 50 ms', over50, budgets.playbackFramesOver50Ms],
-  ['heap growth after cycles (%)', heapGrowth, budgets.heapGrowthAfterCyclesPct],
-];
-console.log('bytes (first cold load, KB):');
-for (const [k, v] of Object.entries(figures.bytes))
+  const figures = {
+    bytes: Object.fromEntries(
+      Object.entries(first).map(([k, v]) => [
+        k,
+        { encodedKB: Number(kb(v.encoded)), decodedKB: Number(kb(v.decoded)) },
+      ]),
+    ),
+    choroplethReadyMs: { median: median(readies), min: Math.min(...readies), max: Math.max(...readies), runs: readies },
+    loadLongTasks: {
+      count: loadLong.length,
+      totalMs: Math.round(loadLong.reduce((a, b) => a + b, 0)),
+      maxMs: Math.round(Math.max(0, ...loadLong)),
+    },
+    yearStepMs: { median: median(it.steps), max: Math.max(...it.steps), steps: it.steps.map(Math.round) },
+    yearStepLongTasks: { count: it.stepLongTasks.length, maxMs: Math.round(Math.max(0, ...it.stepLongTasks)) },
+    playbackFrames: {
+      count: it.frames.length,
+      p50: quantile(it.frames, 0.5),
+      p95: quantile(it.frames, 0.95),
+      max: Math.max(...it.frames),
+      over50ms: over50,
+    },
+    heapMB: {
+      afterLoad: it.heapAfterLoad / 2 ** 20,
+      afterCycles: it.heapAfterCycles / 2 ** 20,
+      cycles: CYCLES,
+      growthPct: heapGrowth,
+    },
+  };
+  const checks: Check[] = [
+    ['geometry gzip (KB)', figures.bytes.geometry?.encodedKB ?? NaN, budgets.geometryGzipKB],
+    ['median load → choropleth-ready (ms)', figures.choroplethReadyMs.median, budgets.medianLoadToChoroplethReadyMs],
+    ['median year step (ms)', figures.yearStepMs.median, budgets.medianYearStepMs],
+    ['playback frames over 50 ms', over50, budgets.playbackFramesOver50Ms],
+    ['heap growth after cycles (%)', heapGrowth, budgets.heapGrowthAfterCyclesPct],
+  ];
+  console.log('bytes (first cold load, KB):');
+  for (const [k, v] of Object.entries(figures.bytes))
+    console.log(
+      `  ${k.padEnd(9)} encoded ${String(v.encodedKB).padStart(8)}  decoded ${String(v.decodedKB).padStart(8)}`,
+    );
   console.log(
-    `  ${k.padEnd(9)} encoded ${String(v.encodedKB).padStart(8)}  decoded ${String(v.decodedKB).padStart(8)}`,
+    `choropleth-ready: median ${figures.choroplethReadyMs.median.toFixed(0)} ms (min ${figures.choroplethReadyMs.min.toFixed(0)}, max ${figures.choroplethReadyMs.max.toFixed(0)}) over ${LOADS} cold loads`,
   );
-console.log(
-  `choropleth-ready: median ${figures.choroplethReadyMs.median.toFixed(0)} ms (min ${figures.choroplethReadyMs.min.toFixed(0)}, max ${figures.choroplethReadyMs.max.toFixed(0)}) over ${LOADS} cold loads`,
-);
-console.log(
-  `long tasks during load: ${figures.loadLongTasks.count} (total ${figures.loadLongTasks.totalMs} ms, max ${figures.loadLongTasks.maxMs} ms)`,
-);
-console.log(
-  `year step: median ${figures.yearStepMs.median.toFixed(0)} ms, max ${figures.yearStepMs.max.toFixed(0)} ms; long tasks ${figures.yearStepLongTasks.count} (max ${figures.yearStepLongTasks.maxMs} ms)`,
-);
-console.log(
-  `playback: ${figures.playbackFrames.count} frames, p50 ${figures.playbackFrames.p50.toFixed(1)} ms, p95 ${figures.playbackFrames.p95.toFixed(1)} ms, max ${figures.playbackFrames.max.toFixed(0)} ms, over 50 ms: ${over50}`,
-);
-console.log(
-  `heap: ${figures.heapMB.afterLoad.toFixed(1)} MB after load, ${figures.heapMB.afterCycles.toFixed(1)} MB after ${CYCLES} cycles (${heapGrowth.toFixed(1)} %)`,
-);
+  console.log(
+    `long tasks during load: ${figures.loadLongTasks.count} (total ${figures.loadLongTasks.totalMs} ms, max ${figures.loadLongTasks.maxMs} ms)`,
+  );
+  console.log(
+    `year step: median ${figures.yearStepMs.median.toFixed(0)} ms, max ${figures.yearStepMs.max.toFixed(0)} ms; long tasks ${figures.yearStepLongTasks.count} (max ${figures.yearStepLongTasks.maxMs} ms)`,
+  );
+  console.log(
+    `playback: ${figures.playbackFrames.count} frames, p50 ${figures.playbackFrames.p50.toFixed(1)} ms, p95 ${figures.playbackFrames.p95.toFixed(1)} ms, max ${figures.playbackFrames.max.toFixed(0)} ms, over 50 ms: ${over50}`,
+  );
+  console.log(
+    `heap: ${figures.heapMB.afterLoad.toFixed(1)} MB after load, ${figures.heapMB.afterCycles.toFixed(1)} MB after ${CYCLES} cycles (${heapGrowth.toFixed(1)} %)`,
+  );
+  return { output: { date: new Date().toISOString(), loads: LOADS, figures }, checks };
+}
+
+// A section not run this time (BENCH_ONLY=scale, BENCH_SCALE=0) keeps its last figures, with their date.
+let output: Record<string, unknown> = existsSync('bench/results.json')
+  ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>)
+  : {};
+const checks: Check[] = [];
+if (!ONLY_SCALE) {
+  const main = mainReport();
+  output = { ...main.output, ...(output.scale ? { scale: output.scale } : {}) };
+  checks.push(...main.checks);
+}
+if (scale) {
+  output.scale = { date: new Date().toISOString(), ...scale };
+  console.log(`\n${scaleTable(scale)}`);
+  checks.push(['scale: year step China ÷ Hebei (×)', scale.ratios.yearStepMedian, budgets.scale.yearStepRatio]);
+}
+writeFileSync('bench/results.json', `${JSON.stringify(output, null, 2)}\n`);
+
 console.log('\nbudget                                   measured     budget');
 let broken = 0;
 for (const [name, value, budget] of checks) {
