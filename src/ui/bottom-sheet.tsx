@@ -25,6 +25,8 @@ const HALF = 0.5;
 const DRAG_SLOP = 6;
 /** How far ahead (ms) a flick's speed is projected when choosing where the sheet settles. */
 const FLING_MS = 150;
+/** A pause this long (ms) between the last move and the lift cancels a flick. */
+const HOLD_MS = 100;
 
 interface Gesture {
   pointerId: number;
@@ -170,7 +172,9 @@ export function BottomSheet({ children }: { children: ReactNode }) {
     gesture.current = null;
     if (!g.dragging) return;
     swallowClick.current = !cancelled;
-    if (!cancelled) moveTo(nearestSnap(heights, g.height, g.speed));
+    // A finger held still before it lifts means "here", not a flick.
+    const speed = event.timeStamp - g.lastTime > HOLD_MS ? 0 : g.speed;
+    if (!cancelled) moveTo(nearestSnap(heights, g.height, speed));
     setDragHeight(null);
   };
 

@@ -294,9 +294,9 @@ describe('phone layout, 390 × 844 with touch', () => {
     grip = await box(page, '.sheet-handle');
     await touchDrag(page, { x: 195, y: grip.y + 20 }, { x: 195, y: 830 });
     await expect.poll(() => sheetState(page)).toBe('peek');
-    // A short drag up from peek settles at half.
+    // A short drag up from peek, held still before the finger lifts (no flick), settles at half.
     grip = await box(page, '.sheet-handle');
-    await touchDrag(page, { x: 195, y: grip.y + 20 }, { x: 195, y: grip.y - 300 });
+    await touchDrag(page, { x: 195, y: grip.y + 20 }, { x: 195, y: grip.y - 300 }, () => page.waitForTimeout(300));
     await expect.poll(() => sheetState(page)).toBe('half');
   });
 
