@@ -122,6 +122,19 @@ function mostCommon(values: string[]): string | null {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
+/** Every package file the scenario reads (for the cache key: listing them parses nothing). */
+export function chinaSourceFiles(dir = packageDir()): string[] {
+  const shapes = join(dir, 'geojson/shape-with-internal-borders');
+  return [
+    ...readdirSync(shapes)
+      .filter((f) => f.endsWith('.geojson'))
+      .sort()
+      .map((f) => join(shapes, f)),
+    join(dir, 'tianjin-fix/jixian.geojson'),
+    join(dir, 'registry.json'),
+  ];
+}
+
 export function chinaSources(dir = packageDir()): ChinaSources {
   const shapes = join(dir, 'geojson/shape-with-internal-borders');
   const names = areaNames(dir);
@@ -203,6 +216,6 @@ export function chinaSources(dir = packageDir()): ChinaSources {
   return {
     counties,
     context: { type: 'FeatureCollection', features: context },
-    files: [...files.map((f) => join(shapes, f)), join(dir, 'tianjin-fix/jixian.geojson'), join(dir, 'registry.json')],
+    files: chinaSourceFiles(dir),
   };
 }
