@@ -6,9 +6,37 @@
 import { isValidIn } from './dataset/units';
 import type { Unit, UnitCode } from './types';
 
+interface LineageIndex {
+  byCode: Map<UnitCode, Unit[]>;
+  /** Units listing a code among their predecessor_codes. */
+  successors: Map<UnitCode, Unit[]>;
+}
+
+/**
+ * Built once per units array (it never changes after load): these functions run once per unit
+ * on every year step, so a scan of all units each time would grow with the square of their
+ * number (measured with scripts/scale/domain-timings.ts).
+ */
+const indexes = new WeakMap<readonly Unit[], LineageIndex>();
+
+function lineageIndex(units: readonly Unit[]): LineageIndex {
+  let index = indexes.get(units);
+  if (!index) {
+    index = { byCode: new Map(), successors: new Map() };
+    for (const unit of units) {
+      index.byCode.set(unit.code, [...(index.byCode.get(unit.code) ?? []), unit]);
+      for (const p of unit.predecessorCodes) index.successors.set(p, [...(index.successors.get(p) ?? []), unit]);
+    }
+    indexes.set(units, index);
+  }
+  return index;
+}
+
 /** The unit a code names in a year, if any. */
 export function unitIn(units: readonly Unit[], code: UnitCode, year: number): Unit | undefined {
-  return units.find((u) => u.code === code && isValidIn(u, year));
+  return lineageIndex(units)
+    .byCode.get(code)
+    ?.find((u) => isValidIn(u, year));
 }
 
 /** Any unit that ever carried the code (the latest one), for names when the code is not valid in a year. */
@@ -26,7 +54,7 @@ export function counterparts(units: readonly Unit[], code: UnitCode, fromYear: n
   if (same) return [same];
   const from = unitIn(units, code, fromYear);
   if (!from) return [];
-  if (year > fromYear) return units.filter((u) => isValidIn(u, year) && u.predecessorCodes.includes(code));
+  if (year > fromYear) return (lineageIndex(units).successors.get(code) ?? []).filter((u) => isValidIn(u, year));
   return from.predecessorCodes.map((p) => unitIn(units, p, year)).filter((u): u is Unit => u !== undefined);
 }
 
