@@ -5,7 +5,7 @@
 import { YEARS, unitCountIn, type Confidence, type Dataset, type Total, type UnitCode } from '../types.ts';
 import { zeroCounts, type TierCounts } from './bounds.ts';
 import { buildUnitIndex, clampYear, type UnitIndex } from './units.ts';
-import { knownCounts, tiersInScope } from './scope.ts';
+import { areaOf, knownCounts } from './scope.ts';
 
 export interface YearCoverage {
   year: number;
@@ -81,19 +81,41 @@ export function coverage(d: Dataset): YearCoverage[] {
   });
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 export function areaCoverage(d: Dataset, year: number): AreaCoverage[] {
   const index = buildUnitIndex(d.units);
   const bounded = rangeOnlyCodes(d, index, year);
+  // Grouped by area in one pass each: per-area filters over every row grow with areas × rows,
+  // which the all-China bench showed (scripts/scale/domain-timings.ts).
+  const unitsByArea = groupBy(index.unitsIn(year), (u) => u.prefectureCode);
+  const rowsByArea = groupBy(
+    d.tiers.filter((t) => t.year === year),
+    (t) => areaOf(index, t.code, year),
+  );
+  const totalByArea = new Map<string, Total>();
+  // The first row of a scope, as a find() would give (a repeated one is a validation error).
+  for (const t of d.totals) if (t.year === year && !totalByArea.has(t.scope)) totalByArea.set(t.scope, t);
   return [...index.areas].map(([areaCode, areaName]) => {
-    const units = index.unitsInArea(areaCode, year);
-    const rows = tiersInScope(d.tiers, index, year, areaCode);
+    const units = unitsByArea.get(areaCode) ?? [];
+    const rows = rowsByArea.get(areaCode) ?? [];
     const rangeOnly = units.filter((u) => bounded.has(u.code)).length;
     return {
       year,
       areaCode,
       areaName,
       units: units.length,
-      total: d.totals.find((t) => t.year === year && t.scope === areaCode) ?? null,
+      total: totalByArea.get(areaCode) ?? null,
       known: rows.length,
       stated: rows.filter((t) => t.basis === 'stated').length,
       derived: rows.filter((t) => t.basis === 'derived').length,
