@@ -4,7 +4,7 @@
  * style (keeping a snapshot of it: sources with their data, layers with their filters, images),
  * and on 'webglcontextrestored' it rebuilds the style from that snapshot. What lives outside the
  * style is not kept: feature-state (every unit's colour, outline, selection) and global-state
- * values (the fade, the legend highlight) are back at their defaults.
+ * values (the fade) are back at their defaults.
  *
  * This module only tells the controller the two moments that matter: the map is lost (nothing
  * may be written to the style, which is gone), and the rebuilt style has loaded (everything can

@@ -2,8 +2,8 @@
  * The only code that drives MapLibre. Creates the map once, loads the geometry once, and
  * follows the store from outside React:
  * - a year change rewrites feature-state (never the GeoJSON): the old colours move to `prev`,
- *   drawn underneath, and the new ones fade in over them; a vintage change swaps filters;
- * - hover, selection and the legend highlight are feature-state or global-state;
+ *   drawn over the new ones and fading out; a vintage change swaps filters;
+ * - hover, selection and the legend highlight are feature-state (only the fade is global-state);
  * - the camera is the map's own; it is reported to the store when it settles, and moved only
  *   when the store asks (a link's view, a search result to fly to).
  */
@@ -14,6 +14,7 @@ import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal
 import { unitFeatureId, type MapGeometry } from '../domain/geometry';
 import { unitIn } from '../domain/lineage';
 import type { DrawState } from '../domain/map-keys';
+import { inLegendEntry } from '../domain/unit-state';
 import { vintageOf, type UnitCode, type Vintage, type Year } from '../domain/types';
 import { selectDrawStates, selectFlowCodes } from '../store/selectors';
 import type { AppState, AppStore, View } from '../store/store';
@@ -27,11 +28,14 @@ import {
   SOURCES,
   UNIT_FILL_LAYER,
   createStyle,
+  layerOpacityProperty,
+  layersInUse,
   patternId,
   vintageFilter,
   vintageLayerIds,
 } from './map-style';
 import { stripePattern } from './patterns';
+import { isSoftwareRenderer, rendererName } from './renderer';
 import { createFader } from './year-fade';
 
 // The worker is bundled as a file of our own build (Vite `?url`), never fetched from a CDN.
@@ -64,7 +68,7 @@ export interface MapController {
   /** Screen position (CSS pixels, relative to the map container) of a unit's label point. */
   labelPointOnScreen: (code: UnitCode, year: number) => { x: number; y: number } | null;
   /** Codes of the drawn units whose feature-state flag is set (e.g. 'flow', 'muted'), for tests. */
-  unitsFlagged: (flag: 'flow' | 'muted' | 'selected' | 'imported') => UnitCode[];
+  unitsFlagged: (flag: 'flow' | 'muted' | 'unlit' | 'selected' | 'imported') => UnitCode[];
   dispose: () => void;
 }
 
@@ -75,6 +79,22 @@ const labelField = (lang: AppState['lang']) => (lang === 'zh' ? 'name_zh' : 'nam
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 const sameView = (a: View, b: View) =>
   Math.abs(a.lng - b.lng) < 1e-4 && Math.abs(a.lat - b.lat) < 1e-4 && Math.abs(a.zoom - b.zoom) < 0.01;
+
+interface Emphasis {
+  flow: boolean;
+  muted: boolean;
+  unlit: boolean;
+  imported: boolean;
+}
+
+const sameEmphasis = (a: Emphasis, b: Emphasis) =>
+  a.flow === b.flow && a.muted === b.muted && a.unlit === b.unlit && a.imported === b.imported;
+
+/** Whether a unit drawn with `key` stays lit while the legend entry `highlight` is pointed at. */
+function lit(highlight: AppState['highlight'], key: string, imported: boolean): boolean {
+  if (highlight === null) return true;
+  return highlight === 'imported' ? imported : inLegendEntry(key, highlight);
+}
 
 function setGeoJson(map: maplibregl.Map, id: string, data: GeoJSON.FeatureCollection) {
   map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data);
@@ -110,45 +130,67 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   let geometry: MapGeometry | null = null;
   let styleReady = false;
-  let drawn: { year: Year; states: Map<UnitCode, DrawState> } | null = null;
-  /** The flags last written for flow and area emphasis and imported facts, so only changes are written. */
-  const emphasis = new Map<number, { flow: boolean; muted: boolean; imported: boolean }>();
+  let drawn: { year: Year; states: Map<UnitCode, DrawState>; keys: Set<string>; outline: boolean } | null = null;
+  /** The optional layers last switched on or off (see layersInUse), so only changes are written. */
+  const layerSwitches = new Map<string, boolean>();
+  /** Whether any drawn unit is dimmed, has an imported fact, is in the flow (from applyEmphasis). */
+  let emphasisInUse = { dimmed: false, imported: false, flow: false };
+  /** The flags last written for flow, area and legend emphasis and imported facts, so only changes are written. */
+  const emphasis = new Map<number, Emphasis>();
   let readyMarked = false;
   let cameraSettled = false;
   /** Set while a flight the app asked for is under way (see the moveend handler). */
   let flying = false;
   const focus = { hover: null as number | null, selected: null as number | null };
   const unsubscribers: (() => void)[] = [];
-  const fader = createFader((value) => map.setGlobalStateProperty('fade', value), reducedMotion);
+  /** Set once the map has loaded: no cross-fade where a software rasteriser draws the map. */
+  let softwareRendering = false;
+  const fader = createFader(
+    (value) => map.setGlobalStateProperty('fade', value),
+    reducedMotion,
+    () => softwareRendering,
+  );
 
-  function applyVintage(next: Vintage, previous: Vintage) {
+  /** A filter is written only when it changes: each change re-lays out the units' tiles. */
+  function applyVintage(next: Vintage) {
     for (const id of vintageLayerIds(next)) map.setFilter(id, vintageFilter(next));
-    map.setFilter(PREVIOUS_FILL_LAYER, vintageFilter(previous));
     vintage = next;
   }
 
   function applyStates(year: Year, states: Map<UnitCode, DrawState>) {
     const previous = drawn;
     const nextVintage = vintageOf(year);
-    // The previous year's colours stay underneath (on its own vintage's features) while the
-    // new ones fade in, so a change of vintage never flashes.
-    if (previous) {
+    const vintageChanged = nextVintage !== vintage;
+    for (const [code, state] of states) {
+      map.setFeatureState(
+        { source: SOURCES.units, id: unitFeatureId(code, nextVintage) },
+        { state: state.key, outline: state.outline },
+      );
+    }
+    applyVintage(nextVintage);
+    const keys = new Set<string>();
+    let outline = false;
+    for (const state of states.values()) {
+      keys.add(state.key);
+      outline ||= state.outline;
+    }
+    // During a fade the previous year's colours are drawn over the new ones (on its own
+    // vintage's features) and fade out, so a change of vintage never flashes. Without a fade
+    // (reduced motion, slow frames) that layer is not drawn, and nothing is written for it.
+    if (previous && fader.run()) {
       const pv = vintageOf(previous.year);
+      map.setFilter(PREVIOUS_FILL_LAYER, vintageFilter(pv));
       for (const [code, state] of previous.states) {
         map.setFeatureState({ source: SOURCES.units, id: unitFeatureId(code, pv) }, { prev: state.key });
       }
     }
-    for (const [code, state] of states) {
-      map.setFeatureState(
-        { source: SOURCES.units, id: unitFeatureId(code, nextVintage) },
-        { state: state.key, ...(previous ? {} : { prev: state.key }), outline: state.outline },
-      );
-    }
-    applyVintage(nextVintage, previous ? vintageOf(previous.year) : nextVintage);
-    drawn = { year, states };
-    if (previous) fader.run();
-    // The first frame drawn after the change shows the new year (fading in, or at once).
-    map.once('render', () => performance.mark(`year-rendered:${year}`));
+    drawn = { year, states, keys, outline };
+    // The first frame drawn after the change shows the new year (starting to fade in, or at
+    // once). After a change of vintage that is the first frame after the units' tiles are laid
+    // out again with the new filters; until then the map still draws the old vintage's tiles.
+    const markRendered = () => map.once('render', () => performance.mark(`year-rendered:${year}`));
+    if (vintageChanged) afterUnitsReloaded(markRendered);
+    else markRendered();
     map.triggerRepaint();
     if (!readyMarked) {
       map.once('idle', () => {
@@ -159,17 +201,48 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     }
   }
 
+  /** Runs `then` once the units' tiles have been laid out again (after a filter change). */
+  function afterUnitsReloaded(then: () => void) {
+    const onData = (e: maplibregl.MapSourceDataEvent) => {
+      if (e.sourceId !== SOURCES.units || !e.tile || !map.isSourceLoaded(SOURCES.units)) return;
+      map.off('sourcedata', onData);
+      then();
+    };
+    map.on('sourcedata', onData);
+  }
+
   function setFocus(kind: 'hover' | 'selected', id: number | null) {
     const old = focus[kind];
     if (old === id) return;
     if (old !== null) map.setFeatureState({ source: SOURCES.units, id: old }, { [kind]: false });
     if (id !== null) map.setFeatureState({ source: SOURCES.units, id }, { [kind]: true });
     focus[kind] = id;
+    switchLayers();
+  }
+
+  /** Switches the optional layers on or off by what is drawn now (see layersInUse). */
+  function switchLayers() {
+    if (!drawn) return;
+    const inUse = layersInUse({
+      keys: drawn.keys,
+      outline: drawn.outline,
+      ...emphasisInUse,
+      hover: focus.hover !== null,
+      selected: focus.selected !== null,
+    });
+    for (const [id, on] of inUse) {
+      if (layerSwitches.get(id) === on) continue;
+      const type = map.getLayer(id)?.type;
+      if (type !== 'fill' && type !== 'line') continue;
+      map.setPaintProperty(id, layerOpacityProperty(type), on ? 1 : 0);
+      layerSwitches.set(id, on);
+    }
   }
 
   /**
    * The chosen flow's units are outlined; units outside it, or outside the chosen area, are
-   * muted; units whose fact of the year is imported get the imported outline.
+   * muted; units outside the legend entry under the pointer are unlit; units whose fact of the
+   * year is imported get the imported outline. Only flags that changed are written.
    */
   function applyEmphasis(state: AppState) {
     if (state.data.status !== 'ready' || !drawn) return;
@@ -177,17 +250,28 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     const units = state.data.dataset.units;
     const facts = state.data.index.factsByYear.get(state.year);
     const v = vintageOf(state.year);
-    for (const code of drawn.states.keys()) {
+    const inUse = { dimmed: false, imported: false, flow: false };
+    for (const [code, draw] of drawn.states) {
       const id = unitFeatureId(code, v);
       const inFlow = flow?.has(code) ?? false;
       const outsideArea = state.pref !== null && unitIn(units, code, state.year)?.prefectureCode !== state.pref;
       const imported = facts?.get(code)?.imported === true;
-      const next = { flow: inFlow, muted: (flow !== null && !inFlow) || outsideArea, imported };
+      const next: Emphasis = {
+        flow: inFlow,
+        muted: (flow !== null && !inFlow) || outsideArea,
+        unlit: !lit(state.highlight, draw.key, imported),
+        imported,
+      };
+      inUse.dimmed ||= next.muted || next.unlit;
+      inUse.imported ||= imported;
+      inUse.flow ||= inFlow;
       const last = emphasis.get(id);
-      if (last?.flow === next.flow && last.muted === next.muted && last.imported === next.imported) continue;
-      map.setFeatureState({ source: SOURCES.units, id }, next);
+      if (last && sameEmphasis(last, next)) continue;
+      map.setFeatureState({ source: SOURCES.units, id }, { ...next });
       emphasis.set(id, next);
     }
+    emphasisInUse = inUse;
+    switchLayers();
   }
 
   /** `animate` false: the first view of a link with an area and no view (not a view to record). */
@@ -249,6 +333,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     typeof feature?.properties.code === 'string' ? feature.properties.code : null;
 
   map.on('load', () => {
+    softwareRendering = isSoftwareRenderer(rendererName(map.getCanvas()));
     addPatterns(map);
     styleReady = true;
     sync(store.getState());
@@ -310,6 +395,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
         fader.cancel();
         drawn = null;
         emphasis.clear();
+        layerSwitches.clear();
         focus.hover = null;
         focus.selected = null;
         store.getState().setMapContextLost(true);
@@ -318,7 +404,6 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
         styleReady = true;
         const state = store.getState();
         map.setLayoutProperty(LABEL_LAYER, 'text-field', ['get', labelField(state.lang)]);
-        map.setGlobalStateProperty('highlight', state.highlight ?? '');
         sync(state);
         state.setMapContextLost(false);
       },
@@ -336,8 +421,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     ),
     store.subscribe(
       (s) => s.highlight,
-      (highlight) => {
-        if (styleReady) map.setGlobalStateProperty('highlight', highlight ?? '');
+      () => {
+        if (styleReady) applyEmphasis(store.getState());
       },
     ),
     store.subscribe(

@@ -5,9 +5,15 @@
  * the system's CJK fonts (localIdeographFontFamily).
  *
  * Per-unit looks come from feature-state: `state` and `prev` hold draw keys of the current
- * mode (domain/map-keys.ts), `outline`, `muted`, `flow`, `imported`, `hover` and `selected` are flags;
- * page-wide ones from global-state (`fade` during a year cross-fade, `highlight` for the legend
- * entry under the pointer). Neither ever rebuilds the GeoJSON.
+ * mode (domain/map-keys.ts), `outline`, `muted`, `unlit` (outside the legend entry under the
+ * pointer), `flow`, `imported`, `hover` and `selected` are flags. Neither ever rebuilds the GeoJSON.
+ *
+ * The year cross-fade is one page-wide value, global-state `fade`, and it is read by exactly one
+ * property: the opacity of the previous year's fill, drawn over the new colours and fading out.
+ * No expression mixes global-state with feature-state, on purpose: MapLibre re-lays out every
+ * tile of a layer whose data-driven paint property depends on a global-state value that changed,
+ * so a fade read per unit cost a full relayout on each animation frame (at all-China scale,
+ * seconds per frame). A constant opacity costs nothing to change.
  */
 import type {
   ExpressionSpecification,
@@ -64,16 +70,65 @@ export const HATCHES: readonly { image: string; keys: string[]; colors: string[]
 
 export const patternId = (image: string) => `hatch-${image}`;
 export const UNIT_FILL_LAYER = 'unit-fill';
-/** The previous year's colours, under the current ones while they fade in. */
+/** The previous year's colours, over the current ones while they fade out. */
 export const PREVIOUS_FILL_LAYER = 'unit-fill-previous';
 export const LABEL_LAYER = 'unit-label';
+export const DERIVED_OUTLINE_LAYER = 'unit-derived-outline';
+export const DIM_LAYER = 'unit-dim';
+
+/** What the current view uses, to tell which optional layers need drawing at all. */
+export interface LayerUse {
+  /** Draw keys of the drawn units (feature-state `state`). */
+  keys: ReadonlySet<string>;
+  /** Some unit has the dotted outline. */
+  outline: boolean;
+  /** Some unit is muted or unlit. */
+  dimmed: boolean;
+  /** Some unit's fact of the year is imported. */
+  imported: boolean;
+  /** Some unit is in the chosen flow. */
+  flow: boolean;
+  /** A unit is under the pointer. */
+  hover: boolean;
+  /** A unit is selected. */
+  selected: boolean;
+}
+
+/**
+ * Whether each optional layer is in use. A layer whose per-unit opacity is 0 for every unit still
+ * costs a full pass over the map's pixels (in software WebGL the optional layers doubled the
+ * time of a frame), so the controller sets the layer-wide opacity of the unused ones to 0, which
+ * MapLibre skips. Layer-wide opacity is not data-driven: changing it never re-lays out a tile,
+ * unlike `visibility` or a filter.
+ */
+export function layersInUse(use: LayerUse): Map<string, boolean> {
+  const inUse = new Map<string, boolean>();
+  for (const { image, keys } of HATCHES)
+    inUse.set(
+      `unit-${patternId(image)}`,
+      keys.some((k) => use.keys.has(k)),
+    );
+  inUse.set(DERIVED_OUTLINE_LAYER, use.outline);
+  inUse.set(DIM_LAYER, use.dimmed);
+  inUse.set('unit-imported-outline', use.imported);
+  inUse.set('unit-flow', use.flow);
+  inUse.set('unit-hover', use.hover);
+  inUse.set('unit-selected-halo', use.selected);
+  inUse.set('unit-selected', use.selected);
+  return inUse;
+}
+
+/** The layer-wide opacity property of a fill or line layer. */
+export const layerOpacityProperty = (type: 'fill' | 'line') =>
+  type === 'fill' ? ('fill-layer-opacity' as const) : ('line-layer-opacity' as const);
 
 /** Latin text font, bundled (see map-controller); CJK falls back to local fonts. */
 export const TEXT_FONT = 'Noto Sans Regular';
 export const LOCAL_CJK_FONTS =
   "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
 
-const fade: ExpressionSpecification = ['global-state', 'fade'];
+/** 0 when a year change starts, 1 when the new colours are fully shown (see year-fade.ts). */
+const fadedOut: ExpressionSpecification = ['-', 1, ['global-state', 'fade']];
 const stateOf = (property: 'state' | 'prev'): ExpressionSpecification => [
   'to-string',
   ['coalesce', ['feature-state', property], ''],
@@ -101,20 +156,6 @@ function fillColor(property: 'state' | 'prev'): ExpressionSpecification {
   return ['match', stateOf(property), ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
 }
 
-/**
- * Whether a unit belongs to the highlighted legend entry (mirrors inLegendEntry in
- * domain/unit-state.ts, which the tests check against this expression's meaning).
- */
-const inHighlight: ExpressionSpecification = [
-  'any',
-  // The legend's "Imported" entry: a mark on top of the state, kept in its own flag.
-  ['all', ['==', ['global-state', 'highlight'], 'imported'], ['boolean', ['feature-state', 'imported'], false]],
-  ['==', stateOf('state'), ['global-state', 'highlight']],
-  ['==', stateOf('state'), ['concat', ['global-state', 'highlight'], '-derived']],
-  ['all', ['==', ['global-state', 'highlight'], 'derived'], ['in', '-derived', stateOf('state')]],
-  ['all', ['==', ['global-state', 'highlight'], 'range'], ['in', 'range:', stateOf('state')]],
-];
-
 const width = (z6: number, z10: number): ExpressionSpecification => [
   'interpolate',
   ['linear'],
@@ -134,25 +175,26 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
     type: 'fill',
     source: SOURCES.units,
     filter,
-    paint: { 'fill-color': fillColor('state'), 'fill-opacity': fade },
+    paint: { 'fill-color': fillColor('state') },
   };
   const hatches: FillLayerSpecification[] = HATCHES.map(({ image, keys }) => ({
     id: `unit-${patternId(image)}`,
     type: 'fill',
     source: SOURCES.units,
     filter,
-    paint: { 'fill-pattern': patternId(image), 'fill-opacity': ['case', stateIn(keys), fade, 0] },
+    paint: { 'fill-pattern': patternId(image), 'fill-opacity': ['case', stateIn(keys), 1, 0], 'fill-layer-opacity': 0 },
   }));
   // Units outside the highlighted legend entry, the chosen flow or the chosen area are washed
   // out, so the ones that matter stand out.
   const dim: FillLayerSpecification = {
-    id: 'unit-dim',
+    id: DIM_LAYER,
     type: 'fill',
     source: SOURCES.units,
     filter,
     paint: {
+      'fill-layer-opacity': 0,
       'fill-color': '#ffffff',
-      'fill-opacity': ['case', flag('muted'), 0.72, ['==', ['global-state', 'highlight'], ''], 0, inHighlight, 0, 0.72],
+      'fill-opacity': ['case', ['any', flag('muted'), flag('unlit')], 0.72, 0],
     },
   };
   const borders: LineLayerSpecification = {
@@ -165,19 +207,36 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
   // A dotted outline: derived tiers (never taken for stated facts) in tier mode; "A may have
   // come earlier" in trajectory mode.
   const derived: LineLayerSpecification = {
-    id: 'unit-derived-outline',
+    id: DERIVED_OUTLINE_LAYER,
     type: 'line',
     source: SOURCES.units,
     filter,
     layout: { 'line-join': 'round' },
     paint: {
+      'line-layer-opacity': 0,
       'line-color': DERIVED_OUTLINE,
       'line-width': width(1.2, 2.5),
       'line-dasharray': [1, 1],
-      'line-opacity': ['case', flag('outline'), fade, 0],
+      'line-opacity': ['case', flag('outline'), 1, 0],
     },
   };
-  return [fill, ...hatches, dim, borders, derived];
+  // The previous year over the new one, fading out (the vintage of its filter is the previous
+  // year's, so a change of vintage never flashes). Hatches and outlines of the new year are
+  // under it and so appear with the fade; the previous year's hatches are not redrawn on top
+  // (their units fade out through the flat unknown ground).
+  const previous: FillLayerSpecification = {
+    id: PREVIOUS_FILL_LAYER,
+    type: 'fill',
+    source: SOURCES.units,
+    filter,
+    paint: {
+      'fill-color': fillColor('prev'),
+      'fill-opacity': fadedOut,
+      // Each frame's value is set by the fader; MapLibre must not ease it again.
+      'fill-opacity-transition': { duration: 0, delay: 0 },
+    },
+  };
+  return [fill, ...hatches, derived, previous, dim, borders];
 }
 
 /** Imported facts, flow, hover and selection outlines, drawn above the area borders. */
@@ -192,6 +251,7 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       filter,
       layout: { 'line-join': 'round' },
       paint: {
+        'line-layer-opacity': 0,
         'line-color': IMPORTED_OUTLINE,
         'line-width': width(1, 1.6),
         'line-gap-width': width(1.6, 2.4),
@@ -204,14 +264,24 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       source: SOURCES.units,
       filter,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#3f007d', 'line-width': 2.5, 'line-opacity': ['case', flag('flow'), 1, 0] },
+      paint: {
+        'line-layer-opacity': 0,
+        'line-color': '#3f007d',
+        'line-width': 2.5,
+        'line-opacity': ['case', flag('flow'), 1, 0],
+      },
     },
     {
       id: 'unit-hover',
       type: 'line',
       source: SOURCES.units,
       filter,
-      paint: { 'line-color': '#111111', 'line-width': 2, 'line-opacity': ['case', flag('hover'), 1, 0] },
+      paint: {
+        'line-layer-opacity': 0,
+        'line-color': '#111111',
+        'line-width': 2,
+        'line-opacity': ['case', flag('hover'), 1, 0],
+      },
     },
     {
       id: 'unit-selected-halo',
@@ -219,7 +289,12 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       source: SOURCES.units,
       filter,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': ['case', flag('selected'), 1, 0] },
+      paint: {
+        'line-layer-opacity': 0,
+        'line-color': '#ffffff',
+        'line-width': 6,
+        'line-opacity': ['case', flag('selected'), 1, 0],
+      },
     },
     {
       id: 'unit-selected',
@@ -227,14 +302,21 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       source: SOURCES.units,
       filter,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#d7301f', 'line-width': 3, 'line-opacity': ['case', flag('selected'), 1, 0] },
+      paint: {
+        'line-layer-opacity': 0,
+        'line-color': '#d7301f',
+        'line-width': 3,
+        'line-opacity': ['case', flag('selected'), 1, 0],
+      },
     },
   ];
 }
 
-/** The layers whose filter follows the vintage. */
+/** The layers whose filter follows the vintage (the previous year's fill follows the year before). */
 export const vintageLayerIds = (vintage: Vintage): string[] => [
-  ...unitLayers(vintage).map((l) => l.id),
+  ...unitLayers(vintage)
+    .map((l) => l.id)
+    .filter((id) => id !== PREVIOUS_FILL_LAYER),
   ...focusLayers(vintage).map((l) => l.id),
   LABEL_LAYER,
 ];
@@ -274,13 +356,6 @@ export function createStyle(
       source: SOURCES.context,
       paint: { 'line-color': '#ffffff', 'line-width': 0.6 },
     },
-    {
-      id: PREVIOUS_FILL_LAYER,
-      type: 'fill',
-      source: SOURCES.units,
-      filter: vintageFilter(vintage),
-      paint: { 'fill-color': fillColor('prev') },
-    },
     ...unitLayers(vintage),
     {
       id: 'area-border',
@@ -302,7 +377,10 @@ export function createStyle(
   return {
     version: 8,
     name: 'Hebei county innovation tiers (offline)',
-    state: { fade: { default: 1 }, highlight: { default: '' } },
+    state: { fade: { default: 1 } },
+    // Every change of look is driven by the app (the fader, feature-state); an eased paint
+    // transition of MapLibre's own would only add frames.
+    transition: { duration: 0, delay: 0 },
     'font-faces': { [TEXT_FONT]: [{ url: latinFontUrl, 'unicode-range': ['U+0000-024F', 'U+2000-206F'] }] },
     sources: {
       [SOURCES.context]: { type: 'geojson', data: emptyCollection() },

@@ -14,7 +14,7 @@ import { offlineSuite } from './helpers/suite';
 const suite = offlineSuite();
 const open = async (path = ''): Promise<Page> => (await suite.open(path, { reducedMotion: true })).page;
 
-const flagged = (page: Page, flag: 'flow' | 'muted' | 'selected') =>
+const flagged = (page: Page, flag: 'flow' | 'muted' | 'unlit' | 'selected') =>
   page.evaluate((f) => window.hebeiExplorer?.unitsFlagged(f) ?? [], flag);
 
 const snap = async (page: Page, name: string) =>
@@ -33,6 +33,24 @@ describe('map modes', () => {
     await page.getByRole('radio', { name: 'Tier' }).check();
     await expect.poll(() => page.url()).not.toContain('mode=');
     await expect.poll(() => page.getByRole('heading', { name: 'Tiers in 2021' }).count()).toBe(1);
+  });
+});
+
+describe('legend highlight', () => {
+  it('washes out every unit outside the legend entry under focus, and only while it has focus', async () => {
+    const page = await open('?year=2023');
+    const legend = page.getByRole('region', { name: /Tiers in 2023/ });
+    await expect.poll(() => legend.textContent()).toContain('66 of 167 units known');
+    expect(await flagged(page, 'unlit')).toEqual([]);
+    const entryA = legend.locator('li[data-state="A"]');
+    const knownA = Number(/(\d+) known/.exec((await entryA.textContent()) ?? '')?.[1]);
+    expect(knownA).toBeGreaterThan(0);
+    await entryA.focus();
+    // Every unit not known to be A in 2023 is washed out, the A units are not.
+    await expect.poll(async () => (await flagged(page, 'unlit')).length).toBe(167 - knownA);
+    await snap(page, 'legend-highlight-A');
+    await entryA.blur();
+    await expect.poll(async () => (await flagged(page, 'unlit')).length).toBe(0);
   });
 });
 

@@ -7,16 +7,28 @@
  * - the camera jumps: choosing a county in the search box or an area in the table of the 13
  *   areas moves it in one frame, with no frame in between.
  * And the opposite without reduced motion, so the checks above cannot pass by never looking: the
- * fade runs and the same camera moves pass through frames in between.
+ * fade runs and the same camera moves pass through frames in between. This machine draws WebGL
+ * with a software rasteriser (SwiftShader), where the app does not fade at all (year-fade.ts);
+ * the fade is checked with the renderer's name reported as a GPU's, and the software case on its own.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PLAYBACK_MS_PER_YEAR } from '../../src/domain/timeline';
-import { FADE_SKIPPED_MARK, FADE_STARTED_MARK } from '../../src/map/year-fade';
+import { FADE_SKIPPED_MARK, FADE_SLOW_MARK, FADE_STARTED_MARK } from '../../src/map/year-fade';
 import { waitForMark } from './helpers/browser';
 import { offlineSuite } from './helpers/suite';
 
 const { open } = offlineSuite();
+
+/** Makes WebGL report a GPU as its renderer (UNMASKED_RENDERER_WEBGL), as on a machine with one. */
+const GPU_RENDERER = `(() => {
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const getParameter = proto.getParameter;
+    proto.getParameter = function (name) {
+      return name === 0x9246 ? 'ANGLE (Test GPU Corporation, Test GPU Direct3D11)' : getParameter.call(this, name);
+    };
+  }
+})()`;
 
 const marks = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n, 'mark').length, name);
 
@@ -132,13 +144,25 @@ describe('with reduced motion', () => {
 });
 
 describe('without reduced motion (the same checks are not vacuous)', () => {
-  it('cross-fades a year step', async () => {
-    const { page } = await open('?year=2021');
+  it('cross-fades a year step on a GPU', async () => {
+    const { page } = await open('?year=2021', { initScript: GPU_RENDERER });
     const slider = page.getByRole('slider', { name: 'Year' });
     await slider.focus();
     await slider.press('ArrowRight');
     await waitForMark(page, 'year-rendered:2022', 20_000);
     await expect.poll(() => marks(page, FADE_STARTED_MARK)).toBe(1);
+    expect(await marks(page, FADE_SKIPPED_MARK)).toBe(0);
+    expect(await marks(page, FADE_SLOW_MARK)).toBe(0);
+  });
+
+  it('shows a year step at once on a software renderer (every faded frame would be a slow one)', async () => {
+    const { page } = await open('?year=2021');
+    const slider = page.getByRole('slider', { name: 'Year' });
+    await slider.focus();
+    await slider.press('ArrowRight');
+    await waitForMark(page, 'year-rendered:2022', 20_000);
+    await expect.poll(() => marks(page, FADE_SLOW_MARK)).toBe(1);
+    expect(await marks(page, FADE_STARTED_MARK)).toBe(0);
     expect(await marks(page, FADE_SKIPPED_MARK)).toBe(0);
   });
 

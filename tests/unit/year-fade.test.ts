@@ -1,6 +1,13 @@
 /** The year cross-fade: eased from 0 to 1, skipped with reduced motion, cut short on slow frames. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FADE_MS, FADE_SKIPPED_MARK, FADE_STARTED_MARK, createFader } from '../../src/map/year-fade';
+import {
+  FADE_MS,
+  FADE_SKIPPED_MARK,
+  FADE_SLOW_MARK,
+  FADE_STARTED_MARK,
+  PROBE_EVERY,
+  createFader,
+} from '../../src/map/year-fade';
 
 let now = 0;
 let queued: ((time: number) => void)[] = [];
@@ -63,6 +70,48 @@ describe('year cross-fade', () => {
     frame(300);
     expect(values.at(-1)).toBe(1);
     expect(queued).toHaveLength(0);
+  });
+
+  it('after a slow fade, shows the next changes at once and fades again every PROBE_EVERY-th', () => {
+    const values: number[] = [];
+    const fader = createFader(
+      (v) => values.push(v),
+      () => false,
+    );
+    fader.run();
+    frame(300);
+    expect(marks).toEqual([FADE_STARTED_MARK]);
+    // The next PROBE_EVERY - 1 changes: no fade, no frame asked for, the new colours at once.
+    for (let i = 1; i < PROBE_EVERY; i += 1) {
+      values.length = 0;
+      const done = vi.fn();
+      fader.run(done);
+      expect(values).toEqual([1]);
+      expect(queued).toHaveLength(0);
+      expect(done).toHaveBeenCalledTimes(1);
+    }
+    expect(marks.filter((m) => m === FADE_SLOW_MARK)).toHaveLength(PROBE_EVERY - 1);
+    // The probe: a fade again; at 60 frames a second it runs to the end, and fading resumes.
+    fader.run();
+    expect(marks.at(-1)).toBe(FADE_STARTED_MARK);
+    while (queued.length > 0) frame(16);
+    fader.run();
+    expect(marks.at(-1)).toBe(FADE_STARTED_MARK);
+    expect(queued).toHaveLength(1);
+  });
+
+  it('a probe that meets a slow frame again keeps showing changes at once', () => {
+    const fader = createFader(
+      () => undefined,
+      () => false,
+    );
+    fader.run();
+    frame(300);
+    for (let i = 1; i < PROBE_EVERY; i += 1) fader.run();
+    fader.run();
+    frame(250);
+    fader.run();
+    expect(marks.at(-1)).toBe(FADE_SLOW_MARK);
   });
 
   it('cancels a running fade when a new one starts', () => {

@@ -13,7 +13,10 @@ export interface OfflineSuite {
    * Opens the app at `path` (a query string) and waits until the choropleth is drawn. `context`
    * sets the browser context (e.g. a phone: viewport, hasTouch, isMobile, deviceScaleFactor).
    */
-  open: (path?: string, options?: { reducedMotion?: boolean; context?: BrowserContextOptions }) => Promise<OfflinePage>;
+  open: (
+    path?: string,
+    options?: { reducedMotion?: boolean; context?: BrowserContextOptions; initScript?: string },
+  ) => Promise<OfflinePage>;
   /** The served build's base URL (known once the suite has started). */
   url: () => string;
 }
@@ -49,6 +52,7 @@ export function offlineSuite(): OfflineSuite {
       const session = await openOfflinePage(browser, options.context ? { context: options.context } : {});
       await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url() });
       if (options.reducedMotion) await session.page.emulateMedia({ reducedMotion: 'reduce' });
+      if (options.initScript) await session.page.addInitScript(options.initScript);
       sessions.push(session);
       await session.page.goto(url() + path);
       await waitForMark(session.page, 'choropleth-ready');
