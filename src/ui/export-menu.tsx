@@ -33,6 +33,7 @@ import { countStates, unitsIn, type StateCounts } from '../domain/unit-state';
 import { baseYearOf, selectDrawStates, selectYearStates } from '../store/selectors';
 import type { AppState } from '../store/store';
 import { useAppStoreApi } from '../store/use-app-store';
+import './button.css';
 import './export-menu.css';
 import { t, type MessageKey } from './i18n';
 import { useT } from './use-t';
@@ -376,7 +377,7 @@ export function ExportMenu() {
       <button
         type="button"
         ref={trigger}
-        className="export-control"
+        className="btn export-control"
         aria-expanded={open}
         aria-controls={menuId}
         aria-busy={busy}
@@ -400,7 +401,7 @@ export function ExportMenu() {
           onKeyDown={onMenuKeyDown}
         >
           {EXPORT_SCALES.map((scale) => (
-            <button key={scale} type="button" className="export-item" onClick={() => void run(scale)}>
+            <button key={scale} type="button" className="btn export-item" onClick={() => void run(scale)}>
               {tr(scale === 1 ? 'exportPng1' : 'exportPng2')}
             </button>
           ))}

@@ -5,6 +5,7 @@
  * Source titles are anyone's text: React text only.
  */
 import { useAppStore } from '../store/use-app-store';
+import './button.css';
 import './import-dialog.css';
 import { IMPORT_BUTTON_ID } from './import-dialog';
 import { useT } from './use-t';
@@ -32,10 +33,10 @@ export function ImportBanner() {
       <h2 id="import-banner-title">{tr('importBannerTitle')}</h2>
       <p>{tr('importBannerText', { n: facts, sources })}</p>
       <div className="import-banner-actions">
-        <button type="button" className="table-control imp-primary" onClick={() => done(keep, 'importKept')}>
+        <button type="button" className="btn imp-primary" onClick={() => done(keep, 'importKept')}>
           {tr('importKeep')}
         </button>
-        <button type="button" className="table-control" onClick={() => done(discard, 'importDiscarded')}>
+        <button type="button" className="btn" onClick={() => done(discard, 'importDiscarded')}>
           {tr('importDiscard')}
         </button>
       </div>

@@ -9,7 +9,8 @@
  * matching names, comparing with the data) is src/domain/import's; this file only holds the
  * user's choices. Names, titles and notes from the input are React text, never HTML.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 import { isSourceDate, MAX_TITLE_CHARS, MAX_URL_CHARS, safeSourceUrl } from '../data/import-check';
 import {
   decodeImportBytes,
@@ -24,6 +25,8 @@ import {
 } from '../domain/import';
 import { TIERS, YEARS, type Tier, type UnitCode } from '../domain/types';
 import { useAppStore } from '../store/use-app-store';
+import './button.css';
+import './modal-dialog.css';
 import './import-dialog.css';
 import { ImportPreviewView } from './import-preview';
 import { problemText } from './import-problems';
@@ -40,7 +43,7 @@ export function ImportButton() {
     <button
       type="button"
       id={IMPORT_BUTTON_ID}
-      className="table-control"
+      className="btn"
       aria-haspopup="dialog"
       aria-expanded={open}
       onClick={() => setImportOpen(true)}
@@ -73,15 +76,6 @@ interface SourceErrors {
 const problem = (code: ImportProblem['code'], limit?: number): ImportProblem =>
   limit === undefined ? { code, severity: 'error' } : { code, severity: 'error', limit };
 
-/** The focusable elements of the dialog, in order, for the Tab cycle. */
-function focusables(root: HTMLElement): HTMLElement[] {
-  const selector =
-    'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
-  return [...root.querySelectorAll<HTMLElement>(selector)].filter(
-    (el) => el.offsetParent !== null || el === document.activeElement,
-  );
-}
-
 export function ImportDialog() {
   const tr = useT();
   const open = useAppStore((s) => s.importOpen);
@@ -93,8 +87,6 @@ export function ImportDialog() {
   const removeImport = useAppStore((s) => s.removeImport);
   const notify = useAppStore((s) => s.notify);
 
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const openerRef = useRef<Element | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
@@ -122,51 +114,13 @@ export function ImportDialog() {
   );
   const facts = useMemo(() => (preview ? layerFacts(preview, accepted) : []), [preview, accepted]);
 
-  // Open and close the native dialog from the store, as the table dialog does.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      openerRef.current = document.activeElement;
-      dialog.showModal();
-      textRef.current?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
-
-  const onClose = useCallback(() => {
-    setImportOpen(false);
-    const opener = openerRef.current;
-    openerRef.current = null;
-    const target =
-      opener instanceof HTMLElement && opener.isConnected && opener !== document.body
-        ? opener
-        : document.getElementById(IMPORT_BUTTON_ID);
-    target?.focus();
-  }, [setImportOpen]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      // Handled here, and marked, so the details panel's window-level Escape does not also fire.
-      event.preventDefault();
-      setImportOpen(false);
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    // Tab cycles inside the dialog rather than leaving for the browser's own controls.
-    const list = focusables(dialogRef.current);
-    const first = list[0];
-    const last = list[list.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  const { dialogRef, onClose, onKeyDown } = useModalDialog({
+    open,
+    setOpen: setImportOpen,
+    fallbackFocusId: IMPORT_BUTTON_ID,
+    focusOnOpen: () => textRef.current?.focus(),
+    trapTab: true,
+  });
 
   /** Parses and matches an input; nothing is applied, whatever the outcome. */
   const read = (input: string, from: InputKind, notes: ImportProblem[], opts: Options = options) => {
@@ -315,14 +269,20 @@ export function ImportDialog() {
   });
 
   return (
-    <dialog ref={dialogRef} className="import-dialog" aria-labelledby={titleId} onClose={onClose} onKeyDown={onKeyDown}>
+    <dialog
+      ref={dialogRef}
+      className="modal-dialog import-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+    >
       {open && (
         <div className="imp-frame">
           <header className="imp-header">
             <h2 id={titleId}>{tr('importTitle')}</h2>
             <button
               type="button"
-              className="imp-close"
+              className="modal-close"
               aria-label={tr('importClose')}
               title={tr('importClose')}
               onClick={() => setImportOpen(false)}
@@ -394,10 +354,10 @@ export function ImportDialog() {
                 </label>
               </div>
               <div className="imp-row">
-                <button type="button" className="table-control imp-primary" onClick={onPreview} disabled={!ready}>
+                <button type="button" className="btn imp-primary" onClick={onPreview} disabled={!ready}>
                   {tr('importPreviewButton')}
                 </button>
-                <button type="button" className="table-control" onClick={clear}>
+                <button type="button" className="btn" onClick={clear}>
                   {tr('importClear')}
                 </button>
                 <label className="imp-field imp-file">
@@ -528,7 +488,7 @@ export function ImportDialog() {
                 <div className="imp-row">
                   <button
                     type="button"
-                    className="table-control imp-primary"
+                    className="btn imp-primary"
                     onClick={onApply}
                     aria-describedby={`${ids}-will-apply`}
                   >
@@ -564,7 +524,7 @@ export function ImportDialog() {
                       </span>
                       <button
                         type="button"
-                        className="table-control imp-remove"
+                        className="btn imp-remove"
                         aria-describedby={`${ids}-layer-${layer.id}`}
                         onClick={() => onRemove(layer, index)}
                       >

@@ -4,6 +4,7 @@
  * readers pronounce it right; a visually hidden prefix says what pressing it does.
  */
 import { useAppStore } from '../store/use-app-store';
+import './button.css';
 import './share.css';
 import { useT } from './use-t';
 
@@ -13,7 +14,7 @@ export function LanguageSwitch() {
   const setLang = useAppStore((s) => s.setLang);
   const other = lang === 'zh' ? 'en' : 'zh';
   return (
-    <button type="button" className="share-control" onClick={() => setLang(other)}>
+    <button type="button" className="btn share-control" onClick={() => setLang(other)}>
       <span className="share-sr-only">{tr('langSwitchPrefix')}</span>
       <span lang={other === 'zh' ? 'zh-Hans' : 'en'}>{tr(other === 'zh' ? 'langNameZh' : 'langNameEn')}</span>
     </button>

@@ -4,6 +4,7 @@
  */
 import { useRef } from 'react';
 import { useAppStore } from '../store/use-app-store';
+import './button.css';
 import './share.css';
 import { useT } from './use-t';
 
@@ -36,7 +37,7 @@ export function Notices() {
             </span>
             <button
               type="button"
-              className="notice-dismiss"
+              className="btn notice-dismiss"
               aria-describedby={`notice-${notice.id}`}
               onClick={() => onDismiss(notice.id, index)}
             >

@@ -10,6 +10,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportLayer } from '../domain/import/types';
 import { useAppStoreApi } from '../store/use-app-store';
+import './button.css';
 import './share.css';
 import { useT } from './use-t';
 
@@ -73,7 +74,7 @@ export function ShareButton({ importFragment }: { importFragment?: ImportFragmen
 
   return (
     <div className="share">
-      <button type="button" ref={buttonRef} className="share-control" onClick={() => void share()}>
+      <button type="button" ref={buttonRef} className="btn share-control" onClick={() => void share()}>
         {tr('share')}
       </button>
       <span className="share-status" role="status">
@@ -94,7 +95,7 @@ export function ShareButton({ importFragment }: { importFragment?: ImportFragmen
             onFocus={(e) => e.currentTarget.select()}
             onCopy={() => close('copied')}
           />
-          <button type="button" className="share-control" onClick={() => close()}>
+          <button type="button" className="btn share-control" onClick={() => close()}>
             {tr('shareClose')}
           </button>
         </div>

@@ -9,7 +9,8 @@
  * Downloads: the table as shown (CSV of the visible rows) and the whole dataset in the data/
  * formats (one file per table), both built by src/domain/export-csv.ts.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 import { exportDataset, tableCsv, tableCsvFileName, type DatasetFiles } from '../domain/export-csv';
 import type { Lang } from '../domain/lang';
 import {
@@ -31,6 +32,8 @@ import type { UnitState } from '../domain/unit-state';
 import { useAppStore } from '../store/use-app-store';
 import type { MessageKey } from './i18n';
 import { useT } from './use-t';
+import './button.css';
+import './modal-dialog.css';
 import './table-view.css';
 import { swatchStyle } from './swatch-style';
 
@@ -50,7 +53,7 @@ export function TableButton() {
     <button
       type="button"
       id={BUTTON_ID}
-      className="table-control"
+      className="btn"
       aria-haspopup="dialog"
       aria-expanded={open}
       onClick={() => setTableOpen(true)}
@@ -270,8 +273,6 @@ export function TableDialog() {
   const pref = useAppStore((s) => s.pref);
   const setPref = useAppStore((s) => s.setPref);
 
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const openerRef = useRef<Element | null>(null);
   const tableWrapRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const ids = useId();
@@ -296,14 +297,13 @@ export function TableDialog() {
   const links = open && dataset !== null ? linksFor(dataset) : [];
 
   // Open and close the native dialog from the store, so any code (a link, a test) can open it.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      openerRef.current = document.activeElement;
-      dialog.showModal();
-      // Bring the selected county's row into view and put focus on it, so keyboard users go on
-      // from the county they were looking at; without one, focus stays on the filter field.
+  const { dialogRef, onClose, onKeyDown } = useModalDialog({
+    open,
+    setOpen: setTableOpen,
+    fallbackFocusId: BUTTON_ID,
+    // Bring the selected county's row into view and put focus on it, so keyboard users go on
+    // from the county they were looking at; without one, focus goes to the filter field.
+    focusOnOpen: () => {
       const row = tableWrapRef.current?.querySelector<HTMLTableRowElement>('tr[data-selected="true"]');
       if (row) {
         row.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
@@ -311,30 +311,8 @@ export function TableDialog() {
       } else {
         filterRef.current?.focus();
       }
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
-
-  // However it closed (Escape, the close button, the store), sync the store and give focus back.
-  const onClose = useCallback(() => {
-    setTableOpen(false);
-    const opener = openerRef.current;
-    openerRef.current = null;
-    const target =
-      opener instanceof HTMLElement && opener.isConnected && opener !== document.body
-        ? opener
-        : document.getElementById(BUTTON_ID);
-    target?.focus();
-  }, [setTableOpen]);
-
-  // Escape is handled here rather than by the dialog's own cancel, and marked as handled, so the
-  // details panel's window-level Escape (which clears the selection) does not also fire.
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    setTableOpen(false);
-  };
+    },
+  });
 
   const onSort = (column: SortColumn) =>
     setSort((s) =>
@@ -374,14 +352,20 @@ export function TableDialog() {
   });
 
   return (
-    <dialog ref={dialogRef} className="table-view" aria-labelledby={titleId} onClose={onClose} onKeyDown={onKeyDown}>
+    <dialog
+      ref={dialogRef}
+      className="modal-dialog table-view"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+    >
       {open && (
         <div className="tbv-frame">
           <header className="tbv-header">
             <h2 id={titleId}>{tr('tableTitle', { year })}</h2>
             <button
               type="button"
-              className="tbv-close"
+              className="modal-close"
               aria-label={tr('tableClose')}
               title={tr('tableClose')}
               onClick={() => setTableOpen(false)}
@@ -426,7 +410,7 @@ export function TableDialog() {
                     ))}
                   </select>
                 </label>
-                <button type="button" className="table-control" onClick={clearFilters}>
+                <button type="button" className="btn" onClick={clearFilters}>
                   {tr('tableClearFilters')}
                 </button>
                 <p className="tbv-count" role="status">
@@ -568,7 +552,7 @@ function Downloads({
   return (
     <section className="tbv-downloads" aria-label={tr('tableDownloads')}>
       <div className="tbv-download">
-        <button type="button" className="table-control" onClick={onTable} aria-describedby={`${hintId}-table`}>
+        <button type="button" className="btn" onClick={onTable} aria-describedby={`${hintId}-table`}>
           {tr('tableDownloadTable')}
         </button>
         <p id={`${hintId}-table`} className="tbv-hint">
@@ -578,7 +562,7 @@ function Downloads({
       <div className="tbv-download">
         <button
           type="button"
-          className="table-control"
+          className="btn"
           onClick={onAll}
           disabled={links.length === 0}
           aria-describedby={`${hintId}-all`}
