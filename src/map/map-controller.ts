@@ -131,6 +131,10 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   let geometry: MapGeometry | null = null;
   let styleReady = false;
   let drawn: { year: Year; states: Map<UnitCode, DrawState>; keys: Set<string>; outline: boolean } | null = null;
+  /** Each unit feature's draw key and outline as last written to feature-state. */
+  const written = new Map<number, string>();
+  /** Each unit feature's previous-year draw key as last written (for the fade). */
+  const writtenPrev = new Map<number, string>();
   /** The optional layers last switched on or off (see layersInUse), so only changes are written. */
   const layerSwitches = new Map<string, boolean>();
   /** Whether any drawn unit is dimmed, has an imported fact, is in the flow (from applyEmphasis). */
@@ -161,11 +165,15 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     const previous = drawn;
     const nextVintage = vintageOf(year);
     const vintageChanged = nextVintage !== vintage;
+    // Only units whose look changed are written: MapLibre rewrites the paint arrays of every
+    // layer of the source for each feature written (a cost that grows with the geometry), and
+    // from one year to the next most units keep their tier or stay unknown.
     for (const [code, state] of states) {
-      map.setFeatureState(
-        { source: SOURCES.units, id: unitFeatureId(code, nextVintage) },
-        { state: state.key, outline: state.outline },
-      );
+      const id = unitFeatureId(code, nextVintage);
+      const look = `${state.key}|${state.outline}`;
+      if (written.get(id) === look) continue;
+      map.setFeatureState({ source: SOURCES.units, id }, { state: state.key, outline: state.outline });
+      written.set(id, look);
     }
     applyVintage(nextVintage);
     const keys = new Set<string>();
@@ -181,7 +189,10 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       const pv = vintageOf(previous.year);
       map.setFilter(PREVIOUS_FILL_LAYER, vintageFilter(pv));
       for (const [code, state] of previous.states) {
-        map.setFeatureState({ source: SOURCES.units, id: unitFeatureId(code, pv) }, { prev: state.key });
+        const id = unitFeatureId(code, pv);
+        if (writtenPrev.get(id) === state.key) continue;
+        map.setFeatureState({ source: SOURCES.units, id }, { prev: state.key });
+        writtenPrev.set(id, state.key);
       }
     }
     drawn = { year, states, keys, outline };
@@ -395,6 +406,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
         fader.cancel();
         drawn = null;
         emphasis.clear();
+        written.clear();
+        writtenPrev.clear();
         layerSwitches.clear();
         focus.hover = null;
         focus.selected = null;

@@ -11,6 +11,7 @@ import type { Unit } from '../domain/types';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { t } from './i18n';
 
+const NO_RESULTS: SearchResult[] = [];
 const NO_UNITS: readonly Unit[] = [];
 
 /** The name the input shows once a result is chosen, in the UI language. */
@@ -117,8 +118,11 @@ export function SearchBox() {
 
   const ready = data.status === 'ready';
   const units = ready ? data.dataset.units : NO_UNITS;
-  const index = useMemo(() => buildSearchIndex(units, year), [units, year]);
-  const results = useMemo(() => searchUnits(index, query), [index, query]);
+  // Built only while there is something to search for: a year change (playback) with an empty
+  // box then costs nothing (at all-China scale the index took ~70 ms per year).
+  const searching = query.trim() !== '';
+  const index = useMemo(() => (searching ? buildSearchIndex(units, year) : null), [units, year, searching]);
+  const results = useMemo(() => (index ? searchUnits(index, query) : NO_RESULTS), [index, query]);
 
   // The year or the data can change under an open list; an out-of-range index means "none".
   const activeIndex = active < results.length ? active : -1;
