@@ -1,8 +1,9 @@
 /**
  * The only code that drives MapLibre. Creates the map once, loads the geometry once, and
  * follows the store from outside React:
- * - a year change rewrites feature-state (never the GeoJSON): the old colours move to `prev`,
- *   drawn over the new ones and fading out; a vintage change swaps filters;
+ * - a year change rewrites feature-state (never the GeoJSON) of the units whose look changed:
+ *   during a cross-fade the old colours move to `prev`, drawn over the new ones and fading out;
+ *   a vintage change switches one vintage's layers off and the other's on;
  * - hover, selection and the legend highlight are feature-state (only the fade is global-state);
  * - the camera is the map's own; it is reported to the store when it settles, and moved only
  *   when the store asks (a link's view, a search result to fly to).
@@ -24,15 +25,14 @@ import {
   HATCHES,
   LABEL_LAYER,
   LOCAL_CJK_FONTS,
-  PREVIOUS_FILL_LAYER,
+  ROLES,
   SOURCES,
-  UNIT_FILL_LAYER,
   createStyle,
   layerOpacityProperty,
   layersInUse,
   patternId,
+  unitLayerId,
   vintageFilter,
-  vintageLayerIds,
 } from './map-style';
 import { stripePattern } from './patterns';
 import { isSoftwareRenderer, rendererName } from './renderer';
@@ -137,6 +137,12 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   const writtenPrev = new Map<number, string>();
   /** The optional layers last switched on or off (see layersInUse), so only changes are written. */
   const layerSwitches = new Map<string, boolean>();
+  /** During a cross-fade, the vintage of the year it fades from. */
+  let fadingFrom: Vintage | null = null;
+  const fadeDone = () => {
+    fadingFrom = null;
+    switchLayers();
+  };
   /** Whether any drawn unit is dimmed, has an imported fact, is in the flow (from applyEmphasis). */
   let emphasisInUse = { dimmed: false, imported: false, flow: false };
   /** The flags last written for flow, area and legend emphasis and imported facts, so only changes are written. */
@@ -155,16 +161,15 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     () => softwareRendering,
   );
 
-  /** A filter is written only when it changes: each change re-lays out the units' tiles. */
+  /** Each vintage has its own unit layers (switched in switchLayers); only the labels are filtered. */
   function applyVintage(next: Vintage) {
-    for (const id of vintageLayerIds(next)) map.setFilter(id, vintageFilter(next));
+    map.setFilter(LABEL_LAYER, vintageFilter(next));
     vintage = next;
   }
 
   function applyStates(year: Year, states: Map<UnitCode, DrawState>) {
     const previous = drawn;
     const nextVintage = vintageOf(year);
-    const vintageChanged = nextVintage !== vintage;
     // Only units whose look changed are written: MapLibre rewrites the paint arrays of every
     // layer of the source for each feature written (a cost that grows with the geometry), and
     // from one year to the next most units keep their tier or stay unknown.
@@ -185,9 +190,10 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     // During a fade the previous year's colours are drawn over the new ones (on its own
     // vintage's features) and fade out, so a change of vintage never flashes. Without a fade
     // (reduced motion, slow frames) that layer is not drawn, and nothing is written for it.
-    if (previous && fader.run()) {
-      const pv = vintageOf(previous.year);
-      map.setFilter(PREVIOUS_FILL_LAYER, vintageFilter(pv));
+    const pv = previous ? vintageOf(previous.year) : null;
+    fadingFrom = null;
+    if (previous && pv !== null && fader.run(fadeDone)) {
+      fadingFrom = pv;
       for (const [code, state] of previous.states) {
         const id = unitFeatureId(code, pv);
         if (writtenPrev.get(id) === state.key) continue;
@@ -196,12 +202,9 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       }
     }
     drawn = { year, states, keys, outline };
-    // The first frame drawn after the change shows the new year (starting to fade in, or at
-    // once). After a change of vintage that is the first frame after the units' tiles are laid
-    // out again with the new filters; until then the map still draws the old vintage's tiles.
-    const markRendered = () => map.once('render', () => performance.mark(`year-rendered:${year}`));
-    if (vintageChanged) afterUnitsReloaded(markRendered);
-    else markRendered();
+    switchLayers();
+    // The first frame drawn after the change shows the new year (starting to fade in, or at once).
+    map.once('render', () => performance.mark(`year-rendered:${year}`));
     map.triggerRepaint();
     if (!readyMarked) {
       map.once('idle', () => {
@@ -210,16 +213,6 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
         cameraSettled = true;
       });
     }
-  }
-
-  /** Runs `then` once the units' tiles have been laid out again (after a filter change). */
-  function afterUnitsReloaded(then: () => void) {
-    const onData = (e: maplibregl.MapSourceDataEvent) => {
-      if (e.sourceId !== SOURCES.units || !e.tile || !map.isSourceLoaded(SOURCES.units)) return;
-      map.off('sourcedata', onData);
-      then();
-    };
-    map.on('sourcedata', onData);
   }
 
   function setFocus(kind: 'hover' | 'selected', id: number | null) {
@@ -235,6 +228,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   function switchLayers() {
     if (!drawn) return;
     const inUse = layersInUse({
+      vintage: vintageOf(drawn.year),
+      fadingFrom,
       keys: drawn.keys,
       outline: drawn.outline,
       ...emphasisInUse,
@@ -349,21 +344,28 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     styleReady = true;
     sync(store.getState());
   });
-  map.on('mousemove', UNIT_FILL_LAYER, (e) => {
-    const feature = e.features?.[0];
-    setFocus('hover', typeof feature?.id === 'number' ? feature.id : null);
+  /** The unit under a point, from the shown vintage's fill (the other vintage's is only switched off). */
+  const unitAt = (point: maplibregl.PointLike) => {
+    const layer = unitLayerId(ROLES.fill, vintage);
+    return map.getLayer(layer) ? map.queryRenderedFeatures(point, { layers: [layer] })[0] : undefined;
+  };
+  map.on('mousemove', (e) => {
+    if (!styleReady) return;
+    const feature = unitAt(e.point);
+    const id = typeof feature?.id === 'number' ? feature.id : null;
+    if (id === null && focus.hover === null) return;
+    setFocus('hover', id);
     store.getState().hover(codeOf(feature), { x: e.point.x, y: e.point.y });
   });
-  map.on('mouseleave', UNIT_FILL_LAYER, () => {
+  map.getCanvas().addEventListener('mouseleave', () => {
+    if (focus.hover === null) return;
     setFocus('hover', null);
     store.getState().hover(null);
   });
   map.on('click', (e) => {
     // A click on the blank map while its context is lost must not clear the selection.
     if (!styleReady) return;
-    const layers = map.getLayer(UNIT_FILL_LAYER) ? [UNIT_FILL_LAYER] : [];
-    const feature = layers.length > 0 ? map.queryRenderedFeatures(e.point, { layers })[0] : undefined;
-    store.getState().select(codeOf(feature));
+    store.getState().select(codeOf(unitAt(e.point)));
   });
   // Only the user's own moves and flights the app started are views worth sharing; a moveend
   // from a resize or a layout change is not, so links stay short.
@@ -404,6 +406,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       lost: () => {
         styleReady = false;
         fader.cancel();
+        fadingFrom = null;
         drawn = null;
         emphasis.clear();
         written.clear();

@@ -8,6 +8,10 @@
  * mode (domain/map-keys.ts), `outline`, `muted`, `unlit` (outside the legend entry under the
  * pointer), `flow`, `imported`, `hover` and `selected` are flags. Neither ever rebuilds the GeoJSON.
  *
+ * Each boundary vintage (2019, 2021) has its own set of unit layers with a fixed filter, and
+ * every unit layer is switched on or off by its layer-wide opacity (layersInUse): nothing the
+ * app changes at run time makes MapLibre lay out a unit tile again.
+ *
  * The year cross-fade is one page-wide value, global-state `fade`, and it is read by exactly one
  * property: the opacity of the previous year's fill, drawn over the new colours and fading out.
  * No expression mixes global-state with feature-state, on purpose: MapLibre re-lays out every
@@ -69,15 +73,37 @@ export const HATCHES: readonly { image: string; keys: string[]; colors: string[]
 ];
 
 export const patternId = (image: string) => `hatch-${image}`;
-export const UNIT_FILL_LAYER = 'unit-fill';
-/** The previous year's colours, over the current ones while they fade out. */
-export const PREVIOUS_FILL_LAYER = 'unit-fill-previous';
 export const LABEL_LAYER = 'unit-label';
-export const DERIVED_OUTLINE_LAYER = 'unit-derived-outline';
-export const DIM_LAYER = 'unit-dim';
 
-/** What the current view uses, to tell which optional layers need drawing at all. */
+/** Every boundary vintage has its own unit layers (see createStyle). */
+export const VINTAGES: readonly Vintage[] = [2019, 2021];
+
+/**
+ * What each unit layer draws; the layer of a role for one vintage is unitLayerId(role, vintage).
+ * In drawing order: fill, hatches, dotted outline, the previous year fading out, dim, borders;
+ * then (above the area borders) imported, flow, hover and selection outlines.
+ */
+export const ROLES = {
+  fill: 'unit-fill',
+  derived: 'unit-derived-outline',
+  previous: 'unit-fill-previous',
+  dim: 'unit-dim',
+  border: 'unit-border',
+  imported: 'unit-imported-outline',
+  flow: 'unit-flow',
+  hover: 'unit-hover',
+  selectedHalo: 'unit-selected-halo',
+  selected: 'unit-selected',
+} as const;
+export const hatchRole = (image: string) => `unit-${patternId(image)}`;
+export const unitLayerId = (role: string, vintage: Vintage) => `${role}-${vintage}`;
+
+/** What the current view uses, to tell which unit layers need drawing at all. */
 export interface LayerUse {
+  /** The vintage of the year shown: only its layers are drawn. */
+  vintage: Vintage;
+  /** During a cross-fade, the vintage of the year it fades from (its previous-year layer is drawn). */
+  fadingFrom: Vintage | null;
   /** Draw keys of the drawn units (feature-state `state`). */
   keys: ReadonlySet<string>;
   /** Some unit has the dotted outline. */
@@ -95,26 +121,36 @@ export interface LayerUse {
 }
 
 /**
- * Whether each optional layer is in use. A layer whose per-unit opacity is 0 for every unit still
- * costs a full pass over the map's pixels (in software WebGL the optional layers doubled the
- * time of a frame), so the controller sets the layer-wide opacity of the unused ones to 0, which
- * MapLibre skips. Layer-wide opacity is not data-driven: changing it never re-lays out a tile,
- * unlike `visibility` or a filter.
+ * Whether each unit layer is drawn. Every layer is switched by its layer-wide opacity (0 is
+ * skipped by MapLibre), which is not data-driven, so switching never re-lays out a tile, unlike
+ * `visibility` or a filter:
+ * - the vintages: each has its own layers with a fixed filter, and a change of vintage switches
+ *   one set off and the other on (swapping filters re-laid out every unit tile: ~1 s for Hebei
+ *   in software WebGL, ~16 s for all of China);
+ * - the optional layers: a layer whose per-unit opacity is 0 for every unit still costs a full
+ *   pass over the map's pixels (in software WebGL they doubled the time of a frame).
  */
 export function layersInUse(use: LayerUse): Map<string, boolean> {
   const inUse = new Map<string, boolean>();
-  for (const { image, keys } of HATCHES)
-    inUse.set(
-      `unit-${patternId(image)}`,
-      keys.some((k) => use.keys.has(k)),
-    );
-  inUse.set(DERIVED_OUTLINE_LAYER, use.outline);
-  inUse.set(DIM_LAYER, use.dimmed);
-  inUse.set('unit-imported-outline', use.imported);
-  inUse.set('unit-flow', use.flow);
-  inUse.set('unit-hover', use.hover);
-  inUse.set('unit-selected-halo', use.selected);
-  inUse.set('unit-selected', use.selected);
+  for (const vintage of VINTAGES) {
+    const shown = vintage === use.vintage;
+    const set = (role: string, on: boolean) => inUse.set(unitLayerId(role, vintage), shown && on);
+    set(ROLES.fill, true);
+    for (const { image, keys } of HATCHES)
+      set(
+        hatchRole(image),
+        keys.some((k) => use.keys.has(k)),
+      );
+    set(ROLES.derived, use.outline);
+    inUse.set(unitLayerId(ROLES.previous, vintage), use.fadingFrom === vintage);
+    set(ROLES.dim, use.dimmed);
+    set(ROLES.border, true);
+    set(ROLES.imported, use.imported);
+    set(ROLES.flow, use.flow);
+    set(ROLES.hover, use.hover);
+    set(ROLES.selectedHalo, use.selected);
+    set(ROLES.selected, use.selected);
+  }
   return inUse;
 }
 
@@ -167,27 +203,31 @@ const width = (z6: number, z10: number): ExpressionSpecification => [
 ];
 const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
-/** The layers that draw one vintage's units (their filter is swapped when the vintage changes). */
+/**
+ * The layers that draw one vintage's units, under the area borders. Every unit layer starts
+ * switched off (layer-wide opacity 0); the controller switches them by layersInUse.
+ */
 export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecification)[] {
   const filter = vintageFilter(vintage);
+  const id = (role: string) => unitLayerId(role, vintage);
   const fill: FillLayerSpecification = {
-    id: UNIT_FILL_LAYER,
+    id: id(ROLES.fill),
     type: 'fill',
     source: SOURCES.units,
     filter,
-    paint: { 'fill-color': fillColor('state') },
+    paint: { 'fill-layer-opacity': 0, 'fill-color': fillColor('state') },
   };
   const hatches: FillLayerSpecification[] = HATCHES.map(({ image, keys }) => ({
-    id: `unit-${patternId(image)}`,
+    id: id(hatchRole(image)),
     type: 'fill',
     source: SOURCES.units,
     filter,
-    paint: { 'fill-pattern': patternId(image), 'fill-opacity': ['case', stateIn(keys), 1, 0], 'fill-layer-opacity': 0 },
+    paint: { 'fill-layer-opacity': 0, 'fill-pattern': patternId(image), 'fill-opacity': ['case', stateIn(keys), 1, 0] },
   }));
   // Units outside the highlighted legend entry, the chosen flow or the chosen area are washed
   // out, so the ones that matter stand out.
   const dim: FillLayerSpecification = {
-    id: DIM_LAYER,
+    id: id(ROLES.dim),
     type: 'fill',
     source: SOURCES.units,
     filter,
@@ -198,16 +238,16 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
     },
   };
   const borders: LineLayerSpecification = {
-    id: 'unit-border',
+    id: id(ROLES.border),
     type: 'line',
     source: SOURCES.units,
     filter,
-    paint: { 'line-color': UNIT_BORDER, 'line-width': width(0.4, 1.2) },
+    paint: { 'line-layer-opacity': 0, 'line-color': UNIT_BORDER, 'line-width': width(0.4, 1.2) },
   };
   // A dotted outline: derived tiers (never taken for stated facts) in tier mode; "A may have
   // come earlier" in trajectory mode.
   const derived: LineLayerSpecification = {
-    id: DERIVED_OUTLINE_LAYER,
+    id: id(ROLES.derived),
     type: 'line',
     source: SOURCES.units,
     filter,
@@ -220,16 +260,17 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
       'line-opacity': ['case', flag('outline'), 1, 0],
     },
   };
-  // The previous year over the new one, fading out (the vintage of its filter is the previous
-  // year's, so a change of vintage never flashes). Hatches and outlines of the new year are
-  // under it and so appear with the fade; the previous year's hatches are not redrawn on top
-  // (their units fade out through the flat unknown ground).
+  // The previous year over the new one, fading out (drawn with the previous year's vintage, so a
+  // change of vintage never flashes). Hatches and outlines of the new year are under it and so
+  // appear with the fade; the previous year's hatches are not redrawn on top (their units fade
+  // out through the flat unknown ground).
   const previous: FillLayerSpecification = {
-    id: PREVIOUS_FILL_LAYER,
+    id: id(ROLES.previous),
     type: 'fill',
     source: SOURCES.units,
     filter,
     paint: {
+      'fill-layer-opacity': 0,
       'fill-color': fillColor('prev'),
       'fill-opacity': fadedOut,
       // Each frame's value is set by the fader; MapLibre must not ease it again.
@@ -242,10 +283,11 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
 /** Imported facts, flow, hover and selection outlines, drawn above the area borders. */
 export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
   const filter = vintageFilter(vintage);
+  const id = (role: string) => unitLayerId(role, vintage);
   return [
     // Imported facts: a double line (two thin lines with a gap), unlike any other outline.
     {
-      id: 'unit-imported-outline',
+      id: id(ROLES.imported),
       type: 'line',
       source: SOURCES.units,
       filter,
@@ -259,7 +301,7 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       },
     },
     {
-      id: 'unit-flow',
+      id: id(ROLES.flow),
       type: 'line',
       source: SOURCES.units,
       filter,
@@ -272,7 +314,7 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       },
     },
     {
-      id: 'unit-hover',
+      id: id(ROLES.hover),
       type: 'line',
       source: SOURCES.units,
       filter,
@@ -284,7 +326,7 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       },
     },
     {
-      id: 'unit-selected-halo',
+      id: id(ROLES.selectedHalo),
       type: 'line',
       source: SOURCES.units,
       filter,
@@ -297,7 +339,7 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       },
     },
     {
-      id: 'unit-selected',
+      id: id(ROLES.selected),
       type: 'line',
       source: SOURCES.units,
       filter,
@@ -311,15 +353,6 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
     },
   ];
 }
-
-/** The layers whose filter follows the vintage (the previous year's fill follows the year before). */
-export const vintageLayerIds = (vintage: Vintage): string[] => [
-  ...unitLayers(vintage)
-    .map((l) => l.id)
-    .filter((id) => id !== PREVIOUS_FILL_LAYER),
-  ...focusLayers(vintage).map((l) => l.id),
-  LABEL_LAYER,
-];
 
 /** County names at zooms where they fit; the field is swapped with the UI language. */
 export function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayerSpecification {
@@ -356,7 +389,7 @@ export function createStyle(
       source: SOURCES.context,
       paint: { 'line-color': '#ffffff', 'line-width': 0.6 },
     },
-    ...unitLayers(vintage),
+    ...VINTAGES.flatMap((v) => unitLayers(v)),
     {
       id: 'area-border',
       type: 'line',
@@ -371,7 +404,7 @@ export function createStyle(
       layout: { 'line-join': 'round' },
       paint: { 'line-color': '#1d1d1d', 'line-width': width(1.4, 3) },
     },
-    ...focusLayers(vintage),
+    ...VINTAGES.flatMap((v) => focusLayers(v)),
     labelLayer(vintage, labelField),
   ];
   return {

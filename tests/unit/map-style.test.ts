@@ -4,7 +4,16 @@
  * the optional layers start switched off and are exactly the ones layersInUse switches.
  */
 import { describe, expect, it } from 'vitest';
-import { HATCHES, createStyle, layersInUse, patternId, type LayerUse } from '../../src/map/map-style';
+import {
+  HATCHES,
+  ROLES,
+  VINTAGES,
+  createStyle,
+  hatchRole,
+  layersInUse,
+  unitLayerId,
+  type LayerUse,
+} from '../../src/map/map-style';
 
 const style = createStyle(2021, 'name_zh', 'http://127.0.0.1/font.woff2');
 
@@ -20,6 +29,8 @@ function operators(value: unknown, into = new Set<string>()): Set<string> {
 }
 
 const nothing: LayerUse = {
+  vintage: 2021,
+  fadingFrom: null,
   keys: new Set(),
   outline: false,
   dimmed: false,
@@ -50,11 +61,11 @@ describe('map style', () => {
       }
       expect(operators('filter' in layer ? layer.filter : undefined).has('global-state')).toBe(false);
     }
-    // Exactly one reader: the previous year's fill opacity (the cross-fade).
-    expect(globalReads).toBe(1);
+    // Exactly one reader per vintage: the previous year's fill opacity (the cross-fade).
+    expect(globalReads).toBe(VINTAGES.length);
   });
 
-  it('starts every optional layer switched off, and switches exactly those', () => {
+  it('starts every unit layer switched off, and switches exactly those', () => {
     const off = style.layers
       .filter((layer) => {
         const paint = ('paint' in layer ? layer.paint : {}) as Record<string, unknown>;
@@ -62,29 +73,52 @@ describe('map style', () => {
       })
       .map((layer) => layer.id)
       .sort();
+    const unitLayers = style.layers.filter((l) => 'source' in l && l.source === 'units').map((l) => l.id);
+    expect(off).toEqual([...unitLayers].sort());
     expect([...layersInUse(nothing).keys()].sort()).toEqual(off);
-    expect([...layersInUse(nothing).values()].every((on) => !on)).toBe(true);
+  });
+
+  it('gives each vintage its own unit layers, with a fixed filter', () => {
+    for (const vintage of VINTAGES) {
+      const fill = style.layers.find((l) => l.id === unitLayerId(ROLES.fill, vintage));
+      expect(fill && 'filter' in fill ? fill.filter : null).toEqual(['==', ['get', 'vintage'], vintage]);
+    }
+  });
+
+  const on = (use: Partial<LayerUse>) =>
+    [...layersInUse({ ...nothing, ...use })].filter(([, v]) => v).map(([id]) => id);
+  const base = (vintage: LayerUse['vintage']) => [unitLayerId(ROLES.fill, vintage), unitLayerId(ROLES.border, vintage)];
+
+  it("draws only the shown vintage's fill and borders when nothing else is in use", () => {
+    expect(on({}).sort()).toEqual(base(2021).sort());
+    expect(on({ vintage: 2019 }).sort()).toEqual(base(2019).sort());
   });
 
   it('switches a hatch on only while one of its draw keys is drawn', () => {
-    const unknown = `unit-${patternId('unknown')}`;
-    expect(layersInUse({ ...nothing, keys: new Set(['A', 'B']) }).get(unknown)).toBe(false);
-    expect(layersInUse({ ...nothing, keys: new Set(['A', 'unknown']) }).get(unknown)).toBe(true);
-    expect(layersInUse({ ...nothing, keys: new Set(['traj:unknown']) }).get(unknown)).toBe(true);
+    const unknown = unitLayerId(hatchRole('unknown'), 2021);
+    expect(on({ keys: new Set(['A', 'B']) })).not.toContain(unknown);
+    expect(on({ keys: new Set(['A', 'unknown']) })).toContain(unknown);
+    expect(on({ keys: new Set(['traj:unknown']) })).toContain(unknown);
     for (const hatch of HATCHES) {
-      const on = [...layersInUse({ ...nothing, keys: new Set(hatch.keys) })].filter(([, v]) => v).map(([id]) => id);
-      expect(on).toEqual([`unit-${patternId(hatch.image)}`]);
+      const extra = on({ keys: new Set(hatch.keys) }).filter((id) => !base(2021).includes(id));
+      expect(extra).toEqual([unitLayerId(hatchRole(hatch.image), 2021)]);
     }
   });
 
   it('switches the outline, dim, imported, flow, hover and selection layers by what is in use', () => {
-    const on = (use: Partial<LayerUse>) =>
-      [...layersInUse({ ...nothing, ...use })].filter(([, v]) => v).map(([id]) => id);
-    expect(on({ outline: true })).toEqual(['unit-derived-outline']);
-    expect(on({ dimmed: true })).toEqual(['unit-dim']);
-    expect(on({ imported: true })).toEqual(['unit-imported-outline']);
-    expect(on({ flow: true })).toEqual(['unit-flow']);
-    expect(on({ hover: true })).toEqual(['unit-hover']);
-    expect(on({ selected: true })).toEqual(['unit-selected-halo', 'unit-selected']);
+    const extra = (use: Partial<LayerUse>) => on(use).filter((id) => !base(2021).includes(id));
+    expect(extra({ outline: true })).toEqual(['unit-derived-outline-2021']);
+    expect(extra({ dimmed: true })).toEqual(['unit-dim-2021']);
+    expect(extra({ imported: true })).toEqual(['unit-imported-outline-2021']);
+    expect(extra({ flow: true })).toEqual(['unit-flow-2021']);
+    expect(extra({ hover: true })).toEqual(['unit-hover-2021']);
+    expect(extra({ selected: true })).toEqual(['unit-selected-halo-2021', 'unit-selected-2021']);
+  });
+
+  it("draws the previous year's layer of the vintage a fade comes from, and only during a fade", () => {
+    expect(on({ fadingFrom: 2019 })).toContain('unit-fill-previous-2019');
+    expect(on({ fadingFrom: 2019 })).not.toContain('unit-fill-previous-2021');
+    expect(on({ fadingFrom: 2021 })).toContain('unit-fill-previous-2021');
+    expect(on({}).some((id) => id.startsWith('unit-fill-previous'))).toBe(false);
   });
 });
