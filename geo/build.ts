@@ -15,17 +15,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import gcoord from 'gcoord';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import mapshaper from 'mapshaper';
-import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { parseCsv } from '../src/domain/csv.ts';
 import { formatParseError, parseUnits } from '../src/domain/dataset/index.ts';
 import type { Unit } from '../src/domain/types.ts';
 import { buildAtoms } from './lib/atoms.ts';
 import { joinDrawnUnits, type NameAlias } from './lib/join.ts';
-import { labelPoint } from './lib/label-points.ts';
+import { assembleTopology, cleanSeams, toWgs84 } from './lib/pipeline.ts';
 import {
   CONTEXT_BOX,
   fileContext,
@@ -34,9 +30,7 @@ import {
   packageCounties,
   packageDir,
   type Datum,
-  type Polygonal,
 } from './lib/sources.ts';
-import { addPointLayer } from './lib/topology.ts';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8')) as { version: string };
@@ -46,15 +40,8 @@ function packageVersion(): string {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT = join(ROOT, 'geo/out/hebei.topo.json');
 
-/** Simplification tolerance and output grid: see geo/README.md for the measurements behind them. */
-export const SIMPLIFY = 'dp interval=150m keep-shapes';
-/**
- * The grey context is only a backdrop: simplified about four times as coarsely. Arcs it shares
- * with Hebei belong to a Hebei feature too and keep Hebei's 150 m (mapshaper takes the finest
- * interval among the features that use an arc).
- */
-const SIMPLIFY_BY_SIDE = `dp variable interval='side === "hebei" ? 150 : 600' keep-shapes`;
-const QUANTIZATION = 1e5;
+// The tolerances and the output grid live in lib/pipeline.ts; re-exported for geo/README and tests.
+export { SIMPLIFY } from './lib/pipeline.ts';
 
 function fail(messages: string[]): never {
   for (const m of messages) console.error(`geo:build: ${m}`);
@@ -82,22 +69,6 @@ function readAliases(): NameAlias[] {
   }));
 }
 
-async function mapshaperRun(commands: string, input: Record<string, object>): Promise<Record<string, string>> {
-  const output = await mapshaper.applyCommands(`${commands} -quiet`, input);
-  return Object.fromEntries(Object.entries(output).map(([k, v]) => [k, v.toString()]));
-}
-
-function toWgs84<T extends FeatureCollection>(collection: T, datum: Datum): T {
-  if (datum === 'wgs84') return collection;
-  // gcoord converts each vertex independently and deterministically: shared vertices stay shared.
-  // gcoord's own GeoJSON types differ from @types/geojson in tuple shape only.
-  return gcoord.transform(
-    collection as unknown as Parameters<typeof gcoord.transform>[0],
-    gcoord.GCJ02,
-    gcoord.WGS84,
-  ) as unknown as T;
-}
-
 export interface BuildOptions {
   /** Paths relative to the repository root; absent for the package's boundaries. */
   counties?: string | undefined;
@@ -120,15 +91,7 @@ export async function buildTopology(options: BuildOptions): Promise<Topology> {
 
   // 1. Seams between the source's files (all real defects lie around the coarse Cangzhou file):
   //    fill gaps up to 1 km wide, give overlaps to the earlier (detailed) file, drop slivers.
-  const cleaned = await mapshaperRun(
-    '-i counties.json -clean gap-width=1km overlap-rule=min-id -filter-slivers gap-width=150m ' +
-      '-clean gap-width=1km -o counties.json format=geojson',
-    { 'counties.json': drawn },
-  );
-  const cleanCounties = toWgs84(
-    JSON.parse(cleaned['counties.json'] ?? '{}') as FeatureCollection<Polygonal, { code_2019: string }>,
-    options.datum,
-  );
+  const cleanCounties = toWgs84(await cleanSeams<{ code_2019: string }>(drawn), options.datum);
   const cleanContext = toWgs84(context, options.datum);
 
   // 2. Atoms: units cut where a unit was split (邢台县), each tagged with its 2019 and 2021 unit.
@@ -139,54 +102,9 @@ export async function buildTopology(options: BuildOptions): Promise<Topology> {
   );
   if (atoms.errors.length > 0) fail(atoms.errors);
 
-  // 3. One dataset, so every layer shares one set of arcs and is simplified once: units of both
-  //    vintages, areas, province and context meet exactly, with no slivers between them.
-  const box = CONTEXT_BOX.join(',');
-  const outputs = await mapshaperRun(
-    [
-      '-i atoms.json context.json combine-files',
-      `-clip bbox=${box} target=context`,
-      '-dissolve province target=context',
-      `-each 'side="hebei"' target=atoms`,
-      `-each 'side="context"' target=context`,
-      '-merge-layers target=atoms,context force name=all',
-      // Hebei comes first, so it keeps its shape where a neighbour's file overlaps it.
-      '-clean gap-width=1km overlap-rule=min-id target=all',
-      `-simplify ${SIMPLIFY_BY_SIDE}`,
-      `-filter 'side==="hebei"' target=all + name=hebei`,
-      `-filter 'side==="context"' target=all + name=context`,
-      '-dissolve code_2019 target=hebei + name=units_2019',
-      '-dissolve code_2021 target=hebei + name=units_2021',
-      '-dissolve area target=hebei + name=areas',
-      '-dissolve target=hebei + name=province',
-      '-dissolve province target=context + name=context_provinces',
-      '-rename-fields code=code_2019 target=units_2019',
-      '-rename-fields code=code_2021 target=units_2021',
-      '-rename-fields code=area target=areas',
-      '-rename-fields name=province target=context_provinces',
-      `-o hebei.topo.json format=topojson quantization=${QUANTIZATION} bbox target=units_2019,units_2021,areas,province,context_provinces`,
-    ].join(' '),
-    { 'atoms.json': { type: 'FeatureCollection', features: atoms.atoms }, 'context.json': cleanContext },
-  );
-  const topology = JSON.parse(outputs['hebei.topo.json'] ?? '{}') as Topology;
-  const contextObject = topology.objects.context_provinces;
-  if (contextObject) {
-    topology.objects.context = contextObject;
-    delete topology.objects.context_provinces;
-  }
-
-  // 4. Label points on the geometry the browser draws.
-  for (const vintage of [2019, 2021]) {
-    const object = topology.objects[`units_${vintage}`] as GeometryCollection<{ code: string }>;
-    const features = (
-      feature(topology, object) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string }>
-    ).features;
-    addPointLayer(
-      topology,
-      `labels_${vintage}`,
-      features.map((f) => ({ position: labelPoint(f.geometry), properties: { code: f.properties.code } })),
-    );
-  }
+  // 3. One dataset simplified once, dissolved into both vintages, areas, province and context,
+  //    with label points (lib/pipeline.ts).
+  const topology = await assembleTopology(atoms.atoms, cleanContext, CONTEXT_BOX.join(','));
   // Which boundaries this file was built from, so a rebuild (and the test that compares it with
   // the committed file) uses the same ones.
   const provenance: BuildProvenance = {

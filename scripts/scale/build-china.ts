@@ -11,8 +11,8 @@
  *   npx tsx scripts/scale/build-china.ts [--force]
  *
  * npm run bench calls it (in a child process with a larger heap) only when the key changed.
- * The steps are geo/build.ts's, with the same geo/lib functions and mapshaper commands, so the
- * ratio Hebei : China measures unit count, not a different level of detail:
+ * The steps are geo/build.ts's, the same functions of geo/lib (pipeline.ts runs the mapshaper
+ * commands for both), so the ratio Hebei : China measures unit count, not a different level of detail:
  * join codes (lib/join) → clean seams in GCJ-02 → gcoord to WGS84 → atoms (lib/atoms, no splits)
  * → clean together with the context → simplify once on shared arcs (150 m units, 600 m context)
  * → dissolve → label points (lib/label-points, lib/topology) → TopoJSON quantized at 1e5.
@@ -22,17 +22,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import gcoord from 'gcoord';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import mapshaper from 'mapshaper';
-import { feature } from 'topojson-client';
+import type { FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { SIMPLIFY } from '../../geo/build.ts';
 import { buildAtoms } from '../../geo/lib/atoms.ts';
 import { joinDrawnUnits } from '../../geo/lib/join.ts';
-import { labelPoint } from '../../geo/lib/label-points.ts';
+import { SIMPLIFY, assembleTopology, cleanSeams, toWgs84 } from '../../geo/lib/pipeline.ts';
 import type { Polygonal } from '../../geo/lib/sources.ts';
-import { addPointLayer } from '../../geo/lib/topology.ts';
 import { chinaSourceFiles, chinaSources } from './china-sources.ts';
 import { SEED, syntheticDataset, syntheticFiles } from './synthetic-data.ts';
 
@@ -40,10 +35,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCALE_DIR = join(ROOT, 'bench/scale');
 export const CHINA_TOPOLOGY = join(SCALE_DIR, 'china.topo.json');
 const MANIFEST = join(SCALE_DIR, 'manifest.json');
-/** geo/build.ts's side-dependent simplification: the context only as a coarser backdrop. */
-const SIMPLIFY_BY_SIDE = `dp variable interval='side === "units" ? 150 : 600' keep-shapes`;
-const QUANTIZATION = 1e5;
-
 /** Everything the output depends on: the package files, the builder's code, geo/lib and the seed. */
 export function cacheKey(): string {
   const hash = createHash('sha256');
@@ -72,20 +63,6 @@ export interface ScaleManifest {
 export function readManifest(): ScaleManifest | null {
   if (!existsSync(MANIFEST)) return null;
   return JSON.parse(readFileSync(MANIFEST, 'utf8')) as ScaleManifest;
-}
-
-async function mapshaperRun(commands: string, input: Record<string, object>): Promise<Record<string, string>> {
-  const output = await mapshaper.applyCommands(`${commands} -quiet`, input);
-  return Object.fromEntries(Object.entries(output).map(([k, v]) => [k, v.toString()]));
-}
-
-function toWgs84<T extends FeatureCollection>(collection: T): T {
-  // As geo/build.ts: per vertex and deterministic, so shared vertices stay shared.
-  return gcoord.transform(
-    collection as unknown as Parameters<typeof gcoord.transform>[0],
-    gcoord.GCJ02,
-    gcoord.WGS84,
-  ) as unknown as T;
 }
 
 const step = (started: number, what: string) =>
@@ -119,16 +96,10 @@ export async function buildChina(): Promise<{
     })),
   };
 
-  const cleaned = await mapshaperRun(
-    '-i counties.json -clean gap-width=1km overlap-rule=min-id -filter-slivers gap-width=150m ' +
-      '-clean gap-width=1km -o counties.json format=geojson',
-    { 'counties.json': drawn },
-  );
+  const cleaned = await cleanSeams<{ code_2019: string }>(drawn);
   step(started, 'cleaned seams');
-  const counties = toWgs84(
-    JSON.parse(cleaned['counties.json'] ?? '{}') as FeatureCollection<Polygonal, { code_2019: string }>,
-  );
-  const context = toWgs84(sources.context);
+  const counties = toWgs84(cleaned, 'gcj02');
+  const context = toWgs84(sources.context, 'gcj02');
 
   const atoms = buildAtoms(
     counties.features,
@@ -138,49 +109,8 @@ export async function buildChina(): Promise<{
   );
   if (atoms.errors.length > 0) throw new Error(atoms.errors.slice(0, 10).join('\n'));
 
-  const outputs = await mapshaperRun(
-    [
-      '-i atoms.json context.json combine-files',
-      '-dissolve province target=context',
-      `-each 'side="units"' target=atoms`,
-      `-each 'side="context"' target=context`,
-      '-merge-layers target=atoms,context force name=all',
-      '-clean gap-width=1km overlap-rule=min-id target=all',
-      `-simplify ${SIMPLIFY_BY_SIDE}`,
-      `-filter 'side==="units"' target=all + name=china`,
-      `-filter 'side==="context"' target=all + name=context`,
-      '-dissolve code_2019 target=china + name=units_2019',
-      '-dissolve code_2021 target=china + name=units_2021',
-      '-dissolve area target=china + name=areas',
-      '-dissolve target=china + name=province',
-      '-dissolve province target=context + name=context_provinces',
-      '-rename-fields code=code_2019 target=units_2019',
-      '-rename-fields code=code_2021 target=units_2021',
-      '-rename-fields code=area target=areas',
-      '-rename-fields name=province target=context_provinces',
-      `-o china.topo.json format=topojson quantization=${QUANTIZATION} bbox target=units_2019,units_2021,areas,province,context_provinces`,
-    ].join(' '),
-    { 'atoms.json': { type: 'FeatureCollection', features: atoms.atoms }, 'context.json': context },
-  );
-  step(started, `simplified (${SIMPLIFY} for units) and dissolved`);
-  const topology = JSON.parse(outputs['china.topo.json'] ?? '{}') as Topology;
-  const contextObject = topology.objects.context_provinces;
-  if (contextObject) {
-    topology.objects.context = contextObject;
-    delete topology.objects.context_provinces;
-  }
-  for (const vintage of [2019, 2021]) {
-    const object = topology.objects[`units_${vintage}`] as GeometryCollection<{ code: string }>;
-    const features = (
-      feature(topology, object) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string }>
-    ).features;
-    addPointLayer(
-      topology,
-      `labels_${vintage}`,
-      features.map((f) => ({ position: labelPoint(f.geometry), properties: { code: f.properties.code } })),
-    );
-  }
-  step(started, 'label points');
+  const topology = await assembleTopology(atoms.atoms, context);
+  step(started, `simplified (${SIMPLIFY} for units), dissolved, label points`);
   return { topology, files: syntheticFiles(props), syntheticCodes: props.filter((p) => p.syntheticCode).length };
 }
 
