@@ -2,23 +2,17 @@
  * The legend: one entry per drawn state with its count this year, next to the official total
  * where a source gives one, so the reader sees how complete the map is.
  */
-import { DERIVED_OUTLINE, IMPORTED_OUTLINE, TIER_COLORS, stripeColors } from '../domain/palette';
+import { DERIVED_OUTLINE, TIER_COLORS, stripeColors } from '../domain/palette';
 import { TIERS, type Tier } from '../domain/types';
-import { selectProvinceTotal, selectYearCounts, selectYearStates } from '../store/selectors';
+import { selectProvinceTotal, selectYearCounts } from '../store/selectors';
 import type { LegendKey } from '../domain/unit-state';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
+import { ImportedLegendEntry } from './imported-legend-entry';
+import { legendHighlightProps } from './legend-highlight';
 import { useT } from './use-t';
 import { stripes } from './swatch-style';
 
 const TIER_LABEL = { A: 'legendTierA', B: 'legendTierB', C: 'legendTierC' } as const;
-
-/** Units whose fact of the selected year is imported (counted among their tier above, too). */
-function useImportedCount(): number {
-  const states = useAppStore(selectYearStates);
-  let n = 0;
-  for (const state of states?.values() ?? []) if (state.kind === 'known' && state.fact.imported === true) n += 1;
-  return n;
-}
 
 export function Legend() {
   const tr = useT();
@@ -27,7 +21,6 @@ export function Legend() {
   const counts = useAppStore(selectYearCounts);
   const total = useAppStore(selectProvinceTotal);
   const mode = useAppStore((s) => s.mode);
-  const imported = useImportedCount();
   // The other modes have their own legend (mode-legend.tsx).
   if (!counts || mode !== 'tier') return null;
 
@@ -39,13 +32,7 @@ export function Legend() {
     return null;
   };
   // Pointing at an entry (mouse or keyboard focus) highlights its units on the map.
-  const highlightOn = (key: LegendKey | 'imported') => ({
-    tabIndex: 0,
-    onMouseEnter: () => store.getState().setHighlight(key),
-    onMouseLeave: () => store.getState().setHighlight(null),
-    onFocus: () => store.getState().setHighlight(key),
-    onBlur: () => store.getState().setHighlight(null),
-  });
+  const highlightOn = (key: LegendKey) => legendHighlightProps(store, key);
   const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
 
   return (
@@ -86,17 +73,7 @@ export function Legend() {
           <span className="legend-label">{tr('legendUnknown')}</span>
           <span className="legend-count">{counts.unknown}</span>
         </li>
-        {imported > 0 && (
-          <li data-state="imported" {...highlightOn('imported')}>
-            <span
-              className="swatch"
-              style={{ background: '#ffffff', outline: `3px double ${IMPORTED_OUTLINE}`, outlineOffset: '-3px' }}
-              aria-hidden="true"
-            />
-            <span className="legend-label">{tr('importLegend', { n: imported })}</span>
-            <span className="legend-count">{tr('importLegendHint')}</span>
-          </li>
-        )}
+        <ImportedLegendEntry />
       </ul>
       <p className="coverage">{tr('coverage', { year, known, total: counts.total })}</p>
     </section>

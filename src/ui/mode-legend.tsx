@@ -10,6 +10,8 @@ import type { LegendKey } from '../domain/unit-state';
 import { baseYearOf, selectDrawStates } from '../store/selectors';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import type { MessageKey } from './i18n';
+import { ImportedLegendEntry } from './imported-legend-entry';
+import { legendHighlightProps } from './legend-highlight';
 import { useT } from './use-t';
 
 type Swatch = { color: string } | { hatch: 'up' | 'down' | 'cross' };
@@ -48,7 +50,6 @@ export function ModeLegend() {
       ? CHANGE_CLASSES.map((c) => `change:${c}`)
       : TRAJECTORY_KEYS.filter((k) => !/traj:\d{4}/.test(k) || Number(k.slice(5)) <= year);
   const swatches = mode === 'change' ? CHANGE_SWATCH : TRAJECTORY_SWATCH;
-  const highlight = (key: string | null) => store.getState().setHighlight(key as LegendKey | null);
 
   return (
     <section className="legend" aria-labelledby="mode-legend-title">
@@ -59,15 +60,7 @@ export function ModeLegend() {
         {keys.map((key) => {
           const swatch = swatches[key];
           return (
-            <li
-              key={key}
-              data-state={key}
-              tabIndex={0}
-              onMouseEnter={() => highlight(key)}
-              onMouseLeave={() => highlight(null)}
-              onFocus={() => highlight(key)}
-              onBlur={() => highlight(null)}
-            >
+            <li key={key} data-state={key} {...legendHighlightProps(store, key as LegendKey)}>
               <span
                 className="swatch"
                 style={swatch && 'color' in swatch ? { background: swatch.color } : hatchStyle(swatch?.hatch ?? 'up')}
@@ -78,6 +71,7 @@ export function ModeLegend() {
             </li>
           );
         })}
+        <ImportedLegendEntry />
       </ul>
       <p className="legend-note">
         {mode === 'change' ? (year === YEARS[0] ? tr('changeFirstYear') : tr('changeNote')) : tr('trajOpen')}

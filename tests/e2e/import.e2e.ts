@@ -25,6 +25,8 @@ const shot = async (page: Page, name: string, locator?: ReturnType<Page['locator
 };
 
 /** Codes whose feature-state flag `imported` is set on the map. */
+const flaggedOnMap = (page: Page, flag: string) =>
+  page.evaluate(`window.hebeiExplorer ? window.hebeiExplorer.unitsFlagged(${JSON.stringify(flag)}) : []`);
 const importedOnMap = (page: Page) =>
   page.evaluate("window.hebeiExplorer ? window.hebeiExplorer.unitsFlagged('imported') : []") as Promise<string[]>;
 
@@ -217,6 +219,16 @@ describe('paste, preview, apply, reload, remove', () => {
     expect(await details.locator('.dp-imported').textContent()).toContain(`Imported from “${XSS_TITLE}”`);
     await shot(page, 'county-imported');
     expect(await page.evaluate('window.__xss')).toBeUndefined();
+
+    // The legend has an "Imported" entry in every map mode; pointing at it washes out the rest.
+    const entry = page.locator('li[data-state="imported"]');
+    expect(await entry.textContent()).toContain('Imported (5)');
+    await page.getByRole('radio', { name: 'Change' }).check();
+    await expect.poll(() => entry.textContent()).toContain('Imported (5)');
+    await entry.focus();
+    await expect.poll(async () => ((await flaggedOnMap(page, 'unlit')) as string[]).length).toBe(167 - 5);
+    await entry.blur();
+    await page.getByRole('radio', { name: 'Tier' }).check();
 
     // Remove: the previous state comes back exactly (三河市 A again, 承德县 unknown).
     const again = await openDialog(page);
