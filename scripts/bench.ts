@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { launchBrowser, openOfflinePage, waitForMark } from '../tests/e2e/helpers/browser.ts';
 import { serveGzipped } from './bench-server.ts';
-import { measureScale, scaleTable, type ScaleFigures } from './scale/measure.ts';
+import { YEAR_STEPS, measureScale, scaleTable, type ScaleFigures } from './scale/measure.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
@@ -114,16 +114,7 @@ try {
       await slider.focus();
       const steps: number[] = [];
       await page.evaluate('window.__longTasks = []');
-      for (const [key, year] of [
-        ['ArrowLeft', 2022],
-        ['ArrowLeft', 2021],
-        ['ArrowLeft', 2020],
-        ['ArrowLeft', 2019],
-        ['ArrowRight', 2020],
-        ['ArrowRight', 2021],
-        ['ArrowRight', 2022],
-        ['ArrowRight', 2023],
-      ] as const) {
+      for (const [key, year] of YEAR_STEPS) {
         await page.evaluate('performance.clearMarks()');
         const pressed = (await page.evaluate('performance.now()')) as number;
         await slider.press(key);

@@ -35,8 +35,8 @@ export type ScenarioName = 'hebei' | 'china';
  */
 export const CHINA_VIEW = '?view=104,35.5,4';
 
-/** The year steps of the main bench: across both vintages, one key press at a time. */
-const STEPS = [
+/** The year steps of both benches: across both vintages, one key press at a time, from 2023. */
+export const YEAR_STEPS = [
   ['ArrowLeft', 2022],
   ['ArrowLeft', 2021],
   ['ArrowLeft', 2020],
@@ -276,7 +276,7 @@ export async function measureLoad(
     const slider = page.getByRole('slider', { name: 'Year' });
     await slider.focus();
     await page.evaluate('window.__longTasks = []');
-    for (const [key, year] of STEPS) {
+    for (const [key, year] of YEAR_STEPS) {
       await page.evaluate('window.__settle()');
       await page.evaluate(`performance.clearMarks(); window.__watchStep(${year})`);
       const pressed = (await page.evaluate('performance.now()')) as number;

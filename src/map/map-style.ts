@@ -283,74 +283,31 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
 /** Imported facts, flow, hover and selection outlines, drawn above the area borders. */
 export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
   const filter = vintageFilter(vintage);
-  const id = (role: string) => unitLayerId(role, vintage);
+  /** A line drawn around the units whose feature-state flag `name` is set. */
+  const outline = (
+    role: string,
+    name: string,
+    paint: NonNullable<LineLayerSpecification['paint']>,
+    join: 'round' | 'miter' = 'round',
+  ): LineLayerSpecification => ({
+    id: unitLayerId(role, vintage),
+    type: 'line',
+    source: SOURCES.units,
+    filter,
+    ...(join === 'round' ? { layout: { 'line-join': 'round' } } : {}),
+    paint: { 'line-layer-opacity': 0, ...paint, 'line-opacity': ['case', flag(name), 1, 0] },
+  });
   return [
     // Imported facts: a double line (two thin lines with a gap), unlike any other outline.
-    {
-      id: id(ROLES.imported),
-      type: 'line',
-      source: SOURCES.units,
-      filter,
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-layer-opacity': 0,
-        'line-color': IMPORTED_OUTLINE,
-        'line-width': width(1, 1.6),
-        'line-gap-width': width(1.6, 2.4),
-        'line-opacity': ['case', flag('imported'), 1, 0],
-      },
-    },
-    {
-      id: id(ROLES.flow),
-      type: 'line',
-      source: SOURCES.units,
-      filter,
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-layer-opacity': 0,
-        'line-color': '#3f007d',
-        'line-width': 2.5,
-        'line-opacity': ['case', flag('flow'), 1, 0],
-      },
-    },
-    {
-      id: id(ROLES.hover),
-      type: 'line',
-      source: SOURCES.units,
-      filter,
-      paint: {
-        'line-layer-opacity': 0,
-        'line-color': '#111111',
-        'line-width': 2,
-        'line-opacity': ['case', flag('hover'), 1, 0],
-      },
-    },
-    {
-      id: id(ROLES.selectedHalo),
-      type: 'line',
-      source: SOURCES.units,
-      filter,
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-layer-opacity': 0,
-        'line-color': '#ffffff',
-        'line-width': 6,
-        'line-opacity': ['case', flag('selected'), 1, 0],
-      },
-    },
-    {
-      id: id(ROLES.selected),
-      type: 'line',
-      source: SOURCES.units,
-      filter,
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-layer-opacity': 0,
-        'line-color': '#d7301f',
-        'line-width': 3,
-        'line-opacity': ['case', flag('selected'), 1, 0],
-      },
-    },
+    outline(ROLES.imported, 'imported', {
+      'line-color': IMPORTED_OUTLINE,
+      'line-width': width(1, 1.6),
+      'line-gap-width': width(1.6, 2.4),
+    }),
+    outline(ROLES.flow, 'flow', { 'line-color': '#3f007d', 'line-width': 2.5 }),
+    outline(ROLES.hover, 'hover', { 'line-color': '#111111', 'line-width': 2 }, 'miter'),
+    outline(ROLES.selectedHalo, 'selected', { 'line-color': '#ffffff', 'line-width': 6 }),
+    outline(ROLES.selected, 'selected', { 'line-color': '#d7301f', 'line-width': 3 }),
   ];
 }
 
