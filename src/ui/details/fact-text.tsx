@@ -6,7 +6,16 @@
  */
 import type { Lang } from '../../domain/lang';
 import { isImportSourceId } from '../../domain/import/types';
-import type { Confidence, Indicator, Tier, TierFact, TierRange, Total, Unit } from '../../domain/types';
+import {
+  TIERS,
+  type Confidence,
+  type Indicator,
+  type Tier,
+  type TierFact,
+  type TierRange,
+  type Total,
+  type Unit,
+} from '../../domain/types';
 import type { SourceRef, TierPosition } from '../../domain/unit-details';
 import type { UnitState } from '../../domain/unit-state';
 import type { MessageKey } from '../i18n';
@@ -169,13 +178,11 @@ export function indicatorText(tr: Translate, lang: Lang, indicator: Indicator): 
   return `${name}: ${tr('detailsIndicatorValue', { value, unit: unitKey ? tr(unitKey) : indicator.unit })}`;
 }
 
-const TIERS_ORDER: readonly Tier[] = ['A', 'B', 'C'];
-
 export function totalText(tr: Translate, total: Total, areaName: string): string {
   const parts: string[] = [];
   if (total.units !== null) parts.push(tr('detailsTotalsUnits', { n: total.units }));
   const missing: Tier[] = [];
-  for (const tier of TIERS_ORDER) {
+  for (const tier of TIERS) {
     const exact = total.counts[tier];
     const min = total.minimums[tier];
     if (exact !== null) parts.push(tr('detailsTotalsExact', { tier, n: exact }));
