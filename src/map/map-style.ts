@@ -159,7 +159,7 @@ export const layerOpacityProperty = (type: 'fill' | 'line') =>
   type === 'fill' ? ('fill-layer-opacity' as const) : ('line-layer-opacity' as const);
 
 /** Latin text font, bundled (see map-controller); CJK falls back to local fonts. */
-export const TEXT_FONT = 'Noto Sans Regular';
+const TEXT_FONT = 'Noto Sans Regular';
 export const LOCAL_CJK_FONTS =
   "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
 
@@ -175,7 +175,7 @@ const stateIn = (keys: readonly string[]): ExpressionSpecification => ['in', sta
 export const vintageFilter = (vintage: Vintage): ExpressionSpecification => ['==', ['get', 'vintage'], vintage];
 
 /** Flat colours of every draw key (hatched keys fall back to the unknown ground under their hatch). */
-export const FLAT_COLORS: Record<string, string> = {
+const FLAT_COLORS: Record<string, string> = {
   ...Object.fromEntries(
     TIERS.flatMap((t) => [
       [t, TIER_COLORS[t]],
@@ -207,7 +207,7 @@ const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-st
  * The layers that draw one vintage's units, under the area borders. Every unit layer starts
  * switched off (layer-wide opacity 0); the controller switches them by layersInUse.
  */
-export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecification)[] {
+function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecification)[] {
   const filter = vintageFilter(vintage);
   const id = (role: string) => unitLayerId(role, vintage);
   const fill: FillLayerSpecification = {
@@ -281,7 +281,7 @@ export function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLaye
 }
 
 /** Imported facts, flow, hover and selection outlines, drawn above the area borders. */
-export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
+function focusLayers(vintage: Vintage): LineLayerSpecification[] {
   const filter = vintageFilter(vintage);
   /** A line drawn around the units whose feature-state flag `name` is set. */
   const outline = (
@@ -312,7 +312,7 @@ export function focusLayers(vintage: Vintage): LineLayerSpecification[] {
 }
 
 /** County names at zooms where they fit; the field is swapped with the UI language. */
-export function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayerSpecification {
+function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayerSpecification {
   return {
     id: LABEL_LAYER,
     type: 'symbol',
