@@ -32,7 +32,15 @@ export async function serveGzipped(
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: build the app first`);
   const cache = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    // Resolved against the origin by concatenation, not as a relative URL: '//x' would be read as
+    // a host. A path that does not decode ('%') is a bad request, not a crash of the server.
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(`http://127.0.0.1${req.url ?? '/'}`).pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
