@@ -1,10 +1,10 @@
 /**
  * The only code that drives MapLibre. Creates the map once, loads the geometry once, and
  * follows the store from outside React:
- * - a year change rewrites feature-state (never the GeoJSON) of the units whose look changed:
- *   during a cross-fade the old colours move to `prev`, drawn over the new ones and fading out;
- *   a vintage change switches one vintage's layers off and the other's on;
- * - hover, selection and the legend highlight are feature-state (only the fade is global-state);
+ * - the units source holds what is drawn in every year (unit-features.ts), rebuilt only when the
+ *   mode, the base year or the facts change; a year change only switches one year's layers off
+ *   and the other's on, and a cross-fade animates the opacity of the upper of the two;
+ * - hover, selection, flows, areas and the legend highlight are feature-state flags;
  * - the camera is the map's own; it is reported to the store when it settles, and moved only
  *   when the store asks (a link's view, a search result to fly to).
  */
@@ -16,26 +16,30 @@ import { unitFeatureId, type MapGeometry } from '../domain/geometry';
 import { unitIn } from '../domain/lineage';
 import type { DrawState } from '../domain/map-keys';
 import { inLegendEntry } from '../domain/unit-state';
-import { vintageOf, type UnitCode, type Vintage, type Year } from '../domain/types';
-import { selectDrawStates, selectFlowCodes } from '../store/selectors';
+import { YEARS, vintageOf, type UnitCode, type Vintage, type Year } from '../domain/types';
+import { selectDrawStatesByYear, selectFlowCodes, type DrawStatesByYear } from '../store/selectors';
 import type { AppState, AppStore, View } from '../store/store';
 import { watchContextLoss } from './context-loss';
 import { labelFeatures } from './label-features';
+import { UNITS_REDRAWN_MARK } from './marks';
 import {
   HATCHES,
   LABEL_LAYER,
   LOCAL_CJK_FONTS,
-  ROLES,
   SOURCES,
+  YEAR_ROLES,
   createStyle,
+  fadeOpacityProperty,
   layerOpacityProperty,
   layersInUse,
   patternId,
-  unitLayerId,
   vintageFilter,
+  yearLayerId,
+  yearLayers,
 } from './map-style';
 import { stripePattern } from './patterns';
 import { isSoftwareRenderer, rendererName } from './renderer';
+import { propertyUpdates, unitFeatures } from './unit-features';
 import { createFader } from './year-fade';
 
 // The worker is bundled as a file of our own build (Vite `?url`), never fetched from a CDN.
@@ -87,6 +91,16 @@ interface Emphasis {
   imported: boolean;
 }
 
+/**
+ * A unit layer's two opacities: the layer-wide one switches it (see layersInUse), a year layer's
+ * own one is its cross-fade; each as the style starts it (switched off, not faded).
+ */
+const OPACITIES = {
+  switch: { property: layerOpacityProperty, initial: 0 },
+  fade: { property: fadeOpacityProperty, initial: 1 },
+} as const;
+
+const NO_EMPHASIS: Emphasis = { flow: false, muted: false, unlit: false, imported: false };
 const sameEmphasis = (a: Emphasis, b: Emphasis) =>
   a.flow === b.flow && a.muted === b.muted && a.unlit === b.unlit && a.imported === b.imported;
 
@@ -130,19 +144,20 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   let geometry: MapGeometry | null = null;
   let styleReady = false;
-  let drawn: { year: Year; states: Map<UnitCode, DrawState>; keys: Set<string>; outline: boolean } | null = null;
-  /** Each unit feature's draw key and outline as last written to feature-state. */
-  const written = new Map<number, string>();
-  /** Each unit feature's previous-year draw key as last written (for the fade). */
-  const writtenPrev = new Map<number, string>();
-  /** The optional layers last switched on or off (see layersInUse), so only changes are written. */
-  const layerSwitches = new Map<string, boolean>();
-  /** During a cross-fade, the vintage of the year it fades from. */
-  let fadingFrom: Vintage | null = null;
-  const fadeDone = () => {
-    fadingFrom = null;
-    switchLayers();
-  };
+  /** What the units source holds for every year (unit-features.ts), as last written. */
+  let sourceStates: DrawStatesByYear | null = null;
+  /** The unit features last written to the units source (see unit-features.ts). */
+  let unitsWritten: ReturnType<typeof unitFeatures> | null = null;
+  /** The year drawn and its units' draw states. */
+  let drawn: { year: Year; states: Map<UnitCode, DrawState> } | null = null;
+  /** The opacities last written (see switchLayers), by kind and layer, so only changes are written. */
+  const opacities = new Map<string, number>();
+  /**
+   * During a cross-fade: the year it comes from, the upper of the two years' groups (whose
+   * opacity moves: it fades in over the year below on a step forward, and fades out to uncover
+   * the year below on a step back), and how far the new year is shown, 0 to 1.
+   */
+  let fade: { from: Year; upper: Year; shown: number } | null = null;
   /** Whether any drawn unit is dimmed, has an imported fact, is in the flow (from applyEmphasis). */
   let emphasisInUse = { dimmed: false, imported: false, flow: false };
   /** The flags last written for flow, area and legend emphasis and imported facts, so only changes are written. */
@@ -155,53 +170,41 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   const unsubscribers: (() => void)[] = [];
   /** Set once the map has loaded: no cross-fade where a software rasteriser draws the map. */
   let softwareRendering = false;
+
   const fader = createFader(
-    (value) => map.setGlobalStateProperty('fade', value),
+    (shown) => {
+      if (!fade) return;
+      fade.shown = shown;
+      switchLayers();
+    },
     reducedMotion,
     () => softwareRendering,
   );
+  const fadeDone = () => {
+    fade = null;
+    switchLayers();
+  };
 
-  /** Each vintage has its own unit layers (switched in switchLayers); only the labels are filtered. */
-  function applyVintage(next: Vintage) {
-    map.setFilter(LABEL_LAYER, vintageFilter(next));
-    vintage = next;
-  }
-
-  function applyStates(year: Year, states: Map<UnitCode, DrawState>) {
-    const previous = drawn;
+  /**
+   * Shows `year`: switches its group on and the previous one off, at once or through a
+   * cross-fade. Nothing is written per unit, so this costs the same at any number of units.
+   */
+  function applyYear(year: Year, states: Map<UnitCode, DrawState>) {
+    const previous = drawn?.year ?? null;
+    // A change during a fade ends it where it is: the year it was fading to is shown.
+    fader.cancel();
+    fade = null;
     const nextVintage = vintageOf(year);
-    // Only units whose look changed are written: MapLibre rewrites the paint arrays of every
-    // layer of the source for each feature written (a cost that grows with the geometry), and
-    // from one year to the next most units keep their tier or stay unknown.
-    for (const [code, state] of states) {
-      const id = unitFeatureId(code, nextVintage);
-      const look = `${state.key}|${state.outline}`;
-      if (written.get(id) === look) continue;
-      map.setFeatureState({ source: SOURCES.units, id }, { state: state.key, outline: state.outline });
-      written.set(id, look);
+    if (nextVintage !== vintage) {
+      // Only the labels are filtered by vintage (one point per unit: cheap to lay out again).
+      map.setFilter(LABEL_LAYER, vintageFilter(nextVintage));
+      vintage = nextVintage;
     }
-    applyVintage(nextVintage);
-    const keys = new Set<string>();
-    let outline = false;
-    for (const state of states.values()) {
-      keys.add(state.key);
-      outline ||= state.outline;
+    drawn = { year, states };
+    if (previous !== null && previous !== year) {
+      fade = { from: previous, upper: Math.max(previous, year) as Year, shown: 0 };
+      fader.run(fadeDone);
     }
-    // During a fade the previous year's colours are drawn over the new ones (on its own
-    // vintage's features) and fade out, so a change of vintage never flashes. Without a fade
-    // (reduced motion, slow frames) that layer is not drawn, and nothing is written for it.
-    const pv = previous ? vintageOf(previous.year) : null;
-    fadingFrom = null;
-    if (previous && pv !== null && fader.run(fadeDone)) {
-      fadingFrom = pv;
-      for (const [code, state] of previous.states) {
-        const id = unitFeatureId(code, pv);
-        if (writtenPrev.get(id) === state.key) continue;
-        map.setFeatureState({ source: SOURCES.units, id }, { prev: state.key });
-        writtenPrev.set(id, state.key);
-      }
-    }
-    drawn = { year, states, keys, outline };
     switchLayers();
     // The first frame drawn after the change shows the new year (starting to fade in, or at once).
     map.once('render', () => performance.mark(`year-rendered:${year}`));
@@ -224,25 +227,35 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     switchLayers();
   }
 
-  /** Switches the optional layers on or off by what is drawn now (see layersInUse). */
+  /**
+   * Switches the layers on or off by what is drawn now (see layersInUse), through their
+   * layer-wide opacity; during a cross-fade the upper group's own opacity follows the fade.
+   */
   function switchLayers() {
     if (!drawn) return;
     const inUse = layersInUse({
-      vintage: vintageOf(drawn.year),
-      fadingFrom,
-      keys: drawn.keys,
-      outline: drawn.outline,
+      year: drawn.year,
+      fadingFrom: fade?.from ?? null,
       ...emphasisInUse,
       hover: focus.hover !== null,
       selected: focus.selected !== null,
     });
-    for (const [id, on] of inUse) {
-      if (layerSwitches.get(id) === on) continue;
-      const type = map.getLayer(id)?.type;
-      if (type !== 'fill' && type !== 'line') continue;
-      map.setPaintProperty(id, layerOpacityProperty(type), on ? 1 : 0);
-      layerSwitches.set(id, on);
+    for (const [id, on] of inUse) writeOpacity(id, 'switch', on ? 1 : 0);
+    for (const year of YEARS) {
+      const moving = fade?.upper === year;
+      const opacity = !fade || !moving ? 1 : year === drawn.year ? fade.shown : 1 - fade.shown;
+      for (const id of yearLayers(year)) writeOpacity(id, 'fade', opacity);
     }
+  }
+
+  /** Sets one of a layer's opacities, unless it already has that value. */
+  function writeOpacity(id: string, kind: keyof typeof OPACITIES, value: number) {
+    const key = `${kind} ${id}`;
+    if ((opacities.get(key) ?? OPACITIES[kind].initial) === value) return;
+    const type = map.getLayer(id)?.type;
+    if (type !== 'fill' && type !== 'line') return;
+    map.setPaintProperty(id, OPACITIES[kind].property(type), value);
+    opacities.set(key, value);
   }
 
   /**
@@ -271,8 +284,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       inUse.dimmed ||= next.muted || next.unlit;
       inUse.imported ||= imported;
       inUse.flow ||= inFlow;
-      const last = emphasis.get(id);
-      if (last && sameEmphasis(last, next)) continue;
+      // A unit never written has every flag unset (the style reads a missing flag as false).
+      if (sameEmphasis(emphasis.get(id) ?? NO_EMPHASIS, next)) continue;
       map.setFeatureState({ source: SOURCES.units, id }, { ...next });
       emphasis.set(id, next);
     }
@@ -318,7 +331,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   function sync(state: AppState) {
     if (!styleReady || state.data.status !== 'ready') return;
-    if (geometry !== state.data.geometry) {
+    const newGeometry = geometry !== state.data.geometry;
+    if (newGeometry) {
       geometry = state.data.geometry;
       // The context ends at a box; keeping the camera inside it keeps that edge off screen.
       map.setMaxBounds(geometry.extent);
@@ -329,8 +343,24 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       setGeoJson(map, SOURCES.labels, labelFeatures(geometry, state.data.dataset.units));
       if (state.pref !== null && state.view === null) flyToArea(state.pref, false);
     }
-    const states = selectDrawStates(state);
-    if (states && states !== drawn?.states) applyStates(state.year, states);
+    const byYear = selectDrawStatesByYear(state);
+    if (!byYear || !geometry) return;
+    // Another mode, base year or set of facts: the units are laid out again with every year's
+    // drawing (never on a year step, which keeps the same byYear).
+    if (newGeometry || byYear !== sourceStates) {
+      const features = unitFeatures(geometry.units, byYear);
+      const source = map.getSource<maplibregl.GeoJSONSource>(SOURCES.unitYears);
+      if (newGeometry || !unitsWritten) source?.setData(features);
+      else {
+        void source?.updateData({ update: propertyUpdates(unitsWritten, features) });
+        // The map is idle again once every unit in view is drawn the new way (bench, tests).
+        map.once('idle', () => performance.mark(UNITS_REDRAWN_MARK));
+      }
+      unitsWritten = features;
+      sourceStates = byYear;
+    }
+    const states = byYear.get(state.year);
+    if (states && (states !== drawn?.states || state.year !== drawn.year)) applyYear(state.year, states);
     applySelection(state);
     applyEmphasis(state);
   }
@@ -344,9 +374,11 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     styleReady = true;
     sync(store.getState());
   });
-  /** The unit under a point, from the shown vintage's fill (the other vintage's is only switched off). */
+  /** The unit under a point, from the shown year's fill (the other years' are only switched off). */
   const unitAt = (point: maplibregl.PointLike) => {
-    const layer = unitLayerId(ROLES.fill, vintage);
+    const year = drawn?.year;
+    if (year === undefined) return undefined;
+    const layer = yearLayerId(YEAR_ROLES.fill, year);
     return map.getLayer(layer) ? map.queryRenderedFeatures(point, { layers: [layer] })[0] : undefined;
   };
   map.on('mousemove', (e) => {
@@ -406,12 +438,12 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       lost: () => {
         styleReady = false;
         fader.cancel();
-        fadingFrom = null;
+        fade = null;
         drawn = null;
+        sourceStates = null;
+        unitsWritten = null;
         emphasis.clear();
-        written.clear();
-        writtenPrev.clear();
-        layerSwitches.clear();
+        opacities.clear();
         focus.hover = null;
         focus.selected = null;
         store.getState().setMapContextLost(true);

@@ -4,20 +4,18 @@
  * drawn by the browser: Latin from a font file bundled with the app (font-faces), Chinese from
  * the system's CJK fonts (localIdeographFontFamily).
  *
- * Per-unit looks come from feature-state: `state` and `prev` hold draw keys of the current
- * mode (domain/map-keys.ts), `outline`, `muted`, `unlit` (outside the legend entry under the
- * pointer), `flow`, `imported`, `hover` and `selected` are flags. Neither ever rebuilds the GeoJSON.
+ * Each year has its own group of unit layers (fill, one layer per hatch, dotted outline) reading
+ * that year's draw key and outline from the features' properties (unit-features.ts), with fixed
+ * filters for the year's boundary vintage. They have a source of their own, so that a change of
+ * mode, which lays those features out again, leaves the layers of the flags alone. A year step
+ * switches one group off and another on; a cross-fade animates the constant opacity of the upper
+ * of the two groups. Flags that follow the pointer and the panels (`muted`, `unlit`, `flow`,
+ * `imported`, `hover`, `selected`) are feature-state, read by one set of layers per vintage.
  *
- * Each boundary vintage (2019, 2021) has its own set of unit layers with a fixed filter, and
- * every unit layer is switched on or off by its layer-wide opacity (layersInUse): nothing the
- * app changes at run time makes MapLibre lay out a unit tile again.
- *
- * The year cross-fade is one page-wide value, global-state `fade`, and it is read by exactly one
- * property: the opacity of the previous year's fill, drawn over the new colours and fading out.
- * No expression mixes global-state with feature-state, on purpose: MapLibre re-lays out every
- * tile of a layer whose data-driven paint property depends on a global-state value that changed,
- * so a fade read per unit cost a full relayout on each animation frame (at all-China scale,
- * seconds per frame). A constant opacity costs nothing to change.
+ * Every unit layer is switched on or off by its layer-wide opacity (layersInUse), which is not
+ * data-driven: nothing the app changes during a year step or a fade makes MapLibre lay out a
+ * unit tile again, or rewrite a paint array. There is no global-state: MapLibre re-lays out every
+ * tile of a layer whose data-driven paint depends on a global-state value that changed.
  */
 import type {
   ExpressionSpecification,
@@ -41,11 +39,15 @@ import {
   UNIT_BORDER,
   UNKNOWN_GROUND,
 } from '../domain/palette';
-import { TIERS, type Tier, type Vintage } from '../domain/types';
+import { TIERS, YEARS, vintageOf, type Tier, type Vintage, type Year } from '../domain/types';
 import type { StripeDirection } from './patterns';
+import { keyProperty, outlineProperty } from './unit-features';
 
 export const SOURCES = {
+  /** Unit geometry for the flags: dim, borders, imported, flow, hover and selection. */
   units: 'units',
+  /** Unit geometry with every year's drawing (unit-features.ts), for the year groups. */
+  unitYears: 'unit-years',
   areas: 'areas',
   province: 'province',
   context: 'context',
@@ -75,18 +77,26 @@ export const HATCHES: readonly { image: string; keys: string[]; colors: string[]
 export const patternId = (image: string) => `hatch-${image}`;
 export const LABEL_LAYER = 'unit-label';
 
-/** Every boundary vintage has its own unit layers (see createStyle). */
+/** Every boundary vintage has its own layers for the flags (see createStyle). */
 export const VINTAGES: readonly Vintage[] = [2019, 2021];
 
 /**
- * What each unit layer draws; the layer of a role for one vintage is unitLayerId(role, vintage).
- * In drawing order: fill, hatches, dotted outline, the previous year fading out, dim, borders;
- * then (above the area borders) imported, flow, hover and selection outlines.
+ * What each year's layers draw, in drawing order: fill, one layer per hatch (hatchRole), dotted
+ * outline; the layer of a role for one year is yearLayerId(role, year). The groups are stacked
+ * in year order.
+ */
+export const YEAR_ROLES = {
+  fill: 'unit-fill',
+  outline: 'unit-derived-outline',
+} as const;
+export const hatchRole = (image: string) => `unit-${patternId(image)}`;
+export const yearLayerId = (role: string, year: Year) => `${role}-${year}`;
+
+/**
+ * What each vintage's flag layers draw: dim and borders over the year groups; then (above the
+ * area borders) imported, flow, hover and selection outlines. unitLayerId(role, vintage).
  */
 export const ROLES = {
-  fill: 'unit-fill',
-  derived: 'unit-derived-outline',
-  previous: 'unit-fill-previous',
   dim: 'unit-dim',
   border: 'unit-border',
   imported: 'unit-imported-outline',
@@ -95,19 +105,20 @@ export const ROLES = {
   selectedHalo: 'unit-selected-halo',
   selected: 'unit-selected',
 } as const;
-export const hatchRole = (image: string) => `unit-${patternId(image)}`;
 export const unitLayerId = (role: string, vintage: Vintage) => `${role}-${vintage}`;
+
+/** The ids of one year's group of layers, in drawing order. */
+export const yearLayers = (year: Year): string[] =>
+  [YEAR_ROLES.fill, ...HATCHES.map(({ image }) => hatchRole(image)), YEAR_ROLES.outline].map((role) =>
+    yearLayerId(role, year),
+  );
 
 /** What the current view uses, to tell which unit layers need drawing at all. */
 export interface LayerUse {
-  /** The vintage of the year shown: only its layers are drawn. */
-  vintage: Vintage;
-  /** During a cross-fade, the vintage of the year it fades from (its previous-year layer is drawn). */
-  fadingFrom: Vintage | null;
-  /** Draw keys of the drawn units (feature-state `state`). */
-  keys: ReadonlySet<string>;
-  /** Some unit has the dotted outline. */
-  outline: boolean;
+  /** The year shown: its group and its vintage's flag layers are drawn. */
+  year: Year;
+  /** During a cross-fade, the year it fades from (its group is drawn too). */
+  fadingFrom: Year | null;
   /** Some unit is muted or unlit. */
   dimmed: boolean;
   /** Some unit's fact of the year is imported. */
@@ -124,25 +135,22 @@ export interface LayerUse {
  * Whether each unit layer is drawn. Every layer is switched by its layer-wide opacity (0 is
  * skipped by MapLibre), which is not data-driven, so switching never re-lays out a tile, unlike
  * `visibility` or a filter:
- * - the vintages: each has its own layers with a fixed filter, and a change of vintage switches
- *   one set off and the other on (swapping filters re-laid out every unit tile: ~1 s for Hebei
- *   in software WebGL, ~16 s for all of China);
- * - the optional layers: a layer whose per-unit opacity is 0 for every unit still costs a full
- *   pass over the map's pixels (in software WebGL they doubled the time of a frame).
+ * - the years: each has its own group of layers, and a year step switches one group off and the
+ *   other on (rewriting per-unit feature-state instead grew with the geometry: ~65 ms for Hebei
+ *   and ~600 ms for all of China in software WebGL). The hatches and the outline of a year keep
+ *   only their units by filter, so an empty one costs nothing and needs no switch of its own;
+ * - the flag layers: a layer whose per-unit opacity is 0 for every unit still costs a full pass
+ *   over the map's pixels (in software WebGL they doubled the time of a frame).
  */
 export function layersInUse(use: LayerUse): Map<string, boolean> {
   const inUse = new Map<string, boolean>();
+  for (const year of YEARS) {
+    const drawn = year === use.year || year === use.fadingFrom;
+    for (const id of yearLayers(year)) inUse.set(id, drawn);
+  }
   for (const vintage of VINTAGES) {
-    const shown = vintage === use.vintage;
+    const shown = vintage === vintageOf(use.year);
     const set = (role: string, on: boolean) => inUse.set(unitLayerId(role, vintage), shown && on);
-    set(ROLES.fill, true);
-    for (const { image, keys } of HATCHES)
-      set(
-        hatchRole(image),
-        keys.some((k) => use.keys.has(k)),
-      );
-    set(ROLES.derived, use.outline);
-    inUse.set(unitLayerId(ROLES.previous, vintage), use.fadingFrom === vintage);
     set(ROLES.dim, use.dimmed);
     set(ROLES.border, true);
     set(ROLES.imported, use.imported);
@@ -154,22 +162,22 @@ export function layersInUse(use: LayerUse): Map<string, boolean> {
   return inUse;
 }
 
-/** The layer-wide opacity property of a fill or line layer. */
+/** The layer-wide opacity property of a fill or line layer: 0 or 1, to switch it off or on. */
 export const layerOpacityProperty = (type: 'fill' | 'line') =>
   type === 'fill' ? ('fill-layer-opacity' as const) : ('line-layer-opacity' as const);
+
+/**
+ * The constant opacity of a year layer: the cross-fade. Not the layer-wide opacity: under 1,
+ * MapLibre draws a layer apart into a framebuffer and blends it in, one more pass per layer and
+ * frame (and in software WebGL the blend of a group's many layers came out washed out).
+ */
+export const fadeOpacityProperty = (type: 'fill' | 'line') =>
+  type === 'fill' ? ('fill-opacity' as const) : ('line-opacity' as const);
 
 /** Latin text font, bundled (see map-controller); CJK falls back to local fonts. */
 const TEXT_FONT = 'Noto Sans Regular';
 export const LOCAL_CJK_FONTS =
   "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
-
-/** 0 when a year change starts, 1 when the new colours are fully shown (see year-fade.ts). */
-const fadedOut: ExpressionSpecification = ['-', 1, ['global-state', 'fade']];
-const stateOf = (property: 'state' | 'prev'): ExpressionSpecification => [
-  'to-string',
-  ['coalesce', ['feature-state', property], ''],
-];
-const stateIn = (keys: readonly string[]): ExpressionSpecification => ['in', stateOf('state'), ['literal', keys]];
 
 /** Only the units of one vintage are drawn; the other vintage's features stay loaded. */
 export const vintageFilter = (vintage: Vintage): ExpressionSpecification => ['==', ['get', 'vintage'], vintage];
@@ -186,10 +194,10 @@ const FLAT_COLORS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(TRAJECTORY_COLORS).map(([k, c]) => [`traj:${k}`, c])),
 };
 
-/** Fill colour by the draw key held in feature-state (`state` now, `prev` for the year before). */
-function fillColor(property: 'state' | 'prev'): ExpressionSpecification {
+/** Fill colour by the draw key of `year` (hatched keys fall back to the unknown ground under their hatch). */
+function fillColor(year: Year): ExpressionSpecification {
   const branches = Object.entries(FLAT_COLORS).flat();
-  return ['match', stateOf(property), ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
+  return ['match', ['get', keyProperty(year)], ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
 }
 
 const width = (z6: number, z10: number): ExpressionSpecification => [
@@ -204,30 +212,57 @@ const width = (z6: number, z10: number): ExpressionSpecification => [
 const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
 /**
- * The layers that draw one vintage's units, under the area borders. Every unit layer starts
- * switched off (layer-wide opacity 0); the controller switches them by layersInUse.
+ * The layers that draw one year's units: fill, hatches and dotted outline, from the year's own
+ * properties. The fill has the vintage's filter, like the flag layers, so MapLibre lays the
+ * vintage's geometry out once for all of them. Each hatch and the outline keep only their own
+ * units by filter, with a constant pattern: a data-driven pattern costs MapLibre per vertex and
+ * doubled the time of a change of mode, which lays these features out again. All start switched
+ * off (layer-wide opacity 0); the controller switches them by layersInUse and fades the upper
+ * of two groups through their constant opacity (fadeOpacityProperty).
  */
-function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecification)[] {
-  const filter = vintageFilter(vintage);
-  const id = (role: string) => unitLayerId(role, vintage);
+function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification)[] {
+  const inVintage = vintageFilter(vintageOf(year));
+  const key: ExpressionSpecification = ['get', keyProperty(year)];
   const fill: FillLayerSpecification = {
-    id: id(ROLES.fill),
+    id: yearLayerId(YEAR_ROLES.fill, year),
     type: 'fill',
-    source: SOURCES.units,
-    filter,
-    paint: { 'fill-layer-opacity': 0, 'fill-color': fillColor('state') },
+    source: SOURCES.unitYears,
+    filter: inVintage,
+    paint: { 'fill-layer-opacity': 0, 'fill-opacity': 1, 'fill-color': fillColor(year) },
   };
   const hatches: FillLayerSpecification[] = HATCHES.map(({ image, keys }) => ({
-    id: id(hatchRole(image)),
+    id: yearLayerId(hatchRole(image), year),
     type: 'fill',
-    source: SOURCES.units,
-    filter,
-    paint: { 'fill-layer-opacity': 0, 'fill-pattern': patternId(image), 'fill-opacity': ['case', stateIn(keys), 1, 0] },
+    source: SOURCES.unitYears,
+    filter: ['all', inVintage, ['in', key, ['literal', keys]]],
+    paint: { 'fill-layer-opacity': 0, 'fill-opacity': 1, 'fill-pattern': patternId(image) },
   }));
+  // A dotted outline: derived tiers (never taken for stated facts) in tier mode; "A may have
+  // come earlier" in trajectory mode.
+  const outline: LineLayerSpecification = {
+    id: yearLayerId(YEAR_ROLES.outline, year),
+    type: 'line',
+    source: SOURCES.unitYears,
+    filter: ['all', inVintage, ['==', ['get', outlineProperty(year)], true]],
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-layer-opacity': 0,
+      'line-opacity': 1,
+      'line-color': DERIVED_OUTLINE,
+      'line-width': width(1.2, 2.5),
+      'line-dasharray': [1, 1],
+    },
+  };
+  return [fill, ...hatches, outline];
+}
+
+/** Dim and borders of one vintage's units, over the year groups and under the area borders. */
+function vintageLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecification)[] {
+  const filter = vintageFilter(vintage);
   // Units outside the highlighted legend entry, the chosen flow or the chosen area are washed
   // out, so the ones that matter stand out.
   const dim: FillLayerSpecification = {
-    id: id(ROLES.dim),
+    id: unitLayerId(ROLES.dim, vintage),
     type: 'fill',
     source: SOURCES.units,
     filter,
@@ -238,46 +273,13 @@ function unitLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecif
     },
   };
   const borders: LineLayerSpecification = {
-    id: id(ROLES.border),
+    id: unitLayerId(ROLES.border, vintage),
     type: 'line',
     source: SOURCES.units,
     filter,
     paint: { 'line-layer-opacity': 0, 'line-color': UNIT_BORDER, 'line-width': width(0.4, 1.2) },
   };
-  // A dotted outline: derived tiers (never taken for stated facts) in tier mode; "A may have
-  // come earlier" in trajectory mode.
-  const derived: LineLayerSpecification = {
-    id: id(ROLES.derived),
-    type: 'line',
-    source: SOURCES.units,
-    filter,
-    layout: { 'line-join': 'round' },
-    paint: {
-      'line-layer-opacity': 0,
-      'line-color': DERIVED_OUTLINE,
-      'line-width': width(1.2, 2.5),
-      'line-dasharray': [1, 1],
-      'line-opacity': ['case', flag('outline'), 1, 0],
-    },
-  };
-  // The previous year over the new one, fading out (drawn with the previous year's vintage, so a
-  // change of vintage never flashes). Hatches and outlines of the new year are under it and so
-  // appear with the fade; the previous year's hatches are not redrawn on top (their units fade
-  // out through the flat unknown ground).
-  const previous: FillLayerSpecification = {
-    id: id(ROLES.previous),
-    type: 'fill',
-    source: SOURCES.units,
-    filter,
-    paint: {
-      'fill-layer-opacity': 0,
-      'fill-color': fillColor('prev'),
-      'fill-opacity': fadedOut,
-      // Each frame's value is set by the fader; MapLibre must not ease it again.
-      'fill-opacity-transition': { duration: 0, delay: 0 },
-    },
-  };
-  return [fill, ...hatches, derived, previous, dim, borders];
+  return [dim, borders];
 }
 
 /** Imported facts, flow, hover and selection outlines, drawn above the area borders. */
@@ -346,7 +348,8 @@ export function createStyle(
       source: SOURCES.context,
       paint: { 'line-color': '#ffffff', 'line-width': 0.6 },
     },
-    ...VINTAGES.flatMap((v) => unitLayers(v)),
+    ...YEARS.flatMap((y) => yearGroup(y)),
+    ...VINTAGES.flatMap((v) => vintageLayers(v)),
     {
       id: 'area-border',
       type: 'line',
@@ -367,14 +370,14 @@ export function createStyle(
   return {
     version: 8,
     name: 'Hebei county innovation tiers (offline)',
-    state: { fade: { default: 1 } },
-    // Every change of look is driven by the app (the fader, feature-state); an eased paint
+    // Every change of look is driven by the app (the fader, layer switches); an eased paint
     // transition of MapLibre's own would only add frames.
     transition: { duration: 0, delay: 0 },
     'font-faces': { [TEXT_FONT]: [{ url: latinFontUrl, 'unicode-range': ['U+0000-024F', 'U+2000-206F'] }] },
     sources: {
       [SOURCES.context]: { type: 'geojson', data: emptyCollection() },
       [SOURCES.units]: { type: 'geojson', data: emptyCollection() },
+      [SOURCES.unitYears]: { type: 'geojson', data: emptyCollection() },
       [SOURCES.areas]: { type: 'geojson', data: emptyCollection() },
       [SOURCES.province]: { type: 'geojson', data: emptyCollection() },
       [SOURCES.labels]: { type: 'geojson', data: emptyCollection() },

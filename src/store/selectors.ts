@@ -2,7 +2,7 @@
 import { countStates, statesForYear, type StateCounts, type UnitState } from '../domain/unit-state';
 import { changeDrawStates, tierDrawStates, trajectoryDrawStates, type DrawState } from '../domain/map-keys';
 import { transitions, type UnitTransition } from '../domain/transitions';
-import { FIRST_YEAR, type Total, type UnitCode } from '../domain/types';
+import { FIRST_YEAR, YEARS, type Total, type UnitCode, type Year } from '../domain/types';
 import { yearChange, type YearChange } from '../domain/year-change';
 import type { AppState } from './store';
 
@@ -59,11 +59,13 @@ export function selectProvinceTotal(state: AppState): Total | null {
 
 const drawCache = new WeakMap<Map<UnitCode, UnitState>, Map<string, Map<UnitCode, DrawState>>>();
 
-/** What the map draws for each unit in the current mode (domain/map-keys.ts), memoised. */
-export function selectDrawStates(state: AppState): Map<UnitCode, DrawState> | null {
-  const current = selectYearStates(state);
+/** What the map draws for each unit in `year` in the current mode (domain/map-keys.ts), memoised. */
+function drawStatesIn(state: AppState, year: Year): Map<UnitCode, DrawState> | null {
+  const current = selectStatesIn(state, year);
   if (!current || state.data.status !== 'ready') return null;
-  const base = baseYearOf(state);
+  // The chosen base applies to the years after it; for the others the store would drop it (see
+  // setYear), so they are drawn against the year before, as they will be once shown.
+  const base = state.base !== null && state.base < year ? state.base : year - 1;
   const cacheKey = state.mode === 'change' ? `change:${base}` : state.mode;
   let byKey = drawCache.get(current);
   if (!byKey) drawCache.set(current, (byKey = new Map()));
@@ -74,14 +76,43 @@ export function selectDrawStates(state: AppState): Map<UnitCode, DrawState> | nu
   if (state.mode === 'change') {
     // Before 2019 there is no evaluation: every unit's base end is unknown, and says so.
     const baseStates = selectStatesIn(state, base) ?? new Map<UnitCode, UnitState>();
-    drawStates = changeDrawStates(units, { year: base, states: baseStates }, { year: state.year, states: current });
+    drawStates = changeDrawStates(units, { year: base, states: baseStates }, { year, states: current });
   } else if (state.mode === 'trajectory') {
-    drawStates = trajectoryDrawStates(units, state.year, current.keys(), (y) => selectStatesIn(state, y));
+    drawStates = trajectoryDrawStates(units, year, current.keys(), (y) => selectStatesIn(state, y));
   } else {
     drawStates = tierDrawStates(current);
   }
   byKey.set(cacheKey, drawStates);
   return drawStates;
+}
+
+/** What the map draws for each unit in the selected year and the current mode, memoised. */
+export function selectDrawStates(state: AppState): Map<UnitCode, DrawState> | null {
+  return drawStatesIn(state, state.year);
+}
+
+export type DrawStatesByYear = ReadonlyMap<Year, Map<UnitCode, DrawState>>;
+const byYearCache = new WeakMap<object, Map<string, DrawStatesByYear>>();
+
+/**
+ * What the map draws in every year in the current mode (and base): the map holds all years at
+ * once, so that a year step only switches which year is drawn. The same Map for the same data,
+ * mode and chosen base, whatever the selected year.
+ */
+export function selectDrawStatesByYear(state: AppState): DrawStatesByYear | null {
+  if (state.data.status !== 'ready') return null;
+  const cacheKey = state.mode === 'change' ? `change:${state.base ?? 'previous'}` : state.mode;
+  let byKey = byYearCache.get(state.data.index);
+  if (!byKey) byYearCache.set(state.data.index, (byKey = new Map()));
+  const cached = byKey.get(cacheKey);
+  if (cached) return cached;
+  const byYear = new Map<Year, Map<UnitCode, DrawState>>();
+  for (const year of YEARS) {
+    const states = drawStatesIn(state, year);
+    if (states) byYear.set(year, states);
+  }
+  byKey.set(cacheKey, byYear);
+  return byYear;
 }
 
 /** The base year of change mode and of the transition view: the chosen one, or the year before. */

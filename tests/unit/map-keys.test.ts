@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { changeDrawStates, tierDrawStates, trajectoryDrawStates } from '../../src/domain/map-keys';
 import { YEARS, type Year } from '../../src/domain/types';
 import { indexStates, statesForYear } from '../../src/domain/unit-state';
-import { selectDrawStates, selectFlowCodes } from '../../src/store/selectors';
+import { selectDrawStates, selectDrawStatesByYear, selectFlowCodes } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { transitionsDataset } from '../fixtures/transitions-dataset';
@@ -101,6 +101,36 @@ describe('selectors', () => {
     expect(keyOf(selectDrawStates(store.getState()) ?? new Map(), '990102')).toBe('change:up2'); // C (2019) → A
     store.getState().setMode('tier');
     expect(selectDrawStates(store.getState())).toBe(tier);
+  });
+
+  it('give every year of the current mode at once, the same Map for every selected year', () => {
+    const store = ready(2021);
+    const tier = selectDrawStatesByYear(store.getState());
+    expect([...(tier?.keys() ?? [])]).toEqual([...YEARS]);
+    for (const year of YEARS) {
+      store.getState().setYear(year);
+      // A year step keeps the map's source as it is: the same object, and the year's own states.
+      expect(selectDrawStatesByYear(store.getState())).toBe(tier);
+      expect(tier?.get(year)).toBe(selectDrawStates(store.getState()));
+    }
+    store.getState().setMode('change');
+    const change = selectDrawStatesByYear(store.getState());
+    expect(change).not.toBe(tier);
+    for (const year of YEARS) {
+      store.getState().setYear(year);
+      expect(change?.get(year)).toBe(selectDrawStates(store.getState()));
+    }
+  });
+
+  it('draw the years up to a chosen base against the year before, as the store will once they are shown', () => {
+    const store = ready(2023);
+    store.getState().setMode('change');
+    store.getState().setBase(2021);
+    const withBase = selectDrawStatesByYear(store.getState());
+    store.getState().setYear(2021); // the store drops the base: 2021 is not after it
+    expect(store.getState().base).toBeNull();
+    // What the map held for 2021 under the base is what it shows now.
+    expect(withBase?.get(2021)).toEqual(selectDrawStates(store.getState()));
   });
 
   it('list exactly the units of the chosen flow', () => {
