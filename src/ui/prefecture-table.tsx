@@ -23,6 +23,7 @@ import { TIER_COLORS } from '../domain/palette';
 import { TIERS, type Tier } from '../domain/types';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import './summaries.css';
+import { usePanelYear } from './use-panel-year';
 import { useT } from './use-t';
 
 type Translate = ReturnType<typeof useT>;
@@ -134,7 +135,7 @@ export function PrefectureTable() {
   const tr = useT();
   const store = useAppStoreApi();
   const data = useAppStore((s) => s.data);
-  const year = useAppStore((s) => s.year);
+  const year = usePanelYear();
   const lang = useAppStore((s) => s.lang);
   const pref = useAppStore((s) => s.pref);
   const selected = useAppStore((s) => s.selected);
@@ -144,95 +145,101 @@ export function PrefectureTable() {
     () => (dataset ? provinceRows(dataset).find((r) => r.year === year) : undefined),
     [dataset, year],
   );
-  if (!dataset || selected !== null) return null;
-
-  const setPref = (code: string | null) => store.getState().setPref(code);
-
-  return (
-    <section className="prefecture-table" aria-labelledby="prefecture-table-title">
-      <h2 id="prefecture-table-title">{tr('prefTitle', { year })}</h2>
-      <div className="pt-filter" aria-live="polite">
-        {pref !== null ? (
-          <>
-            <p className="pt-filter-line">
-              {tr('prefFiltered', { area: areaLabel(dataset, pref, lang), units: areaUnitCount(dataset, pref, year) })}
-            </p>
-            <button type="button" className="pt-show-all" onClick={() => setPref(null)}>
-              {tr('prefShowAll')}
-            </button>
-          </>
-        ) : (
-          <p className="summaries-hint">{tr('prefFilterHint')}</p>
-        )}
-      </div>
-      <div className="pt-scroll">
-        <table>
-          <caption className="summaries-sr-only">{tr('prefCaption', { year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2}>
-                {tr('prefArea')}
-              </th>
-              <th scope="col" rowSpan={2} className="pt-num">
-                {tr('prefUnits')}
-              </th>
-              <th scope="colgroup" colSpan={3}>
-                {tr('prefKnown')}
-              </th>
-              <th scope="col" rowSpan={2} className="pt-num">
-                {tr('prefUnknown')}
-              </th>
-              <th scope="col" rowSpan={2} className="pt-complete">
-                <span aria-hidden="true">✓</span>
-                <span className="summaries-sr-only">{tr('prefComplete')}</span>
-              </th>
-            </tr>
-            <tr>
-              {TIERS.map((t) => (
-                <th key={t} scope="col" className="pt-num">
-                  <span className="pt-swatch" style={{ background: TIER_COLORS[t] }} aria-hidden="true" />
-                  <span aria-hidden="true">{t}</span>
-                  <span className="summaries-sr-only">{tr('prefKnownTier', { tier: t })}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const chosen = row.areaCode === pref;
-              return (
-                <tr key={row.areaCode} className={chosen ? 'pt-chosen' : undefined}>
-                  {/* The row's note (how a count was derived, what a source says) is one hover away. */}
-                  <th scope="row" title={row.official?.note || undefined}>
-                    <button
-                      type="button"
-                      className="pt-area"
-                      aria-pressed={chosen}
-                      onClick={() => setPref(chosen ? null : row.areaCode)}
-                    >
-                      {name(row, lang)}
-                    </button>
-                    <NameNotes tr={tr} official={row.official} />
-                  </th>
-                  <CountCells tr={tr} {...row} />
-                </tr>
-              );
-            })}
-          </tbody>
-          {province && (
-            <tfoot>
-              <tr>
-                <th scope="row" title={province.official?.note || undefined}>
-                  {tr('prefProvince')}
-                  <NameNotes tr={tr} official={province.official} />
-                </th>
-                <CountCells tr={tr} {...province} complete={null} />
-              </tr>
-            </tfoot>
+  // The table is rebuilt only when what it shows changes: on a year step the panel year follows
+  // in the background (usePanelYear), and the urgent render in between reuses this element.
+  const table = useMemo(() => {
+    if (!dataset) return null;
+    const setPref = (code: string | null) => store.getState().setPref(code);
+    return (
+      <section className="prefecture-table" aria-labelledby="prefecture-table-title">
+        <h2 id="prefecture-table-title">{tr('prefTitle', { year })}</h2>
+        <div className="pt-filter" aria-live="polite">
+          {pref !== null ? (
+            <>
+              <p className="pt-filter-line">
+                {tr('prefFiltered', {
+                  area: areaLabel(dataset, pref, lang),
+                  units: areaUnitCount(dataset, pref, year),
+                })}
+              </p>
+              <button type="button" className="pt-show-all" onClick={() => setPref(null)}>
+                {tr('prefShowAll')}
+              </button>
+            </>
+          ) : (
+            <p className="summaries-hint">{tr('prefFilterHint')}</p>
           )}
-        </table>
-      </div>
-      <p className="summaries-hint">{tr('prefOfficialNote')}</p>
-    </section>
-  );
+        </div>
+        <div className="pt-scroll">
+          <table>
+            <caption className="summaries-sr-only">{tr('prefCaption', { year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" rowSpan={2}>
+                  {tr('prefArea')}
+                </th>
+                <th scope="col" rowSpan={2} className="pt-num">
+                  {tr('prefUnits')}
+                </th>
+                <th scope="colgroup" colSpan={3}>
+                  {tr('prefKnown')}
+                </th>
+                <th scope="col" rowSpan={2} className="pt-num">
+                  {tr('prefUnknown')}
+                </th>
+                <th scope="col" rowSpan={2} className="pt-complete">
+                  <span aria-hidden="true">✓</span>
+                  <span className="summaries-sr-only">{tr('prefComplete')}</span>
+                </th>
+              </tr>
+              <tr>
+                {TIERS.map((t) => (
+                  <th key={t} scope="col" className="pt-num">
+                    <span className="pt-swatch" style={{ background: TIER_COLORS[t] }} aria-hidden="true" />
+                    <span aria-hidden="true">{t}</span>
+                    <span className="summaries-sr-only">{tr('prefKnownTier', { tier: t })}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const chosen = row.areaCode === pref;
+                return (
+                  <tr key={row.areaCode} className={chosen ? 'pt-chosen' : undefined}>
+                    {/* The row's note (how a count was derived, what a source says) is one hover away. */}
+                    <th scope="row" title={row.official?.note || undefined}>
+                      <button
+                        type="button"
+                        className="pt-area"
+                        aria-pressed={chosen}
+                        onClick={() => setPref(chosen ? null : row.areaCode)}
+                      >
+                        {name(row, lang)}
+                      </button>
+                      <NameNotes tr={tr} official={row.official} />
+                    </th>
+                    <CountCells tr={tr} {...row} />
+                  </tr>
+                );
+              })}
+            </tbody>
+            {province && (
+              <tfoot>
+                <tr>
+                  <th scope="row" title={province.official?.note || undefined}>
+                    {tr('prefProvince')}
+                    <NameNotes tr={tr} official={province.official} />
+                  </th>
+                  <CountCells tr={tr} {...province} complete={null} />
+                </tr>
+              </tfoot>
+            )}
+          </table>
+        </div>
+        <p className="summaries-hint">{tr('prefOfficialNote')}</p>
+      </section>
+    );
+  }, [dataset, rows, province, pref, lang, year, tr, store]);
+  return selected === null ? table : null;
 }

@@ -42,6 +42,7 @@ import { selectStatesIn } from '../store/selectors';
 import type { Flow } from '../store/store';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import type { MessageKey } from './i18n';
+import { usePanelYear } from './use-panel-year';
 import { useT } from './use-t';
 import './transition-view.css';
 
@@ -280,7 +281,7 @@ export function TransitionView() {
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.lang);
   const data = useAppStore((s) => s.data);
-  const year = useAppStore((s) => s.year);
+  const year = usePanelYear();
   const base = useAppStore((s) => s.base);
   const pref = useAppStore((s) => s.pref);
   const flow = useAppStore((s) => s.flow);
