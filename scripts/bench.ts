@@ -9,8 +9,8 @@
  *
  * Figures: bytes by type (encoded and decoded, worker included), time to choropleth-ready over
  * several cold loads (median and spread), key press → year-rendered on the Year slider, long
- * tasks during load and year steps, frame intervals while playing, JS heap after load and after
- * 20 playback cycles. Then the scale scenario (scripts/scale/): the same build on all of China's
+ * tasks during load and year steps, click → map redrawn for a change of mode, frame intervals
+ * while playing, JS heap after load and after 20 playback cycles. Then the scale scenario (scripts/scale/): the same build on all of China's
  * ~2,850 county-level units (synthetic seeded tiers, benchmark input only) against Hebei, as a
  * table of ratios under `scale`. Budgets: bench/budgets.json. Results: bench/results.json.
  * Not part of `npm test`: timings are measurements, not assertions of correctness.
@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { launchBrowser, openOfflinePage, waitForMark } from '../tests/e2e/helpers/browser.ts';
 import { serveGzipped } from './bench-server.ts';
-import { YEAR_STEPS, measureScale, scaleTable, type ScaleFigures } from './scale/measure.ts';
+import { YEAR_STEPS, measureModeChanges, measureScale, scaleTable, type ScaleFigures } from './scale/measure.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
@@ -31,6 +31,7 @@ interface Budgets {
   geometryGzipKB: number;
   medianLoadToChoroplethReadyMs: number;
   medianYearStepMs: number;
+  medianModeChangeMs: number;
   playbackFramesOver50Ms: number;
   heapGrowthAfterCyclesPct: number;
   scale: { yearStepRatio: number };
@@ -126,6 +127,7 @@ try {
         await page.waitForTimeout(600);
       }
       const stepLongTasks = (await page.evaluate('window.__longTasks')) as number[];
+      const modeChanges = await measureModeChanges(page);
 
       const heap = async () => {
         await cdp.send('HeapProfiler.collectGarbage');
@@ -155,7 +157,7 @@ try {
       const frames = (await page.evaluate(play)) as number[];
       for (let c = 1; c < CYCLES; c += 1) await page.evaluate(play);
       const heapAfterCycles = await heap();
-      results.interaction = { steps, stepLongTasks, frames, heapAfterLoad, heapAfterCycles };
+      results.interaction = { steps, stepLongTasks, modeChanges, frames, heapAfterLoad, heapAfterCycles };
       await session.context.close();
     }
   }
@@ -174,6 +176,7 @@ function mainReport(): { output: Record<string, unknown>; checks: Check[] } {
   type Interaction = {
     steps: number[];
     stepLongTasks: number[];
+    modeChanges: number[];
     frames: number[];
     heapAfterLoad: number;
     heapAfterCycles: number;
@@ -206,6 +209,11 @@ function mainReport(): { output: Record<string, unknown>; checks: Check[] } {
     },
     yearStepMs: { median: median(it.steps), max: Math.max(...it.steps), steps: it.steps.map(Math.round) },
     yearStepLongTasks: { count: it.stepLongTasks.length, maxMs: Math.round(Math.max(0, ...it.stepLongTasks)) },
+    modeChangeMs: {
+      median: median(it.modeChanges),
+      max: Math.max(...it.modeChanges),
+      runs: it.modeChanges.map(Math.round),
+    },
     playbackFrames: {
       count: it.frames.length,
       p50: quantile(it.frames, 0.5),
@@ -224,6 +232,7 @@ function mainReport(): { output: Record<string, unknown>; checks: Check[] } {
     ['geometry gzip (KB)', figures.bytes.geometry?.encodedKB ?? NaN, budgets.geometryGzipKB],
     ['median load → choropleth-ready (ms)', figures.choroplethReadyMs.median, budgets.medianLoadToChoroplethReadyMs],
     ['median year step (ms)', figures.yearStepMs.median, budgets.medianYearStepMs],
+    ['median mode change (ms)', figures.modeChangeMs.median, budgets.medianModeChangeMs],
     ['playback frames over 50 ms', over50, budgets.playbackFramesOver50Ms],
     ['heap growth after cycles (%)', heapGrowth, budgets.heapGrowthAfterCyclesPct],
   ];
@@ -240,6 +249,9 @@ function mainReport(): { output: Record<string, unknown>; checks: Check[] } {
   );
   console.log(
     `year step: median ${figures.yearStepMs.median.toFixed(0)} ms, max ${figures.yearStepMs.max.toFixed(0)} ms; long tasks ${figures.yearStepLongTasks.count} (max ${figures.yearStepLongTasks.maxMs} ms)`,
+  );
+  console.log(
+    `mode change (click → units-redrawn): median ${figures.modeChangeMs.median.toFixed(0)} ms, max ${figures.modeChangeMs.max.toFixed(0)} ms`,
   );
   console.log(
     `playback: ${figures.playbackFrames.count} frames, p50 ${figures.playbackFrames.p50.toFixed(1)} ms, p95 ${figures.playbackFrames.p95.toFixed(1)} ms, max ${figures.playbackFrames.max.toFixed(0)} ms, over 50 ms: ${over50}`,

@@ -47,6 +47,30 @@ export const YEAR_STEPS = [
   ['ArrowRight', 2023],
 ] as const;
 
+/** The mode changes of both benches, from tier mode, one click each (the radios' names). */
+export const MODE_CHANGES = ['Change', 'First year in A', 'Tier'] as const;
+/** Set by the map once it has drawn a change of mode (src/map/marks.ts; not imported: it is app code). */
+const UNITS_REDRAWN_MARK = 'units-redrawn';
+
+/**
+ * Click → the map has drawn the new mode (the `units-redrawn` mark: MapLibre's worker has laid
+ * the units out again and the map is idle), for each of MODE_CHANGES; the page is left in tier
+ * mode. Unlike a year step, a change of mode lays the units out again (docs/performance.md).
+ */
+export async function measureModeChanges(page: Page): Promise<number[]> {
+  const times: number[] = [];
+  for (const mode of MODE_CHANGES) {
+    await page.evaluate('performance.clearMarks()');
+    const clicked = (await page.evaluate('performance.now()')) as number;
+    await page.getByRole('radio', { name: mode }).click({ timeout: 300_000 });
+    await waitForMark(page, UNITS_REDRAWN_MARK, 300_000);
+    const drawn = (await page.evaluate(`performance.getEntriesByName('${UNITS_REDRAWN_MARK}')[0].startTime`)) as number;
+    times.push(drawn - clicked);
+    await page.waitForTimeout(500);
+  }
+  return times;
+}
+
 interface StepTimes {
   rendered: number;
   visible: number;
@@ -58,6 +82,7 @@ interface LoadFigures {
   heapAfterLoad: number;
   workerHeapAfterLoad: number;
   steps: StepTimes[];
+  modeChanges: number[];
   longTasks: number[];
 }
 
@@ -77,6 +102,8 @@ export interface ScenarioFigures {
   yearStepVisibleMs: Spread;
   yearStepSettledMs: Spread;
   yearStepLongTasks: { count: number; maxMs: number };
+  /** Click on a mode → units-redrawn mark (measureModeChanges). */
+  modeChangeMs: Spread;
   /** Page (main thread) JS heap after load; workers: MapLibre's worker heaps. */
   heapAfterLoadMB: { median: number; runs: number[]; workersMedian: number; workerRuns: number[] };
 }
@@ -93,6 +120,7 @@ export interface ScaleFigures {
     yearStepMax: number;
     yearStepVisibleMedian: number;
     yearStepSettledMedian: number;
+    modeChangeMedian: number;
     heapAfterLoad: number;
     workerHeapAfterLoad: number;
   };
@@ -272,6 +300,7 @@ export async function measureLoad(
 
   const steps: StepTimes[] = [];
   let longTasks: number[] = [];
+  let modeChanges: number[] = [];
   if (!options.noSteps) {
     const slider = page.getByRole('slider', { name: 'Year' });
     await slider.focus();
@@ -293,6 +322,7 @@ export async function measureLoad(
       steps.push({ rendered: t.rendered - pressed, visible: t.visible - pressed, settled: t.settled - pressed });
     }
     longTasks = (await page.evaluate('window.__longTasks')) as number[];
+    modeChanges = await measureModeChanges(page);
   }
   const close = () => context.close();
   if (!options.keepOpen) await close();
@@ -301,6 +331,7 @@ export async function measureLoad(
     heapAfterLoad,
     workerHeapAfterLoad,
     steps,
+    modeChanges,
     longTasks,
     ...(options.keepOpen ? { page } : {}),
     close,
@@ -333,6 +364,7 @@ function summarise(scenario: ScenarioName, dist: string, loads: LoadFigures[]): 
     yearStepVisibleMs: spread(steps.map((s) => s.visible)),
     yearStepSettledMs: spread(steps.map((s) => s.settled)),
     yearStepLongTasks: { count: longTasks.length, maxMs: Math.round(Math.max(0, ...longTasks)) },
+    modeChangeMs: spread(loads.flatMap((l) => l.modeChanges)),
     heapAfterLoadMB: {
       median: median(heaps),
       runs: heaps,
@@ -374,6 +406,7 @@ export async function measureScale(
       yearStepMax: ratio(china.yearStepMs.max, hebei.yearStepMs.max),
       yearStepVisibleMedian: ratio(china.yearStepVisibleMs.median, hebei.yearStepVisibleMs.median),
       yearStepSettledMedian: ratio(china.yearStepSettledMs.median, hebei.yearStepSettledMs.median),
+      modeChangeMedian: ratio(china.modeChangeMs.median, hebei.modeChangeMs.median),
       heapAfterLoad: ratio(china.heapAfterLoadMB.median, hebei.heapAfterLoadMB.median),
       workerHeapAfterLoad: ratio(china.heapAfterLoadMB.workersMedian, hebei.heapAfterLoadMB.workersMedian),
     },
@@ -409,6 +442,7 @@ export function scaleTable(f: ScaleFigures): string {
       f.china.yearStepSettledMs.median,
       f.ratios.yearStepSettledMedian,
     ),
+    row('mode change median (ms)', f.hebei.modeChangeMs.median, f.china.modeChangeMs.median, f.ratios.modeChangeMedian),
     row(
       'JS heap after load, page (MB)',
       f.hebei.heapAfterLoadMB.median,
