@@ -1,7 +1,7 @@
 /**
  * What the map draws for each unit in each mode, as a "draw key" the style turns into a colour
- * or a hatch, plus whether the unit gets the dotted outline. Pure; the map only writes these
- * into feature-state, so a mode switch recolours exactly like a year change.
+ * or a hatch, plus whether the unit gets the dotted outline. Pure; the map holds these for every
+ * year of the current mode as feature properties (src/map/unit-features.ts).
  *
  * - tier: the state key of domain/unit-state.ts (A, A-derived, range:BC, unknown); the dotted
  *   outline marks derived tiers.

@@ -3,8 +3,8 @@
  * contexts back. MapLibre 6 handles the GL side itself: on 'webglcontextlost' it destroys the
  * style (keeping a snapshot of it: sources with their data, layers with their filters, images),
  * and on 'webglcontextrestored' it rebuilds the style from that snapshot. What lives outside the
- * style is not kept: feature-state (every unit's colour, outline, selection) and global-state
- * values (the fade) are back at their defaults.
+ * style is not kept: feature-state (the flags: selection, hover, flow, dimming, imported) is back
+ * at its defaults, and the controller writes the units' drawing and its layer switches again.
  *
  * This module only tells the controller the two moments that matter: the map is lost (nothing
  * may be written to the style, which is gone), and the rebuilt style has loaded (everything can

@@ -432,8 +432,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   unsubscribers.push(
     // While the WebGL context is lost the style is gone: nothing is written to the map, and the
-    // page says why it is blank. Once the style is rebuilt, feature-state and global-state (which
-    // MapLibre does not keep) are written again from the store: the current year and selection.
+    // page says why it is blank. Once the style is rebuilt, the units' drawing, the layer switches
+    // and the feature-state flags (which MapLibre does not keep) are written again from the store.
     watchContextLoss(map, {
       lost: () => {
         styleReady = false;
