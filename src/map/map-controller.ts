@@ -144,10 +144,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   let geometry: MapGeometry | null = null;
   let styleReady = false;
-  /** What the units source holds for every year (unit-features.ts), as last written. */
-  let sourceStates: DrawStatesByYear | null = null;
-  /** The unit features last written to the units source (see unit-features.ts). */
-  let unitsWritten: ReturnType<typeof unitFeatures> | null = null;
+  /** What the unit-years source holds: every year's draw states and the features made of them. */
+  let written: { byYear: DrawStatesByYear; features: ReturnType<typeof unitFeatures> } | null = null;
   /** The year drawn and its units' draw states. */
   let drawn: { year: Year; states: Map<UnitCode, DrawState> } | null = null;
   /** The opacities last written (see switchLayers), by kind and layer, so only changes are written. */
@@ -347,17 +345,16 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     if (!byYear || !geometry) return;
     // Another mode, base year or set of facts: the units are laid out again with every year's
     // drawing (never on a year step, which keeps the same byYear).
-    if (newGeometry || byYear !== sourceStates) {
+    if (newGeometry || byYear !== written?.byYear) {
       const features = unitFeatures(geometry.units, byYear);
       const source = map.getSource<maplibregl.GeoJSONSource>(SOURCES.unitYears);
-      if (newGeometry || !unitsWritten) source?.setData(features);
+      if (newGeometry || !written) source?.setData(features);
       else {
-        void source?.updateData({ update: propertyUpdates(unitsWritten, features) });
+        void source?.updateData({ update: propertyUpdates(written.features, features) });
         // The map is idle again once every unit in view is drawn the new way (bench, tests).
         map.once('idle', () => performance.mark(UNITS_REDRAWN_MARK));
       }
-      unitsWritten = features;
-      sourceStates = byYear;
+      written = { byYear, features };
     }
     const states = byYear.get(state.year);
     if (states && (states !== drawn?.states || state.year !== drawn.year)) applyYear(state.year, states);
@@ -440,8 +437,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
         fader.cancel();
         fade = null;
         drawn = null;
-        sourceStates = null;
-        unitsWritten = null;
+        written = null;
         emphasis.clear();
         opacities.clear();
         focus.hover = null;

@@ -169,7 +169,7 @@ export const layerOpacityProperty = (type: 'fill' | 'line') =>
 /**
  * The constant opacity of a year layer: the cross-fade. Not the layer-wide opacity: under 1,
  * MapLibre draws a layer apart into a framebuffer and blends it in, one more pass per layer and
- * frame (and in software WebGL the blend of a group's many layers came out washed out).
+ * frame, for a group of twelve layers.
  */
 export const fadeOpacityProperty = (type: 'fill' | 'line') =>
   type === 'fill' ? ('fill-opacity' as const) : ('line-opacity' as const);
@@ -213,10 +213,11 @@ const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-st
 
 /**
  * The layers that draw one year's units: fill, hatches and dotted outline, from the year's own
- * properties. The fill has the vintage's filter, like the flag layers, so MapLibre lays the
- * vintage's geometry out once for all of them. Each hatch and the outline keep only their own
- * units by filter, with a constant pattern: a data-driven pattern costs MapLibre per vertex and
- * doubled the time of a change of mode, which lays these features out again. All start switched
+ * properties. The fill has exactly the vintage's filter, like the fills of the other years of that
+ * vintage, so MapLibre lays the vintage's geometry out once for all of them. Each hatch and the
+ * outline keep only their own units by filter, with a constant pattern: a data-driven pattern is
+ * computed per vertex of every unit, and made a change of mode (which lays these features out
+ * again) about a third slower in software WebGL on this machine. All start switched
  * off (layer-wide opacity 0); the controller switches them by layersInUse and fades the upper
  * of two groups through their constant opacity (fadeOpacityProperty).
  */

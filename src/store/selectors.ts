@@ -63,9 +63,7 @@ const drawCache = new WeakMap<Map<UnitCode, UnitState>, Map<string, Map<UnitCode
 function drawStatesIn(state: AppState, year: Year): Map<UnitCode, DrawState> | null {
   const current = selectStatesIn(state, year);
   if (!current || state.data.status !== 'ready') return null;
-  // The chosen base applies to the years after it; for the others the store would drop it (see
-  // setYear), so they are drawn against the year before, as they will be once shown.
-  const base = state.base !== null && state.base < year ? state.base : year - 1;
+  const base = baseYearOf({ base: state.base, year });
   const cacheKey = state.mode === 'change' ? `change:${base}` : state.mode;
   let byKey = drawCache.get(current);
   if (!byKey) drawCache.set(current, (byKey = new Map()));
@@ -117,7 +115,9 @@ export function selectDrawStatesByYear(state: AppState): DrawStatesByYear | null
 
 /** The base year of change mode and of the transition view: the chosen one, or the year before. */
 export function baseYearOf(state: Pick<AppState, 'base' | 'year'>): number {
-  return state.base ?? state.year - 1;
+  // A chosen base applies only to later years: for any other year the store drops it (setYear),
+  // so the map, which holds every year at once, draws that year against the year before.
+  return state.base !== null && state.base < state.year ? state.base : state.year - 1;
 }
 
 const transitionsCache = new WeakMap<Map<UnitCode, UnitState>, Map<number, Map<UnitCode, UnitTransition>>>();
