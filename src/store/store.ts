@@ -56,8 +56,20 @@ export interface Flow {
   to: TransitionCategory;
 }
 
+/** A button on a notice (e.g. "Download the unreadable entry"); the label is in the UI language. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+/** Extras of a notice: a list of items (shown collapsed beyond a few) and buttons. */
+export interface NoticeExtra {
+  details?: readonly string[];
+  actions?: readonly NoticeAction[];
+}
+
 /** A message for the user, e.g. which URL keys were ignored. Text is already in the UI language. */
-export interface Notice {
+export interface Notice extends NoticeExtra {
   id: number;
   kind: 'warning' | 'info';
   text: string;
@@ -124,8 +136,9 @@ export interface AppState {
   setFlow: (flow: Flow | null) => void;
   setPref: (pref: string | null) => void;
   setTableOpen: (open: boolean) => void;
-  notify: (kind: Notice['kind'], text: string) => void;
+  notify: (kind: Notice['kind'], text: string, extra?: NoticeExtra) => void;
   dismissNotice: (id: number) => void;
+  dismissAllNotices: () => void;
   /** The map could not be created (no WebGL); the reason is technical text, shown as is. */
   mapFailed: (reason: string) => void;
   setMapContextLost: (lost: boolean) => void;
@@ -286,8 +299,10 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         setFlow: (flow) => set({ flow }),
         setPref: (pref) => set({ pref }),
         setTableOpen: (tableOpen) => set({ tableOpen }),
-        notify: (kind, text) => set({ notices: [...get().notices, { id: (noticeSeq += 1), kind, text }] }),
+        notify: (kind, text, extra = {}) =>
+          set({ notices: [...get().notices, { ...extra, id: (noticeSeq += 1), kind, text }] }),
         dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+        dismissAllNotices: () => set({ notices: [] }),
         mapFailed: (reason) => set({ mapUnavailable: reason }),
         setMapContextLost: (lost) => set({ mapContextLost: lost }),
         applyImport: (layer) => {
