@@ -33,8 +33,32 @@ export function parseCsv(text: string, expectedHeader?: readonly string[]): CsvP
   return errors.length > 0 ? { ok: false, errors } : { ok: true, header, rows };
 }
 
+/** A plain decimal number ("-1", "+2.5"): a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
+
+/**
+ * A cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-` or `@`, or
+ * with a tab or carriage return, which Excel skips before looking for those) gets a leading
+ * apostrophe, so Excel, LibreOffice and Google Sheets show it as text instead of running it
+ * (CSV injection: `=HYPERLINK(…)` in an imported source title). Plain numbers are left as they
+ * are: they run nothing, and "-1" must stay a number.
+ */
+export function spreadsheetSafe(cell: string): string {
+  return /^[=+\-@\t\r]/u.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+export interface SerializeOptions {
+  /** Neutralise cells a spreadsheet would run (spreadsheetSafe): every file the app offers as a download. */
+  spreadsheetSafe?: boolean;
+}
+
 /** Serialise rows as CSV with the given column order (LF line ends, quoting only where needed). */
-export function serializeCsv(header: readonly string[], rows: readonly Record<string, string>[]): string {
-  const data = rows.map((row) => header.map((name) => row[name] ?? ''));
+export function serializeCsv(
+  header: readonly string[],
+  rows: readonly Record<string, string>[],
+  options: SerializeOptions = {},
+): string {
+  const cell = options.spreadsheetSafe === true ? spreadsheetSafe : (text: string) => text;
+  const data = rows.map((row) => header.map((name) => cell(row[name] ?? '')));
   return Papa.unparse({ fields: [...header], data }, { newline: '\n' }) + '\n';
 }

@@ -9,6 +9,11 @@
  *   back to the same rows. For the committed tables the text is byte for byte the files in
  *   data/ (tests/unit/export-csv.test.ts checks both).
  *
+ * Every cell a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`, a leading tab or
+ * carriage return: an imported source title can be anything) is written with a leading
+ * apostrophe (csv.ts spreadsheetSafe). data/ holds no such cell, so the byte-for-byte promise
+ * above still holds for the committed tables.
+ *
  * Pure: strings in, strings out; the UI turns them into downloads.
  */
 import { serializeCsv } from './csv';
@@ -23,6 +28,10 @@ import {
   UNIT_COLUMNS,
 } from './tables';
 import { YEARS, type Dataset, type Year } from './types';
+
+/** Every CSV the app offers for download: a cell a spreadsheet would run is neutralised. */
+const downloadCsv = (header: readonly string[], rows: readonly Record<string, string>[]): string =>
+  serializeCsv(header, rows, { spreadsheetSafe: true });
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and lists
@@ -130,12 +139,12 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
     note: i.note,
   }));
   return {
-    'units.csv': serializeCsv(UNIT_COLUMNS, units),
-    'sources.csv': serializeCsv(SOURCE_COLUMNS, sources),
-    'tiers.csv': serializeCsv(TIER_COLUMNS, tiers),
-    'tier_ranges.csv': serializeCsv(TIER_RANGE_COLUMNS, ranges),
-    'totals.csv': serializeCsv(TOTAL_COLUMNS, totals),
-    'indicators.csv': serializeCsv(INDICATOR_COLUMNS, indicators),
+    'units.csv': downloadCsv(UNIT_COLUMNS, units),
+    'sources.csv': downloadCsv(SOURCE_COLUMNS, sources),
+    'tiers.csv': downloadCsv(TIER_COLUMNS, tiers),
+    'tier_ranges.csv': downloadCsv(TIER_RANGE_COLUMNS, ranges),
+    'totals.csv': downloadCsv(TOTAL_COLUMNS, totals),
+    'indicators.csv': downloadCsv(INDICATOR_COLUMNS, indicators),
   };
 }
 
@@ -206,7 +215,7 @@ export function tableCsv(rows: readonly TableRow[], options: TableCsvOptions): s
     if (options.baseYear !== null) record[`change_${options.baseYear}_${options.year}`] = row.change?.change ?? '';
     return record;
   });
-  return serializeCsv(columns, records);
+  return downloadCsv(columns, records);
 }
 
 /**

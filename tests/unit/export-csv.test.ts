@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/domain/csv';
+import { parseCsv, spreadsheetSafe } from '../../src/domain/csv';
+import { applyImports } from '../../src/domain/import/apply';
+import type { ImportLayer } from '../../src/domain/import/types';
 import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
 import { parseDataset } from '../../src/domain/dataset/parse';
 import {
@@ -208,5 +210,59 @@ describe('tableCsv', () => {
 
   it('names the download after the year', () => {
     expect(tableCsvFileName(2023)).toBe('hebei-innovation-table-2023.csv');
+  });
+});
+
+describe('formula injection (issue 17)', () => {
+  const HOSTILE = ['=HYPERLINK("http://evil","x")', '+cmd|" /C calc"!A0', '-2+3', '@SUM(1,1)', '\t=1+1', '\r=1+1'];
+
+  it('spreadsheetSafe prefixes an apostrophe to every cell a spreadsheet would run', () => {
+    for (const cell of HOSTILE) expect(spreadsheetSafe(cell)).toBe(`'${cell}`);
+  });
+
+  it('spreadsheetSafe leaves plain numbers and ordinary text alone', () => {
+    for (const cell of ['-1', '+2', '-0.5', '12', '', '鹿泉区', 'A', "it's", 'a=b', 'stated']) {
+      expect(spreadsheetSafe(cell)).toBe(cell);
+    }
+  });
+
+  it('sources.csv of the whole dataset neutralises imported source titles, and reads back', () => {
+    const layers: ImportLayer[] = HOSTILE.map((title, i) => ({
+      id: `IMP${i + 1}`,
+      source: { title, date: '2023-12-22', url: '' },
+      createdAt: '2026-11-25T00:00:00Z',
+      facts: [{ code: '130110', year: 2023, tier: 'A', rank: null, rankOf: null, raw: '鹿泉区' }],
+      origin: 'local',
+    }));
+    const files = exportDataset(applyImports(real, layers));
+    const sources = parseCsv(files['sources.csv']);
+    if (!sources.ok) throw new Error(sources.errors.join('\n'));
+    const titles = sources.rows.filter((r) => /^IMP\d+$/u.test(r.source_id ?? '')).map((r) => r.title);
+    expect(titles).toEqual(HOSTILE.map((t) => `'${t}`));
+    // No cell of any exported file starts with a character a spreadsheet runs (numbers aside).
+    for (const text of Object.values(files)) {
+      const parsed = parseCsv(text);
+      if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+      for (const row of parsed.rows) {
+        for (const cell of Object.values(row))
+          expect(/^[=+\-@\t\r]/u.test(cell) && !/^[+-]?[\d.]+$/u.test(cell)).toBe(false);
+      }
+    }
+  });
+
+  it('the table CSV neutralises names and raw text from the data', () => {
+    const dataset = syntheticDataset();
+    const [first] = dataset.units;
+    if (!first) throw new Error('no units');
+    const hostile: Dataset = {
+      ...dataset,
+      units: dataset.units.map((u) => (u.code === first.code ? { ...u, nameZh: '=1+1', nameEn: '@SUM(A1)' } : u)),
+    };
+    const { rows } = tableRows(hostile, indexStates(hostile), 2023, 2022);
+    const parsed = parseCsv(tableCsv(rows, { year: 2023, baseYear: 2022 }));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const row = parsed.rows.find((r) => r.code === first.code);
+    expect(row?.name_zh).toBe("'=1+1");
+    expect(row?.name_en).toBe("'@SUM(A1)");
   });
 });
