@@ -34,6 +34,9 @@ export const PROSE_CHARS: ReadonlySet<string> = new Set([
   ...'的类个共为是了按以等及与对将于评价结果单排序分数得通知公告布能力技科创域附件如表其各位月日级档第此该进入升降度已被列含括应从低到计',
 ]);
 
+/** A character a name may end with: a letter, a digit or a closing bracket (桥西区（张家口）). */
+const NAME_END = /^[\p{L}\p{N})\]】〕]$/u;
+
 /** The longest token taken as a name: a unit with two prefixes is under 16 characters. */
 const MAX_NAME_CHARS = 20;
 
@@ -143,10 +146,10 @@ function dropBrackets(clause: string): string {
 
 /** A token as a name, or null when it cannot be one (numbering, a count, prose, markup). */
 function cleanToken(token: string): string | null {
-  const text = token
+  const lead = token
     .replace(/^(?:\d{1,3}[.)、:]|[一二三四五六七八九十]+[、.)]|\d{1,3}(?=\p{Script=Han}))/u, '')
-    .replace(/^[\p{P}\p{S}]+/u, '')
-    .replace(/[^\p{L}\p{N})\]】〕]+$/u, '');
+    .replace(/^[\p{P}\p{S}]+/u, '');
+  const text = trimNameEnd(lead);
   if (text === '') return null;
   if (/^\d{6}$/.test(text)) return text;
   if (!/\p{Script=Han}/u.test(text) || /\d/.test(text)) return null;
@@ -216,12 +219,37 @@ function rankStarts(lists: Map<Tier, TierList>, year: number, orderedByDefault: 
   return starts;
 }
 
+/**
+ * Every run of white space as one character: a line break where the run holds one, else a space.
+ * Done once, up front, so that no pattern below meets a long run: text copied from a PDF can pad
+ * with thousands of spaces, and `\s*` next to `\s*` (or a failing `\s*:`) over such a run
+ * backtracks in time quadratic or worse in its length. With runs of one character every pattern
+ * here is linear in the text. Nothing is lost: names hold no white space, and the patterns treat
+ * one space as they treated many.
+ */
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/gu, (run) => (/[\n\r\u2028\u2029]/u.test(run) ? '\n' : ' '));
+}
+
+/** The text without the trailing characters that cannot end a name, in one pass from the end. */
+function trimNameEnd(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    // Step back one code point (a surrogate pair is two units).
+    const low = text.charCodeAt(end - 1);
+    const width = end >= 2 && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+    if (NAME_END.test(text.slice(end - width, end))) break;
+    end -= width;
+  }
+  return text.slice(0, end);
+}
+
 export function parseNotice(text: string, defaults: NoticeDefaults): ParsedInput {
   if (typeof text !== 'string') return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
   if (text.length > IMPORT_LIMITS.maxTextChars) {
     return { ok: false, problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxTextChars }] };
   }
-  const normalized = text.normalize('NFKC').replace(/\r\n?/g, '\n');
+  const normalized = normalizeSpace(text.normalize('NFKC'));
   if (normalized.trim() === '') return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
 
   const problems: ImportProblem[] = [];
