@@ -154,6 +154,12 @@ export interface AppState {
    * (the user opening a link they shared) is not added twice. Replaces earlier link layers.
    */
   restoreImports: (local: readonly ImportLayer[], link: readonly ImportLayer[]) => void;
+  /**
+   * The user's own layers become exactly `local`, in its order and with its ids (this browser's
+   * storage, shared by its tabs, holds them). Link layers stay after them; one whose id is now
+   * taken gets the next free id, and one equal to a layer of `local` is dropped (it is kept now).
+   */
+  replaceLocalImports: (local: readonly ImportLayer[]) => void;
   /** The layers received in a link become the user's own (kept in this browser). */
   keepLinkImports: () => void;
   /** The layers received in a link are dropped. */
@@ -328,6 +334,19 @@ export function createAppStore(initial: InitialState = {}): AppStore {
             mine,
           );
           setImports([...mine, ...received]);
+        },
+        replaceLocalImports: (local) => {
+          const mine = local.map((l) => ({ ...l, origin: 'local' as const }));
+          const received: ImportLayer[] = [];
+          for (const layer of get().imports) {
+            if (layer.origin !== 'link' || mine.some((m) => sameContent(m, layer))) continue;
+            const taken = [...mine, ...received];
+            const id = taken.some((l) => l.id === layer.id) ? nextLayerId(taken) : layer.id;
+            received.push({ ...layer, id });
+          }
+          const next = [...mine, ...received];
+          // An unchanged list keeps the shown dataset as it is (no redraw for nothing).
+          if (JSON.stringify(next) !== JSON.stringify(get().imports)) setImports(next);
         },
         keepLinkImports: () => {
           const imports = get().imports;

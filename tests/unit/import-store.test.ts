@@ -156,6 +156,53 @@ describe('import layers in the store', () => {
     expect(store.getState().importOpen).toBe(false);
   });
 
+  it('replaces the local layers with a given list, ids and order as given', () => {
+    const store = loaded();
+    store.getState().applyImport(layer([fact('990101', 2019, 'C')], 'local', 'Mine'));
+    const theirs = { ...layer([fact('990103', 2019, 'B')], 'local', 'Theirs'), id: 'IMP5' };
+    const mine = { ...layer([fact('990101', 2019, 'C')], 'local', 'Mine'), id: 'IMP2' };
+    store.getState().replaceLocalImports([theirs, mine]);
+    expect(store.getState().imports.map((l) => [l.id, l.source.title])).toEqual([
+      ['IMP5', 'Theirs'],
+      ['IMP2', 'Mine'],
+    ]);
+    expect(stateOf(store, '990103', 2019)).toMatchObject({ tier: 'B', fact: { sourceIds: ['IMP5'] } });
+    store.getState().replaceLocalImports([]);
+    expect(store.getState().imports).toEqual([]);
+    expect(stateOf(store, '990103', 2019)?.kind).toBe('unknown');
+  });
+
+  it('keeps link layers after the replaced local ones, with a free id, and drops one now kept', () => {
+    const store = loaded();
+    store
+      .getState()
+      .restoreImports(
+        [],
+        [layer([fact('990105', 2019, 'B')], 'link', 'Linked'), layer([fact('990103', 2019, 'A')], 'link', 'Other')],
+      );
+    expect(store.getState().imports.map((l) => l.id)).toEqual(['IMP1', 'IMP2']);
+    store.getState().replaceLocalImports([{ ...layer([fact('990101', 2019, 'C')], 'local', 'Local'), id: 'IMP1' }]);
+    expect(store.getState().imports.map((l) => [l.id, l.origin, l.source.title])).toEqual([
+      ['IMP1', 'local', 'Local'],
+      ['IMP2', 'link', 'Linked'],
+      ['IMP3', 'link', 'Other'],
+    ]);
+    // The same content as a link layer, now among the local ones: the link's copy goes.
+    store.getState().replaceLocalImports([{ ...layer([fact('990105', 2019, 'B')], 'local', 'Linked'), id: 'IMP1' }]);
+    expect(store.getState().imports.map((l) => [l.id, l.origin, l.source.title])).toEqual([
+      ['IMP1', 'local', 'Linked'],
+      ['IMP3', 'link', 'Other'],
+    ]);
+  });
+
+  it('leaves the dataset as it is when the replacement changes nothing', () => {
+    const store = loaded();
+    store.getState().applyImport(layer([fact('990101', 2019, 'C')]));
+    const data = store.getState().data;
+    store.getState().replaceLocalImports(store.getState().imports);
+    expect(store.getState().data).toBe(data);
+  });
+
   it('ignores removing an unknown id and keep/discard without link layers', () => {
     const store = loaded();
     store.getState().applyImport(layer([fact('990102', 2019, 'B')]));
