@@ -56,14 +56,24 @@ export function safeSourceUrl(text: string): string | null {
   }
 }
 
-/** A source date as the dialog takes it: 2023, 2023-12 or 2023-12-22, or empty. */
+/** Earliest and latest year a source date may have: the evaluations began in 2019. */
+const SOURCE_YEARS = { min: 2000, max: 2100 } as const;
+
+/**
+ * A source date as the dialog takes it: 2023, 2023-12 or 2023-12-22, or empty. The date must
+ * exist in the calendar (2023-02-30 and 2023-04-31 do not; 2024-02-29 does).
+ */
 export function isSourceDate(text: string): boolean {
   if (text === '') return true;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (!m) return false;
+  const year = Number(m[1]);
   const month = m[2] === undefined ? 1 : Number(m[2]);
   const day = m[3] === undefined ? 1 : Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  if (year < SOURCE_YEARS.min || year > SOURCE_YEARS.max || month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
 }
 
 /** A fact, or why not: the code must name a unit in that year, the rank fit the year's units. */
