@@ -20,6 +20,8 @@ const PROBLEM_KEY: Record<ImportProblemCode, MessageKey> = {
   'no-year': 'importProblemNoYear',
   'no-tier': 'importProblemNoTier',
   'decoded-gbk': 'importProblemDecodedGbk',
+  'decoded-utf16': 'importProblemDecodedUtf16',
+  'utf16-no-bom': 'importProblemUtf16NoBom',
   'ranks-from-order': 'importProblemRanksFromOrder',
   'field-truncated': 'importProblemFieldTruncated',
 };
@@ -33,15 +35,15 @@ function shorten(text: string): string {
 }
 
 /**
- * One problem as a sentence. `unit` says what a size limit counts: bytes of a file or
- * characters of pasted text.
+ * One problem as a sentence. A size limit is worded in what it counts: the problem's own `unit`,
+ * else `unit` (bytes of a file or characters of pasted text).
  */
 export function problemText(tr: Translate, problem: ImportProblem, unit: 'bytes' | 'chars' = 'chars'): string {
   let limit = '';
   if (problem.limit !== undefined) {
     limit =
       problem.code === 'too-large'
-        ? unit === 'bytes'
+        ? (problem.unit ?? unit) === 'bytes'
           ? tr('importBytes', { kb: Math.round(problem.limit / 1024) })
           : tr('importChars', { n: problem.limit })
         : String(problem.limit);

@@ -259,8 +259,9 @@ describe('decodeImportBytes', () => {
   it('refuses NUL bytes, control characters and bytes valid in neither encoding', () => {
     const binary = { ok: false, problems: [{ code: 'binary', severity: 'error' }] };
     expect(decodeImportBytes(new Uint8Array([0x6e, 0x00, 0x61]))).toEqual(binary);
-    // UTF-16 (Excel's "Unicode text") has NUL bytes in every ASCII character.
-    expect(decodeImportBytes(new Uint8Array([0xff, 0xfe, 0x6e, 0x00]))).toEqual(binary);
+    // UTF-16 with a byte-order mark (Excel's "Unicode text") is read (import-input-checks.test.ts);
+    // with a mark but an unpaired surrogate it is not text.
+    expect(decodeImportBytes(new Uint8Array([0xff, 0xfe, 0x00, 0xd8]))).toEqual(binary);
     expect(decodeImportBytes(utf8('name\u0001tier'))).toEqual(binary);
     expect(decodeImportBytes(new Uint8Array([0xff, 0xff, 0xff]))).toEqual(binary);
     expect(decodeImportBytes(new Uint8Array([0x41, 0xcf]))).toEqual(binary);
@@ -276,7 +277,7 @@ describe('decodeImportBytes', () => {
     const big = new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1).fill(0x41);
     expect(decodeImportBytes(big)).toEqual({
       ok: false,
-      problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxFileBytes }],
+      problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxFileBytes, unit: 'bytes' }],
     });
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();

@@ -257,7 +257,7 @@ describe('limits and odd input', () => {
   it('refuses text over the size limit before reading it', () => {
     expect(parseNotice('鹿'.repeat(IMPORT_LIMITS.maxTextChars + 1), opts)).toEqual({
       ok: false,
-      problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxTextChars }],
+      problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxTextChars, unit: 'chars' }],
     });
   });
 

@@ -11,6 +11,7 @@
  * MAX_LISTED_PROBLEMS and a count of the rest), so a half-read file never reaches the preview.
  */
 import { parseCsv } from '../csv';
+import { stripBidiControls } from '../text-safety';
 import { TIERS, YEARS, unitCountIn, type Tier } from '../types';
 import { areaCodeOfName } from './areas-zh';
 import { parseNotice, type NoticeDefaults } from './notice';
@@ -164,11 +165,18 @@ function readRow(
   return { raw, year, tier, rank, score, line, areaHint };
 }
 
-export function parseImportCsv(text: string, defaults: { year: number | null }): ParsedInput {
-  if (typeof text !== 'string') return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
-  if (text.length > IMPORT_LIMITS.maxTextChars) {
-    return { ok: false, problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxTextChars }] };
+/** `maxChars` as for parseNotice: a paste's limit by default, a file's size for a file's text. */
+export function parseImportCsv(
+  input: string,
+  defaults: { year: number | null },
+  maxChars: number = IMPORT_LIMITS.maxTextChars,
+): ParsedInput {
+  if (typeof input !== 'string') return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
+  if (input.length > maxChars) {
+    return { ok: false, problems: [{ code: 'too-large', severity: 'error', limit: maxChars, unit: 'chars' }] };
   }
+  // Bidirectional controls could make a name or note read backwards where it is shown.
+  const text = stripBidiControls(input);
   if (text.replace(/^\uFEFF/u, '').trim() === '')
     return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
   const csv = parseCsv(text);
@@ -207,9 +215,13 @@ export function looksLikeCsv(text: string): boolean {
 }
 
 /** A pasted or loaded text: CSV when its first line is a recognised header, else a notice. */
-export function parseImportText(text: string, defaults: NoticeDefaults): ParsedInput {
-  if (typeof text === 'string' && text.length <= IMPORT_LIMITS.maxTextChars && looksLikeCsv(text)) {
-    return parseImportCsv(text, { year: defaults?.year ?? null });
+export function parseImportText(
+  text: string,
+  defaults: NoticeDefaults,
+  maxChars: number = IMPORT_LIMITS.maxTextChars,
+): ParsedInput {
+  if (typeof text === 'string' && text.length <= maxChars && looksLikeCsv(text)) {
+    return parseImportCsv(text, { year: defaults?.year ?? null }, maxChars);
   }
-  return parseNotice(text, defaults);
+  return parseNotice(text, defaults, maxChars);
 }

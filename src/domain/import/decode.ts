@@ -1,13 +1,20 @@
 /**
  * File bytes → text. A CSV from this explorer or a text editor is UTF-8 (with or without a
- * byte-order mark); Excel in a Chinese locale saves "CSV" as GBK. Anything else — images,
- * spreadsheets (.xlsx is a zip), UTF-16 (NUL bytes in ASCII) — is refused as binary rather than
- * shown as mojibake. The size is checked before any decoding.
+ * byte-order mark); Excel in a Chinese locale saves "CSV" as GBK, and "Unicode Text" as UTF-16
+ * little-endian with a byte-order mark (tab-separated, which the CSV reader detects). UTF-16
+ * without a mark is named for what it is and refused: its byte order would be a guess. Anything
+ * else — images, spreadsheets (.xlsx is a zip) — is refused as binary rather than shown as
+ * mojibake. The size is checked before any decoding.
  */
 import { IMPORT_LIMITS, type ImportProblem } from './types';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gbk'; problems: ImportProblem[] }
+  | {
+      ok: true;
+      text: string;
+      encoding: 'utf-8' | 'utf-8-bom' | 'gbk' | 'utf-16le' | 'utf-16be';
+      problems: ImportProblem[];
+    }
   | { ok: false; problems: ImportProblem[] };
 
 /** C0 controls other than tab, line feed, form feed and carriage return, and DEL: never in a text file. */
@@ -59,13 +66,49 @@ function isGbkShaped(bytes: Uint8Array): boolean {
 
 const binary = (): DecodeResult => ({ ok: false, problems: [{ code: 'binary', severity: 'error' }] });
 
+/** The UTF-16 byte order a byte-order mark states, or null without one. */
+function utf16Mark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Whether NUL-holding bytes look like UTF-16 text without a mark: in text, most characters are
+ * ASCII or CJK, so one byte of each pair (the same one throughout) is often zero and the other
+ * never is. Only used to name the problem; such bytes are never decoded.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < bytes.length; i += 2) {
+    if (bytes[i] === 0) evenZero += 1;
+    if (bytes[i + 1] === 0) oddZero += 1;
+  }
+  const pairs = bytes.length / 2;
+  return (evenZero === 0 && oddZero >= pairs / 4) || (oddZero === 0 && evenZero >= pairs / 4);
+}
+
 export function decodeImportBytes(bytes: Uint8Array): DecodeResult {
   if (!(bytes instanceof Uint8Array)) return binary();
   if (bytes.byteLength > IMPORT_LIMITS.maxFileBytes) {
-    return { ok: false, problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxFileBytes }] };
+    return {
+      ok: false,
+      problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxFileBytes, unit: 'bytes' }],
+    };
   }
   if (bytes.byteLength === 0) return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
-  if (bytes.includes(0)) return binary();
+  const order = utf16Mark(bytes);
+  if (order !== null) {
+    const text = decode(order, bytes.subarray(2));
+    if (text === null || text.includes('\u0000') || hasControl(text)) return binary();
+    if (text.trim() === '') return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
+    return { ok: true, text, encoding: order, problems: [{ code: 'decoded-utf16', severity: 'info' }] };
+  }
+  if (bytes.includes(0)) {
+    return looksLikeUtf16(bytes) ? { ok: false, problems: [{ code: 'utf16-no-bom', severity: 'error' }] } : binary();
+  }
 
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const utf8 = decode('utf-8', bom ? bytes.subarray(3) : bytes);

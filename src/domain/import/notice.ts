@@ -15,6 +15,7 @@
  * (or the user said so), is not grouped by city, and every better tier's list in the same paste
  * is complete too (B's ranks start after A's count). Otherwise rank is null.
  */
+import { stripBidiControls } from '../text-safety';
 import { TIERS, YEARS, unitCountIn, type Tier } from '../types';
 import { AREA_NAMES_ZH, NEW_AREAS_ZH, areaCodeOfName } from './areas-zh';
 import { IMPORT_LIMITS, type ImportEntry, type ImportProblem, type ParsedInput } from './types';
@@ -244,12 +245,21 @@ function trimNameEnd(text: string): string {
   return text.slice(0, end);
 }
 
-export function parseNotice(text: string, defaults: NoticeDefaults): ParsedInput {
+/**
+ * `maxChars` is the longest text taken: a paste's limit by default; a file's text is bounded by
+ * the file's size in bytes instead (it has at most as many characters as bytes).
+ */
+export function parseNotice(
+  text: string,
+  defaults: NoticeDefaults,
+  maxChars: number = IMPORT_LIMITS.maxTextChars,
+): ParsedInput {
   if (typeof text !== 'string') return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
-  if (text.length > IMPORT_LIMITS.maxTextChars) {
-    return { ok: false, problems: [{ code: 'too-large', severity: 'error', limit: IMPORT_LIMITS.maxTextChars }] };
+  if (text.length > maxChars) {
+    return { ok: false, problems: [{ code: 'too-large', severity: 'error', limit: maxChars, unit: 'chars' }] };
   }
-  const normalized = normalizeSpace(text.normalize('NFKC'));
+  // Bidirectional controls could make a name read backwards in the preview: no name has one.
+  const normalized = normalizeSpace(stripBidiControls(text.normalize('NFKC')));
   if (normalized.trim() === '') return { ok: false, problems: [{ code: 'empty', severity: 'error' }] };
 
   const problems: ImportProblem[] = [];

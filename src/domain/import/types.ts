@@ -23,9 +23,10 @@ export const IMPORT_LIMITS = {
 /** Why an input could not be read, or what to tell the user about it. */
 export type ImportProblemCode =
   | 'empty' // nothing to import
-  | 'too-large' // over maxFileBytes / maxTextChars (params.limit)
+  | 'too-large' // over maxFileBytes / maxTextChars (limit, and unit: bytes of a file, characters of text)
   | 'too-many-entries' // over maxEntries
   | 'binary' // NUL bytes or undecodable content
+  | 'utf16-no-bom' // UTF-16 text without a byte-order mark: which byte order is not said, so it is not guessed
   | 'csv-malformed' // quoting or field-count errors (line, detail)
   | 'csv-header' // no recognised header (detail: the header found)
   | 'bad-year' // a year outside 2019–2023 (line, detail)
@@ -34,6 +35,7 @@ export type ImportProblemCode =
   | 'no-year' // the text does not say the year and none was chosen
   | 'no-tier' // the text does not say the tier and none was chosen
   | 'decoded-gbk' // info: the file was GBK (Excel) and was decoded as such
+  | 'decoded-utf16' // info: the file was UTF-16 with a byte-order mark (Excel's "Unicode Text") and was decoded as such
   | 'ranks-from-order' // info: the list says it is in score order, ranks were given by position
   | 'field-truncated'; // info: an over-long name or note was cut (line)
 
@@ -45,6 +47,8 @@ export interface ImportProblem {
   /** Plain text from the input or the parser (always rendered as text). */
   detail?: string;
   limit?: number;
+  /** What `limit` counts, for 'too-large': bytes of a file or characters of text. */
+  unit?: 'bytes' | 'chars';
 }
 
 /** One name (or code) with its tier, as read from the input, before resolution. */

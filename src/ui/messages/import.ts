@@ -31,6 +31,9 @@ export const en = {
   importProblemTooLarge: 'Too large: at most {limit}.',
   importProblemTooManyEntries: 'Too many names or rows: at most {limit} per import.',
   importProblemBinary: 'This is not text (a binary file?): choose a CSV or text file.',
+  importProblemUtf16NoBom:
+    'This looks like UTF-16 text without a byte-order mark, whose byte order cannot be told: save it as “CSV UTF-8” (or as Unicode Text from Excel) and choose it again.',
+  importProblemDecodedUtf16: 'The file was in UTF-16 (as Excel saves “Unicode Text”) and was read as such.',
   importProblemCsvMalformed: 'The CSV cannot be read: {detail}.',
   importProblemCsvHeader:
     'The CSV has no known header (found “{detail}”). Use the columns of data/tiers.csv, or name,tier or code,tier.',
@@ -176,6 +179,9 @@ export const zh: Record<keyof typeof en, string> = {
   importProblemTooLarge: '过大：上限为 {limit}。',
   importProblemTooManyEntries: '名称或行过多：每次导入不超过 {limit} 个。',
   importProblemBinary: '这不是文本（二进制文件？）：请选择CSV或文本文件。',
+  importProblemUtf16NoBom:
+    '这似乎是没有字节顺序标记（BOM）的UTF-16文本，无法判断其字节顺序：请另存为“CSV UTF-8”（或用Excel另存为“Unicode文本”）后重新选择。',
+  importProblemDecodedUtf16: '文件为UTF-16编码（Excel“Unicode文本”的格式），已按UTF-16读取。',
   importProblemCsvMalformed: '无法读取CSV：{detail}。',
   importProblemCsvHeader:
     'CSV 没有可识别的表头（读到“{detail}”）。请使用 data/tiers.csv 的列，或 name,tier、code,tier。',
