@@ -9,20 +9,21 @@
  * matching names, comparing with the data) is src/domain/import's; this file only holds the
  * user's choices. Names, titles and notes from the input are React text, never HTML.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useModalDialog } from './use-modal-dialog';
 import { isSourceDate, MAX_TITLE_CHARS, MAX_URL_CHARS, safeSourceUrl } from '../data/import-check';
+import { createImportReader, type ImportReader } from '../data/import-reader';
 import {
-  decodeImportBytes,
   IMPORT_LIMITS,
   layerFacts,
-  parseImportText,
+  pastedInput,
   previewImport,
-  resolveEntries,
+  type ImportInput,
   type ImportLayer,
   type ImportProblem,
   type ResolvedEntry,
 } from '../domain/import';
+import { stripBidiControls } from '../domain/text-safety';
 import { TIERS, YEARS, type Tier, type UnitCode } from '../domain/types';
 import { useAppStore } from '../store/use-app-store';
 import './button.css';
@@ -58,6 +59,8 @@ type InputKind = 'text' | 'file';
 
 type Stage =
   | { kind: 'idle' }
+  /** Decoding, parsing and matching in the reader's worker; `size` in the input's own unit. */
+  | { kind: 'reading'; from: InputKind; size: number }
   | { kind: 'failed'; problems: ImportProblem[]; from: InputKind }
   | { kind: 'ready'; resolved: ResolvedEntry[]; notes: ImportProblem[]; from: InputKind };
 
@@ -99,8 +102,9 @@ export function ImportDialog() {
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [options, setOptions] = useState<Options>({ year: null, tier: null, scoreOrdered: false });
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
-  /** The last input read, so changing the year or tier previews it again. */
-  const lastInput = useRef<{ text: string; from: InputKind; notes: ImportProblem[] } | null>(null);
+  /** The last input read (as text), so changing the year or tier previews it again. */
+  const lastInput = useRef<{ input: ImportInput; from: InputKind } | null>(null);
+  const readerRef = useRef<ImportReader | null>(null);
   const [choices, setChoices] = useState<Map<number, UnitCode>>(new Map());
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [source, setSource] = useState({ title: '', date: '', url: '' });
@@ -122,24 +126,41 @@ export function ImportDialog() {
     trapTab: true,
   });
 
-  /** Parses and matches an input; nothing is applied, whatever the outcome. */
-  const read = (input: string, from: InputKind, notes: ImportProblem[], opts: Options = options) => {
+  // The reader's worker lives as long as the dialog's component.
+  useEffect(
+    () => () => {
+      readerRef.current?.dispose();
+      readerRef.current = null;
+    },
+    [],
+  );
+
+  /**
+   * Decodes, parses and matches an input in the reader's worker, showing "Reading…" meanwhile;
+   * a later read or Clear makes this one's answer moot. Nothing is applied, whatever the outcome.
+   */
+  const read = async (input: ImportInput, from: InputKind, opts: Options = options) => {
     if (!ready) return;
-    lastInput.current = { text: input, from, notes };
     setStatus('');
-    const parsed = parseImportText(input, opts);
-    if (!parsed.ok) {
-      setStage({ kind: 'failed', problems: [...notes, ...parsed.problems], from });
+    const size = input.kind === 'bytes' ? input.bytes.byteLength : input.text.length;
+    setStage({ kind: 'reading', from, size });
+    readerRef.current ??= createImportReader();
+    const result = await readerRef.current.read(input, opts, ready.base.units);
+    if (result === null) return; // superseded or cancelled
+    if (!result.ok) {
+      setStage({ kind: 'failed', problems: result.problems, from });
       return;
     }
+    lastInput.current = { input: result.input, from };
     setChoices(new Map());
     setAccepted(new Set());
-    setStage({
-      kind: 'ready',
-      resolved: resolveEntries(ready.base.units, parsed.entries),
-      notes: [...notes, ...parsed.problems],
-      from,
-    });
+    setStage({ kind: 'ready', resolved: result.resolved, notes: result.notes, from });
+  };
+
+  const cancelReading = () => {
+    readerRef.current?.cancel();
+    setStage({ kind: 'idle' });
+    setStatus(tr('importReadCancelled'));
   };
 
   const onPreview = () => {
@@ -152,7 +173,8 @@ export function ImportDialog() {
       setStage({ kind: 'failed', problems: [problem('too-large', IMPORT_LIMITS.maxTextChars)], from: 'text' });
       return;
     }
-    read(text, 'text', []);
+    lastInput.current = null;
+    void read(pastedInput(text), 'text');
   };
 
   const onFile = async (input: HTMLInputElement) => {
@@ -173,13 +195,11 @@ export function ImportDialog() {
       setStage({ kind: 'failed', problems: [problem('binary')], from: 'file' });
       return;
     }
-    const decoded = decodeImportBytes(bytes);
-    if (!decoded.ok) {
-      setStage({ kind: 'failed', problems: decoded.problems, from: 'file' });
-      return;
-    }
-    setFileNote(tr('importFileLoaded', { name: file.name, kb: Math.max(1, Math.round(file.size / 1024)) }));
-    read(decoded.text, 'file', decoded.problems);
+    lastInput.current = null;
+    setFileNote(
+      tr('importFileLoaded', { name: stripBidiControls(file.name), kb: Math.max(1, Math.round(file.size / 1024)) }),
+    );
+    await read({ kind: 'bytes', bytes }, 'file');
   };
 
   const changeOptions = (next: Partial<Options>) => {
@@ -187,14 +207,15 @@ export function ImportDialog() {
     setOptions(merged);
     // A preview follows the year and tier it was read with.
     if (lastInput.current && stage.kind !== 'idle') {
-      const { text: input, from, notes } = lastInput.current;
-      read(input, from, notes, merged);
+      const { input, from } = lastInput.current;
+      void read(input, from, merged);
     }
   };
 
   const onText = (value: string) => {
     setText(value);
     // A preview of other text would be applied by mistake: it goes until Preview is pressed again.
+    if (stage.kind === 'reading' && stage.from === 'text') readerRef.current?.cancel();
     if (stage.kind !== 'idle' && stage.from === 'text') setStage({ kind: 'idle' });
   };
 
@@ -203,9 +224,10 @@ export function ImportDialog() {
       setStatus(tr('importNeedPreview'));
       return;
     }
-    const title = source.title.trim();
-    const date = source.date.trim();
-    const url = source.url.trim();
+    // Bidirectional controls could make the title read backwards wherever it is shown.
+    const title = stripBidiControls(source.title).trim();
+    const date = stripBidiControls(source.date).trim();
+    const url = stripBidiControls(source.url).trim();
     const next: SourceErrors = {
       title: title === '',
       date: !isSourceDate(date),
@@ -253,6 +275,7 @@ export function ImportDialog() {
   };
 
   const clear = () => {
+    readerRef.current?.cancel();
     setText('');
     setFileNote(null);
     setStage({ kind: 'idle' });
@@ -372,6 +395,21 @@ export function ImportDialog() {
                 </label>
               </div>
               {fileNote !== null && <p className="imp-hint">{fileNote}</p>}
+              <div role="status" className="imp-reading-region">
+                {stage.kind === 'reading' && (
+                  <div className="imp-reading">
+                    <span className="imp-spinner" aria-hidden="true" />
+                    <span>
+                      {stage.from === 'file'
+                        ? tr('importReadingFile', { kb: Math.max(1, Math.round(stage.size / 1024)) })
+                        : tr('importReadingText', { n: stage.size.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
+                    </span>
+                    <button type="button" className="btn" onClick={cancelReading}>
+                      {tr('importReadCancel')}
+                    </button>
+                  </div>
+                )}
+              </div>
               <div role="alert" className="imp-alert-region">
                 {stage.kind === 'failed' && (
                   <div className="imp-alert">

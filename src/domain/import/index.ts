@@ -13,3 +13,4 @@ export { parseNotice, type NoticeDefaults } from './notice';
 export { MAX_LISTED_PROBLEMS, looksLikeCsv, parseImportCsv, parseImportText } from './csv-input';
 export { createNameResolver, normalizeName, shortForms, type NameResolver, type ResolveContext } from './names';
 export { layerFacts, previewImport, resolveEntries } from './preview';
+export { pastedInput, readImportInput, type ImportInput, type ImportRead } from './read';

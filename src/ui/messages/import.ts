@@ -26,6 +26,10 @@ export const en = {
   importPreviewButton: 'Preview',
   importClear: 'Clear',
   importReadFailed: 'Nothing was read; the map and the data are unchanged.',
+  importReadingText: 'Reading {n} characters…',
+  importReadingFile: 'Reading the file ({kb} KB)…',
+  importReadCancel: 'Stop reading',
+  importReadCancelled: 'Reading stopped; nothing was read.',
 
   importProblemEmpty: 'Nothing to import: the text or file is empty.',
   importProblemTooLarge: 'Too large: at most {limit}.',
@@ -174,6 +178,10 @@ export const zh: Record<keyof typeof en, string> = {
   importPreviewButton: '预览',
   importClear: '清除',
   importReadFailed: '未读取任何内容；地图和数据保持不变。',
+  importReadingText: '正在读取 {n} 个字符…',
+  importReadingFile: '正在读取文件（{kb} KB）…',
+  importReadCancel: '停止读取',
+  importReadCancelled: '已停止读取，未读取任何内容。',
 
   importProblemEmpty: '没有可导入的内容：文本或文件为空。',
   importProblemTooLarge: '过大：上限为 {limit}。',
