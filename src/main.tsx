@@ -13,15 +13,15 @@ import { loadAll } from './data/load-dataset';
 import { browserLang } from './domain/lang';
 import { createAppStore } from './store/store';
 import { StoreContext } from './store/use-app-store';
-import { bindDocumentLang, bindUrl, describeInvalid, initialStateFromUrl } from './url/bind-url';
+import { bindDocumentLang, bindUrl, initialStateFromUrl } from './url/bind-url';
 
 const defaultLang = browserLang(navigator.languages);
 // The codes are not loaded yet: `county` is checked for shape now and against the data later.
 const { initial, invalid } = initialStateFromUrl(window.location);
 const store = createAppStore({ ...initial, lang: initial.lang ?? defaultLang });
-for (const param of invalid) store.getState().notify('warning', describeInvalid(store.getState().lang, param));
 bindDocumentLang(store, document);
-bindUrl(store, window, { defaultLang });
+// The link's ignored parts are reported by the binder, in one notice it replaces on back/forward.
+bindUrl(store, window, { defaultLang, invalid });
 // Imported layers kept in this browser or carried by the link (#imp=…), once the data is loaded.
 bindImports(store, window);
 

@@ -55,14 +55,15 @@ export function App() {
           </MoreTools>
         </div>
       </header>
-      <PanelBoundary name="Notices">
-        <Notices />
-      </PanelBoundary>
       <PanelBoundary name="ImportBanner">
         <ImportBanner />
       </PanelBoundary>
       <main className="app-main">
         <div className="map-column">
+          {/* Over the top of the map area, out of the flow: the map never moves for notices. */}
+          <PanelBoundary name="Notices">
+            <Notices />
+          </PanelBoundary>
           {mapUnavailable === null ? (
             <MapView label={tr('mapLabel')} />
           ) : (

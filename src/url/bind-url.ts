@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../domain/lang';
 import { resolveCode } from '../domain/lineage';
+import { stripBidiControls } from '../domain/text-safety';
 import { FIRST_YEAR, LAST_YEAR, type UnitCode } from '../domain/types';
 import { MODES, type AppState, type AppStore, type InitialState } from '../store/store';
 import { t, type MessageKey } from '../ui/i18n';
@@ -37,6 +38,13 @@ export const PLAYING_WRITE_DELAY_MS = 250;
 /** Long raw values are cut in notices: a link can carry kilobytes in one parameter. */
 const MAX_RAW_CHARS = 40;
 
+/**
+ * The most ignored parts one notice lists; the rest are counted in a last line. A link of a
+ * few megabytes can repeat a key hundreds of thousands of times, and a list that long would
+ * only slow the page down when opened.
+ */
+export const MAX_ADDRESS_DETAILS = 1000;
+
 const REASON_KEYS: Record<InvalidReason, MessageKey> = {
   empty: 'urlReasonEmpty',
   repeated: 'urlReasonRepeated',
@@ -59,7 +67,11 @@ export function truncateRaw(raw: string, max = MAX_RAW_CHARS): string {
   return chars.length <= max ? raw : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** "Ignored year=1999: not an evaluation year (2019–2023)", in the UI language. */
+/**
+ * "Ignored year=1999: not an evaluation year (2019–2023)", in the UI language. Bidirectional
+ * controls in the raw value are dropped first: a right-to-left override in a link would
+ * otherwise flip the rest of the sentence.
+ */
 export function describeInvalid(lang: Lang, param: InvalidParam): string {
   const reason = t(lang, REASON_KEYS[param.reason], {
     key: param.key,
@@ -67,7 +79,19 @@ export function describeInvalid(lang: Lang, param: InvalidParam): string {
     last: LAST_YEAR,
     modes: MODES.join(', '),
   });
-  return t(lang, 'urlIgnored', { key: param.key, raw: truncateRaw(param.raw), reason });
+  return t(lang, 'urlIgnored', { key: param.key, raw: truncateRaw(stripBidiControls(param.raw)), reason });
+}
+
+/** The one notice about a link's ignored parts: a title with their count, and one line each. */
+export function describeAddress(
+  lang: Lang,
+  params: readonly InvalidParam[],
+  max = MAX_ADDRESS_DETAILS,
+): { text: string; details: string[] } {
+  const text = params.length === 1 ? t(lang, 'urlIgnoredOne') : t(lang, 'urlIgnoredMany', { n: params.length });
+  const details = params.slice(0, max).map((param) => describeInvalid(lang, param));
+  if (params.length > max) details.push(t(lang, 'urlIgnoredMore', { n: params.length - max }));
+  return { text, details };
 }
 
 export interface UrlStart {
@@ -114,6 +138,8 @@ function knownCodesOf(state: AppState): ReadonlySet<string> | undefined {
 export interface BindUrlOptions {
   /** The language a link without `lang` opens in (the browser's), so it is not written. */
   defaultLang?: Lang;
+  /** What the page's link held that was ignored (UrlStart.invalid): reported when binding. */
+  invalid?: readonly InvalidParam[];
 }
 
 /**
@@ -125,9 +151,28 @@ export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindU
   let timer: ReturnType<typeof setTimeout> | null = null;
   let knownCodes = knownCodesOf(store.getState());
 
-  const notifyInvalid = (params: readonly InvalidParam[]) => {
-    const { lang, notify } = store.getState();
-    for (const param of params) notify('warning', describeInvalid(lang, param));
+  /**
+   * The address notice: the id the store gave it (notify appends, so it is the last notice right
+   * after the call) and what it lists. One address, one notice.
+   */
+  let addressNotice: { id: number; params: readonly InvalidParam[] } | null = null;
+
+  /**
+   * Reports ignored parts of the address in one notice. A new address (back/forward) replaces
+   * the notice of the one before, so navigating never piles notices up; parts found later in the
+   * same address (a county the loaded data does not know) join its notice instead.
+   */
+  const notifyInvalid = (params: readonly InvalidParam[], sameAddress: boolean) => {
+    if (params.length === 0) return;
+    const { lang, notify, dismissNotice, notices } = store.getState();
+    const earlier = addressNotice;
+    const shown = earlier !== null && notices.some((n) => n.id === earlier.id);
+    const all = sameAddress && shown ? [...earlier.params, ...params] : params;
+    if (shown) dismissNotice(earlier.id);
+    const { text, details } = describeAddress(lang, all);
+    notify('warning', text, { details });
+    const id = store.getState().notices.at(-1)?.id;
+    addressNotice = id === undefined ? null : { id, params: all };
   };
 
   const write = () => {
@@ -163,12 +208,12 @@ export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindU
     knownCodes = knownCodesOf(store.getState());
     const { selected, pref, data } = store.getState();
     if (knownCodes && selected !== null && !knownCodes.has(selected)) {
-      notifyInvalid([{ key: 'county', raw: selected, reason: 'unknown-code' }]);
+      notifyInvalid([{ key: 'county', raw: selected, reason: 'unknown-code' }], true);
       store.getState().select(null);
     }
     const areas = data.status === 'ready' ? new Set(data.dataset.units.map((u) => u.prefectureCode)) : null;
     if (areas && pref !== null && !areas.has(pref)) {
-      notifyInvalid([{ key: 'pref', raw: pref, reason: 'not-an-area' }]);
+      notifyInvalid([{ key: 'pref', raw: pref, reason: 'not-an-area' }], true);
       store.getState().setPref(null);
     }
   };
@@ -204,10 +249,11 @@ export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindU
     if (parsed.pref.status !== 'invalid') state.setPref(values.pref ?? null);
     if (parsed.lang.status !== 'invalid') state.setLang(values.lang ?? defaultLang);
     if (values.view) state.setView(values.view);
-    notifyInvalid(invalidParams(parsed));
+    notifyInvalid(invalidParams(parsed), false);
   };
   win.addEventListener('popstate', onPopState);
 
+  notifyInvalid(options.invalid ?? [], false);
   // The page's link may hold invalid keys or unrounded numbers: write the canonical form once.
   write();
   if (store.getState().data.status === 'ready') checkCounty();

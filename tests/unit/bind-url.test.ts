@@ -2,14 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MapGeometry } from '../../src/domain/geometry';
 import { createAppStore, type AppStore } from '../../src/store/store';
 import {
+  MAX_ADDRESS_DETAILS,
   PLAYING_WRITE_DELAY_MS,
   bindDocumentLang,
   bindUrl,
+  describeAddress,
   describeInvalid,
   initialStateFromUrl,
   truncateRaw,
   type UrlWindow,
 } from '../../src/url/bind-url';
+import { hasBidiControls } from '../../src/domain/text-safety';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
 // The binder never reads geometry; a cast keeps this test independent of the geometry's shape.
@@ -91,6 +94,30 @@ describe('notice texts', () => {
     expect(text).toContain('…');
     expect(truncateRaw('😀'.repeat(50), 10)).toBe(`${'😀'.repeat(9)}…`);
     expect(truncateRaw('short')).toBe('short');
+  });
+
+  it('drops bidirectional controls from a quoted value, so it cannot flip the sentence', () => {
+    const text = describeInvalid('en', { key: 'mode', raw: '\u202Eedom\u202C\u2066x\u2069', reason: 'unknown-mode' });
+    expect(hasBidiControls(text)).toBe(false);
+    expect(text).toContain('mode=edomx:');
+  });
+
+  it('describes a whole address in one title with one line per ignored part, capped', () => {
+    const one = describeAddress('en', [{ key: 'year', raw: '1999', reason: 'not-an-evaluation-year' }]);
+    expect(one).toEqual({
+      text: 'One part of this link was ignored; the map shows the rest:',
+      details: ['Ignored year=1999: not an evaluation year (2019–2023)'],
+    });
+    const repeats = Array.from({ length: 12 }, () => ({
+      key: 'year' as const,
+      raw: '2020',
+      reason: 'repeated' as const,
+    }));
+    const zh = describeAddress('zh', repeats, 10);
+    expect(zh.text).toBe('此链接中有 12 处被忽略，地图按其余部分显示：');
+    expect(zh.details).toHaveLength(11);
+    expect(zh.details.at(-1)).toBe('……另有 2 处');
+    expect(MAX_ADDRESS_DETAILS).toBeGreaterThanOrEqual(400);
   });
 
   it('keeps markup in a value as plain text (components render it as text)', () => {
@@ -200,7 +227,9 @@ describe('bindUrl', () => {
     popTo('?year=1999&lang=zh');
     s = store.getState();
     expect([s.year, s.selected, s.lang]).toEqual([2020, null, 'zh']);
-    expect(s.notices.map((n) => n.text)).toEqual(['已忽略 year=1999：不是评价年份（2019—2023）']);
+    expect(s.notices.map((n) => [n.text, n.details])).toEqual([
+      ['此链接中有 1 处被忽略，地图按其余部分显示：', ['已忽略 year=1999：不是评价年份（2019—2023）']],
+    ]);
     expect(s.notices[0]?.kind).toBe('warning');
 
     popTo('');
@@ -216,8 +245,8 @@ describe('bindUrl', () => {
     store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
     const s = store.getState();
     expect(s.selected).toBeNull();
-    expect(s.notices.map((n) => n.text)).toEqual([
-      'Ignored county=999999: no county-level unit of Hebei has this code',
+    expect(s.notices.map((n) => n.details)).toEqual([
+      ['Ignored county=999999: no county-level unit of Hebei has this code'],
     ]);
     expect(location.search).toBe('?year=2020');
   });
@@ -232,8 +261,8 @@ describe('bindUrl', () => {
 
     popTo('?county=123456');
     expect(store.getState().selected).toBe('990101');
-    expect(store.getState().notices.map((n) => n.text)).toEqual([
-      'Ignored county=123456: no county-level unit of Hebei has this code',
+    expect(store.getState().notices.map((n) => n.details)).toEqual([
+      ['Ignored county=123456: no county-level unit of Hebei has this code'],
     ]);
   });
 
@@ -266,7 +295,7 @@ describe('bindUrl', () => {
     expect(store.getState().pref).toBe('990100');
     popTo('?pref=990101');
     expect(store.getState().pref).toBe('990100');
-    expect(store.getState().notices.at(-1)?.text).toContain('pref=990101');
+    expect(store.getState().notices.at(-1)?.details?.join()).toContain('pref=990101');
   });
 
   it('checks the county at once when bound after the data loaded', () => {
@@ -276,6 +305,62 @@ describe('bindUrl', () => {
     dispose = bindUrl(store, win);
     expect(store.getState().selected).toBeNull();
     expect(store.getState().notices).toHaveLength(1);
+  });
+
+  it("reports the ignored parts of the page's link in one notice, 399 repeats included", () => {
+    const search = `?${Array.from({ length: 400 }, (_, i) => `year=${2019 + (i % 5)}`).join('&')}&mode=x`;
+    const { win } = fakeWindow(search);
+    const start = initialStateFromUrl({ search });
+    store = createAppStore({ lang: 'en', ...start.initial });
+    dispose = bindUrl(store, win, { invalid: start.invalid });
+    const { notices } = store.getState();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.kind).toBe('warning');
+    expect(notices[0]?.text).toBe('400 parts of this link were ignored; the map shows the rest:');
+    expect(notices[0]?.details).toHaveLength(400);
+    expect(notices[0]?.details?.[0]).toContain('mode=x');
+    expect(store.getState().year).toBe(2019);
+  });
+
+  it('replaces the address notice on back/forward instead of adding one per navigation', () => {
+    const { win, popTo } = fakeWindow('?year=1999');
+    store = createAppStore({ lang: 'en' });
+    dispose = bindUrl(store, win, { invalid: initialStateFromUrl({ search: '?year=1999' }).invalid });
+    store.getState().notify('info', 'something else');
+    for (let i = 0; i < 30; i += 1) popTo(i % 2 === 0 ? '?mode=bogus&year=2019&year=2020' : '?year=1999');
+    popTo('?mode=bogus&year=2019&year=2020');
+    const { notices } = store.getState();
+    expect(notices.map((n) => n.text)).toEqual([
+      'something else',
+      '2 parts of this link were ignored; the map shows the rest:',
+    ]);
+    // A valid address leaves the last notice for the user to dismiss.
+    popTo('?year=2021');
+    expect(store.getState().notices).toHaveLength(2);
+    // Once dismissed, the next ignored address gets a notice of its own.
+    const address = store.getState().notices[1];
+    if (address) store.getState().dismissNotice(address.id);
+    popTo('?lang=fr');
+    expect(store.getState().notices.map((n) => n.details)).toEqual([
+      undefined,
+      ['Ignored lang=fr: not a language (zh or en)'],
+    ]);
+  });
+
+  it('adds a county found unknown after loading to the address notice of the same link', () => {
+    const search = '?county=999999&mode=bogus';
+    const { win } = fakeWindow(search);
+    const start = initialStateFromUrl({ search });
+    store = createAppStore({ lang: 'en', ...start.initial });
+    dispose = bindUrl(store, win, { invalid: start.invalid });
+    expect(store.getState().notices).toHaveLength(1);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    const { notices } = store.getState();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.details).toEqual([
+      'Ignored mode=bogus: not a map mode (available: tier, change, trajectory)',
+      'Ignored county=999999: no county-level unit of Hebei has this code',
+    ]);
   });
 
   it('stops writing, listening and any pending write when disposed', () => {

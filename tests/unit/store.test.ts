@@ -60,4 +60,23 @@ describe('store', () => {
     store.getState().setYear(2019);
     expect(years).toEqual([2021, 2019]);
   });
+
+  it("keeps a notice's details and actions, gives each notice its own id, and dismisses one or all", () => {
+    const store = createAppStore();
+    const run = () => store.getState().notify('info', 'ran');
+    const details = ['Ignored year=1999', 'Ignored mode=x'];
+    store.getState().notify('warning', 'Two parts were ignored', { details, actions: [{ label: 'Do it', run }] });
+    store.getState().notify('info', 'plain');
+    const [first, second] = store.getState().notices;
+    expect(first).toMatchObject({ kind: 'warning', text: 'Two parts were ignored', details });
+    expect(second).toEqual({ id: expect.any(Number) as number, kind: 'info', text: 'plain' });
+    expect(first?.id).not.toBe(second?.id);
+    // An action runs what it was given; the notice stays unless the action dismisses it.
+    first?.actions?.[0]?.run();
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['Two parts were ignored', 'plain', 'ran']);
+    if (first) store.getState().dismissNotice(first.id);
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['plain', 'ran']);
+    store.getState().dismissAllNotices();
+    expect(store.getState().notices).toEqual([]);
+  });
 });
