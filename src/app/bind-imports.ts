@@ -4,29 +4,56 @@
  * strictly and hand them to the store; then keep the storage in step with the store's layers
  * and drop the link's fragment once its layers are kept or discarded. Every problem becomes a
  * notice in the UI language; none throws, and none changes the view.
+ *
+ * Storage is shared by every tab of the browser and is the source of truth for the user's own
+ * layers. A change in this tab is therefore never written as this tab's whole list: the binder
+ * takes what changed since it last read or wrote (by content), applies that to what storage
+ * holds now, writes, and shows the result. A write by another tab arrives as a `storage`
+ * event: the binder reads again, shows the result and says what changed. Stored data this
+ * version cannot use in full is copied aside first (data/import-storage.ts), and a notice
+ * offers to download or remove it.
  */
 import { checkLayers, type CheckProblem, type LayerDropReason } from '../data/import-check';
 import {
+  IMPORT_STORAGE_KEY,
   browserStorage,
-  loadImportLayers,
-  saveImportLayers,
+  diffLayers,
+  readImportBackups,
+  removeImportBackups,
+  removeImportEntry,
+  updateImportLayers,
+  type BackupReason,
+  type ImportBackup,
+  type SaveResult,
   type StorageLike,
-  type StorageProblem,
+  type StoredRead,
 } from '../data/import-storage';
 import type { ImportLayer } from '../domain/import/types';
 import type { Lang } from '../domain/lang';
+import { stripBidiControls } from '../domain/text-safety';
 import type { Unit } from '../domain/types';
-import type { AppStore } from '../store/store';
+import type { AppStore, NoticeAction, NoticeExtra } from '../store/store';
 import { t, type MessageKey } from '../ui/i18n';
 import { decodeImportFragment, fragmentValue, hashWithoutImports, type FragmentRead } from '../url/import-fragment';
+
+/** What the binder reads of a `storage` event. */
+export interface StorageEventLike {
+  /** The key written, or null when another tab cleared the whole storage. */
+  readonly key: string | null;
+}
 
 /** What the binder needs of `window`; tests pass a small fake. */
 export interface ImportsWindow {
   readonly location: { readonly pathname: string; readonly search: string; readonly hash: string };
   readonly history: { replaceState(data: unknown, unused: string, url?: string | null): void };
   addEventListener(type: 'hashchange', listener: () => void): void;
+  addEventListener(type: 'storage', listener: (event: StorageEventLike) => void): void;
   removeEventListener(type: 'hashchange', listener: () => void): void;
+  removeEventListener(type: 'storage', listener: (event: StorageEventLike) => void): void;
 }
+
+/** A problem with layers read back: a dropped layer or facts, or storage that could not be read. */
+export type ImportReadProblem = CheckProblem | { code: 'storage-unavailable' };
 
 const DROP_REASON: Record<LayerDropReason, MessageKey> = {
   shape: 'importDropShape',
@@ -47,12 +74,34 @@ const LINK_REASON: Record<Extract<FragmentRead, { status: 'corrupt' }>['reason']
   version: 'importLinkVersion',
 };
 
+/** The notice for stored data copied aside, by why (a newer version's entry has its own). */
+const KEPT_TEXT: Record<Exclude<BackupReason, 'newer'>, MessageKey> = {
+  unreadable: 'importStorageKeptUnreadable',
+  older: 'importStorageKeptOlder',
+  migrated: 'importStorageKeptMigrated',
+  dropped: 'importStorageKeptDropped',
+};
+
+/** A failed save; an entry this version may not write over is described by its own notice. */
+const SAVE_FAILURE: Record<Extract<SaveResult, { ok: false }>['reason'], MessageKey> = {
+  full: 'importStorageFull',
+  unavailable: 'importStorageBlocked',
+  newer: 'importStorageNotSaved',
+  'not-kept': 'importStorageNotSaved',
+};
+
+const KEPT_REASON: Record<BackupReason, MessageKey> = {
+  unreadable: 'importKeptReasonUnreadable',
+  older: 'importKeptReasonOlder',
+  newer: 'importKeptReasonNewer',
+  dropped: 'importKeptReasonDropped',
+  migrated: 'importKeptReasonMigrated',
+};
+
 /** A problem with layers read back, in the UI language. */
-export function describeImportProblem(lang: Lang, problem: StorageProblem, where: 'storage' | 'link'): string {
+export function describeImportProblem(lang: Lang, problem: ImportReadProblem, where: 'storage' | 'link'): string {
   const place = t(lang, where === 'storage' ? 'importWhereStorage' : 'importWhereLink');
   switch (problem.code) {
-    case 'storage-corrupt':
-      return t(lang, 'importStorageCorrupt');
     case 'storage-unavailable':
       return t(lang, 'importStorageUnavailable');
     case 'not-layers':
@@ -63,12 +112,12 @@ export function describeImportProblem(lang: Lang, problem: StorageProblem, where
       const reason = t(lang, DROP_REASON[problem.reason]);
       return problem.title === null || problem.title.trim() === ''
         ? t(lang, 'importCheckLayerDroppedUntitled', { where: place, reason })
-        : t(lang, 'importCheckLayerDropped', { where: place, title: problem.title, reason });
+        : t(lang, 'importCheckLayerDropped', { where: place, title: stripBidiControls(problem.title), reason });
     }
     case 'facts-dropped':
       return t(lang, 'importCheckFactsDropped', {
         where: place,
-        title: problem.title,
+        title: stripBidiControls(problem.title),
         count: problem.count,
         example: problem.example,
       });
@@ -98,14 +147,44 @@ export function readLinkLayers(
   };
 }
 
+/**
+ * Saves text as a file through a temporary <a download> over an object URL: no inline script,
+ * so it works under the app's Content-Security-Policy.
+ */
+export function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once click() returns; revoking later keeps slow ones safe.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "2026-11-25T08-30-00-000Z": a time for a file name (no ":" or ".", which some systems refuse). */
+const fileStamp = (iso: string) => iso.replace(/[:.]/g, '-');
+
+/** "2026-11-25 08:30 UTC": when a copy was kept aside. */
+const shownTime = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+const localOf = (imports: readonly ImportLayer[]) => imports.filter((l) => l.origin === 'local');
+
 export interface BindImportsOptions {
   /** The browser's storage; null where it is blocked. Defaults to window.localStorage. */
   storage?: StorageLike | null;
+  /** Saves a text as a file (the copies kept aside). Defaults to downloadText. */
+  download?: (fileName: string, text: string) => void;
+  /** The clock that dates the copies kept aside. */
+  now?: () => Date;
 }
 
 /**
- * Restores layers when the data is ready, saves them on every change, follows links opened in
- * this tab (a new `#imp=` fragment). Returns a function that stops all of it.
+ * Restores layers when the data is ready, applies every change to what storage holds, follows
+ * other tabs' writes and links opened in this tab (a new `#imp=` fragment). Returns a function
+ * that stops all of it.
  */
 export function bindImports(
   store: AppStore,
@@ -113,12 +192,42 @@ export function bindImports(
   options: BindImportsOptions = {},
 ): () => void {
   const storage = options.storage === undefined ? browserStorage() : options.storage;
+  const download = options.download ?? downloadText;
+  const now = options.now ?? (() => new Date());
   let started = false;
-  /** A failed save is said once per reason, not on every change. */
+  let units: readonly Unit[] = [];
+  /**
+   * The local layers as storage held them when this tab last read or wrote it successfully: a
+   * change of this tab is the difference between these and the store's local layers. After a
+   * failed write the change stays a difference, so it is tried again with the next one.
+   */
+  let synced: ImportLayer[] = [];
+  /** Set while the binder itself puts storage's layers into the store: that is no change to write. */
+  let applying = false;
+  /** A failed save is said once per reason until a save succeeds again, not on every change. */
   const saveFailures = new Set<string>();
+  /** Stored entries already reported (by their copy's id, or their text when none was kept). */
+  const announced = new Set<string>();
+
+  const lang = () => store.getState().lang;
 
   const notify = (messages: readonly string[]) => {
     for (const text of messages) store.getState().notify('warning', text);
+  };
+
+  /** A notice whose actions may dismiss it: `extra` is given the function that does. */
+  const notifyDismissable = (
+    kind: 'warning' | 'info',
+    text: string,
+    extra: (dismiss: () => void) => NoticeExtra,
+  ): void => {
+    // notify gives no id: the notice is the last one just after it is added.
+    const ref: { id?: number } = {};
+    const dismiss = () => {
+      if (ref.id !== undefined) store.getState().dismissNotice(ref.id);
+    };
+    store.getState().notify(kind, text, extra(dismiss));
+    ref.id = store.getState().notices.at(-1)?.id;
   };
 
   /** The address without `#imp=…`, once the link's layers are kept, discarded or unreadable. */
@@ -128,21 +237,169 @@ export function bindImports(
     win.history.replaceState(null, '', `${pathname}${search}${hashWithoutImports(hash)}`);
   };
 
-  const readLink = (units: readonly Unit[]) => {
-    const link = readLinkLayers(win.location.hash, units, store.getState().lang);
+  const readLink = () => {
+    const link = readLinkLayers(win.location.hash, units, lang());
     notify(link.messages);
     return link;
   };
 
+  const reportSave = (save: SaveResult | null) => {
+    if (save === null) return;
+    if (save.ok) {
+      saveFailures.clear();
+      return;
+    }
+    if (saveFailures.has(save.reason)) return;
+    saveFailures.add(save.reason);
+    notify([t(lang(), SAVE_FAILURE[save.reason])]);
+  };
+
+  /**
+   * Says once what is wrong with a stored entry, and offers to download it (as it was) or to
+   * remove it. An entry still in the way of writing (a newer version's, or one no copy could be
+   * made of) is removed itself; otherwise only its copy is, the entry having been cleaned.
+   */
+  const reportEntry = (read: StoredRead) => {
+    const { issue, text } = read;
+    if (issue === null || text === null) return;
+    const key = read.kept?.id ?? `text:${text}`;
+    if (announced.has(key)) return;
+    announced.add(key);
+    const l = lang();
+    const message =
+      issue === 'newer'
+        ? t(l, 'importStorageNewer', { version: read.version ?? '?' })
+        : read.kept === null
+          ? t(l, 'importStorageNotKept')
+          : t(l, KEPT_TEXT[issue], { version: read.version ?? '?' });
+    const fileName = `hebei-explorer-imports-${issue}-${fileStamp(read.kept?.savedAt ?? now().toISOString())}.json`;
+    const inTheWay = issue === 'newer' || read.kept === null;
+    const kept = read.kept;
+    notifyDismissable(issue === 'migrated' ? 'info' : 'warning', message, (dismiss) => ({
+      details: read.problems.map((p) => describeImportProblem(l, p, 'storage')),
+      actions: [
+        // The text exactly as it was stored: that is what another version (or a person) can recover.
+        { label: t(l, 'importKeptDownload'), run: () => download(fileName, text) },
+        {
+          label: t(l, 'importKeptRemove'),
+          run: () => {
+            const removed =
+              (kept === null || removeImportBackups(storage, [kept.id])) &&
+              (!inTheWay || removeImportEntry(storage, text));
+            dismiss();
+            if (!removed) {
+              notify([t(lang(), 'importKeptRemoveFailed')]);
+              return;
+            }
+            store.getState().notify('info', t(lang(), inTheWay ? 'importKeptEntryRemoved' : 'importKeptRemoved'));
+            if (inTheWay) {
+              // Nothing of this tab's was ever written over the entry: all its layers are new to storage.
+              synced = [];
+              sync('change');
+            }
+          },
+        },
+      ] satisfies NoticeAction[],
+    }));
+  };
+
+  /** Copies kept aside on earlier visits (and not reported just now): one notice for all of them. */
+  const reportEarlierCopies = () => {
+    const read = readImportBackups(storage);
+    if (read.status === 'unavailable') return;
+    const earlier: ImportBackup[] = read.status === 'ok' ? read.backups.filter((b) => !announced.has(b.id)) : [];
+    if (read.status === 'ok' && earlier.length === 0) return;
+    const l = lang();
+    const text = read.status === 'ok' ? JSON.stringify({ version: 1, backups: earlier }, null, 2) : read.text;
+    const fileName = `hebei-explorer-imports-kept-${fileStamp(now().toISOString())}.json`;
+    notifyDismissable(
+      'info',
+      t(l, 'importKeptEarlier', { n: read.status === 'ok' ? earlier.length : 1 }),
+      (dismiss) => ({
+        details: earlier.map((b) =>
+          t(l, 'importKeptItem', {
+            date: shownTime(b.savedAt),
+            reason: t(l, KEPT_REASON[b.reason]),
+            kb: Math.max(1, Math.round(b.text.length / 1024)),
+          }),
+        ),
+        actions: [
+          { label: t(l, 'importKeptDownloadAll'), run: () => download(fileName, text) },
+          {
+            label: t(l, 'importKeptRemoveAll'),
+            run: () => {
+              const removed = removeImportBackups(storage, read.status === 'ok' ? earlier.map((b) => b.id) : 'all');
+              dismiss();
+              store
+                .getState()
+                .notify(
+                  removed ? 'info' : 'warning',
+                  t(lang(), removed ? 'importKeptAllRemoved' : 'importKeptRemoveFailed'),
+                );
+            },
+          },
+        ] satisfies NoticeAction[],
+      }),
+    );
+  };
+
+  /**
+   * Brings this tab and storage in step: this tab's change since `synced` is applied to what
+   * storage holds now and written, and the store shows the result. At start an entry with an
+   * issue is also written back cleaned (its copy kept); after another tab's write, what changed
+   * is said.
+   */
+  const sync = (trigger: 'start' | 'change' | 'event') => {
+    const before = localOf(store.getState().imports);
+    const diff = diffLayers(synced, before);
+    const changed = diff.added.length > 0 || diff.removed.length > 0;
+    if (trigger === 'change' && !changed) return;
+    const result = updateImportLayers(storage, units, diff, { now: now(), rewrite: trigger === 'start' });
+    if (result.read.status === 'unavailable' || result.layers === null) {
+      if (trigger === 'start' && storage !== null)
+        notify([describeImportProblem(lang(), { code: 'storage-unavailable' }, 'storage')]);
+      if (changed) reportSave(result.save);
+      return;
+    }
+    reportEntry(result.read);
+    // Writing back a cleaned entry at start is no change of the user's: the entry's notice says enough.
+    if (changed) reportSave(result.save);
+    const layers = result.layers;
+    synced = result.save === null || result.save.ok ? layers : result.read.layers;
+    if (JSON.stringify(layers) !== JSON.stringify(before)) {
+      applying = true;
+      try {
+        store.getState().replaceLocalImports(layers);
+      } finally {
+        applying = false;
+      }
+    }
+    if (trigger !== 'event') return;
+    const seen = diffLayers(before, layers);
+    if (seen.added.length === 0 && seen.removed.length === 0) return;
+    const l = lang();
+    const title = (layer: ImportLayer) => stripBidiControls(layer.source.title);
+    store
+      .getState()
+      .notify('info', t(l, 'importOtherTab', { added: seen.added.length, removed: seen.removed.length }), {
+        details: [
+          ...seen.added.map((x) => t(l, 'importOtherTabAdded', { title: title(x) })),
+          ...seen.removed.map((x) => t(l, 'importOtherTabRemoved', { title: title(x) })),
+        ],
+      });
+  };
+
   const start = () => {
-    const { data, lang } = store.getState();
+    const { data } = store.getState();
     if (started || data.status !== 'ready') return;
+    units = data.base.units;
+    sync('start');
+    reportEarlierCopies();
+    const link = readLink();
+    if (link.layers.length > 0) store.getState().restoreImports([], link.layers);
+    // Only now: while the stored layers went into the store, the link's were not there yet, and
+    // the subscription below would have taken the fragment for one already kept or discarded.
     started = true;
-    const units = data.base.units;
-    const local = loadImportLayers(storage, units);
-    notify(local.problems.map((p) => describeImportProblem(lang, p, 'storage')));
-    const link = readLink(units);
-    store.getState().restoreImports(local.layers, link.layers);
     // A fragment that gave nothing (unreadable, or all of it already kept here) is not kept in the address.
     if (!store.getState().imports.some((l) => l.origin === 'link')) dropFragment();
   };
@@ -151,23 +408,26 @@ export function bindImports(
 
   const unsubscribeImports = store.subscribe(
     (s) => s.imports,
-    (imports) => {
+    () => {
       if (!started) return;
-      const result = saveImportLayers(storage, imports);
-      if (!result.ok && !saveFailures.has(result.reason)) {
-        saveFailures.add(result.reason);
-        const { lang } = store.getState();
-        notify([t(lang, result.reason === 'full' ? 'importStorageFull' : 'importStorageBlocked')]);
-      }
-      if (!imports.some((l) => l.origin === 'link')) dropFragment();
+      if (!applying) sync('change');
+      // The latest layers: sync may have replaced them (a link layer another tab kept is dropped).
+      if (!store.getState().imports.some((l) => l.origin === 'link')) dropFragment();
     },
   );
+
+  // Another tab wrote the layers (or cleared the whole storage): show what it holds now.
+  const onStorage = (event: StorageEventLike) => {
+    if (!started || (event.key !== null && event.key !== IMPORT_STORAGE_KEY)) return;
+    sync('event');
+  };
+  win.addEventListener('storage', onStorage);
 
   // A link with layers pasted into this tab's address bar changes only the hash: no reload.
   const onHashChange = () => {
     const { data } = store.getState();
     if (!started || data.status !== 'ready' || fragmentValue(win.location.hash) === null) return;
-    const link = readLink(data.base.units);
+    const link = readLink();
     // An unreadable link changes nothing: layers received earlier stay until kept or discarded.
     if (link.layers.length > 0) store.getState().restoreImports([], link.layers);
     if (!store.getState().imports.some((l) => l.origin === 'link')) dropFragment();
@@ -179,6 +439,7 @@ export function bindImports(
   return () => {
     unsubscribeData();
     unsubscribeImports();
+    win.removeEventListener('storage', onStorage);
     win.removeEventListener('hashchange', onHashChange);
   };
 }

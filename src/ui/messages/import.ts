@@ -148,6 +148,40 @@ export const en = {
   importStorageUnavailable: 'This browser’s storage could not be read: imported data from earlier visits is not shown.',
   importStorageFull: 'This browser’s storage is full: the imported data is shown now but will be gone after a reload.',
   importStorageBlocked: 'This browser does not allow saving data: the imported data will be gone after a reload.',
+  importStorageKeptUnreadable:
+    'Imported data saved in this browser could not be read and was not applied. It is kept aside as it was: download it, or remove it.',
+  importStorageKeptOlder:
+    'Imported data saved in this browser is in the format of an older version of the explorer (format {version}), which this version cannot read; it was not applied. It is kept aside as it was: download it, or remove it.',
+  importStorageKeptMigrated:
+    'Imported data saved by an older version of the explorer was updated to this version’s format. The original is kept aside: download it, or remove it.',
+  importStorageKeptDropped:
+    'Part of the imported data saved in this browser was not applied. The saved data is kept aside as it was: download it, or remove it.',
+  importStorageNewer:
+    'Imported data in this browser was saved by a newer version of the explorer (format {version}). This version does not show it and leaves it unchanged, so imports made here are not saved. Download it, or remove it so that this version can save.',
+  importStorageNotKept:
+    'Imported data saved in this browser cannot be used in full, and no copy of it could be kept aside. It is left unchanged, so imports made here are not saved: download it, or remove it so that this version can save.',
+  importStorageNotSaved:
+    'Imported data changed here is shown but not saved: the imported data already saved in this browser is left unchanged (see the notice about it).',
+  importKeptDownload: 'Download',
+  importKeptRemove: 'Remove',
+  importKeptRemoved: 'Removed the imported data kept aside.',
+  importKeptRemoveFailed: 'The imported data kept aside could not be removed: this browser refused.',
+  importKeptEntryRemoved:
+    'Removed the saved imported data this version could not use; imports made here are saved again.',
+  importKeptEarlier:
+    'This browser keeps {n} copies of imported data set aside earlier because they could not be used in full.',
+  importKeptItem: '{date} ({reason}, {kb} KB)',
+  importKeptReasonUnreadable: 'unreadable',
+  importKeptReasonOlder: 'older format',
+  importKeptReasonNewer: 'newer format',
+  importKeptReasonDropped: 'partly not applied',
+  importKeptReasonMigrated: 'before a format update',
+  importKeptDownloadAll: 'Download all',
+  importKeptRemoveAll: 'Remove all',
+  importKeptAllRemoved: 'Removed all imported data kept aside earlier.',
+  importOtherTab: 'Imported layers changed in another tab: {added} added, {removed} removed.',
+  importOtherTabAdded: 'Added: “{title}”',
+  importOtherTabRemoved: 'Removed: “{title}”',
   importLinkCorrupt: 'The imported data in this link could not be read ({reason}); nothing from it was applied.',
   importLinkTooLarge: 'too large',
   importLinkEncoding: 'not base64url text',
@@ -299,6 +333,35 @@ export const zh: Record<keyof typeof en, string> = {
   importStorageUnavailable: '无法读取此浏览器的存储：以前导入的数据未显示。',
   importStorageFull: '此浏览器的存储已满：导入的数据现在可见，但重新加载后将消失。',
   importStorageBlocked: '此浏览器不允许保存数据：导入的数据在重新加载后将消失。',
+  importStorageKeptUnreadable: '此浏览器中保存的导入数据无法读取，未应用。原数据已原样另存：可以下载，也可以删除。',
+  importStorageKeptOlder:
+    '此浏览器中保存的导入数据是本应用旧版本的格式（格式 {version}），当前版本无法读取，未应用。原数据已原样另存：可以下载，也可以删除。',
+  importStorageKeptMigrated:
+    '本应用旧版本保存的导入数据已转换为当前版本的格式。转换前的原数据已另存：可以下载，也可以删除。',
+  importStorageKeptDropped: '此浏览器中保存的导入数据有一部分未应用。保存的原数据已原样另存：可以下载，也可以删除。',
+  importStorageNewer:
+    '此浏览器中的导入数据由本应用的较新版本保存（格式 {version}）。当前版本不显示也不改动这些数据，因此在这里做的导入不会保存。可以下载这些数据，或将其删除，以便当前版本保存。',
+  importStorageNotKept:
+    '此浏览器中保存的导入数据无法完整使用，也无法另存副本。原数据保持不变，因此在这里做的导入不会保存：可以下载，或将其删除，以便当前版本保存。',
+  importStorageNotSaved: '这里对导入数据的改动已显示，但未保存：此浏览器中已保存的导入数据保持不变（见相关提示）。',
+  importKeptDownload: '下载',
+  importKeptRemove: '删除',
+  importKeptRemoved: '已删除另存的导入数据。',
+  importKeptRemoveFailed: '另存的导入数据未能删除：浏览器拒绝了操作。',
+  importKeptEntryRemoved: '已删除当前版本无法使用的导入数据；在这里做的导入会重新保存。',
+  importKeptEarlier: '此浏览器中另存着 {n} 份此前无法完整使用的导入数据。',
+  importKeptItem: '{date}（{reason}，{kb} KB）',
+  importKeptReasonUnreadable: '无法读取',
+  importKeptReasonOlder: '旧版本格式',
+  importKeptReasonNewer: '较新版本格式',
+  importKeptReasonDropped: '部分未应用',
+  importKeptReasonMigrated: '格式转换前的原数据',
+  importKeptDownloadAll: '全部下载',
+  importKeptRemoveAll: '全部删除',
+  importKeptAllRemoved: '已删除此前另存的全部导入数据。',
+  importOtherTab: '其他标签页中的导入图层有变化：新增 {added} 个，移除 {removed} 个。',
+  importOtherTabAdded: '新增：“{title}”',
+  importOtherTabRemoved: '移除：“{title}”',
   importLinkCorrupt: '无法读取此链接中的导入数据（{reason}）；未应用任何内容。',
   importLinkTooLarge: '过大',
   importLinkEncoding: '不是 base64url 文本',
