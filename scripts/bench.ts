@@ -5,6 +5,7 @@
  *   npm run bench            # builds, then measures; exits non-zero when a budget is broken
  *   BENCH_SCALE=0 npm run bench        # without the all-China scale scenario
  *   BENCH_ONLY=scale npm run bench     # only the scale scenario
+ *   BENCH_ONLY=import npm run bench    # only the import section (scripts/bench-import.ts)
  * (a section not run keeps its last figures in bench/results.json, with their date)
  *
  * Figures: bytes by type (encoded and decoded, worker included), time to choropleth-ready over
@@ -12,19 +13,24 @@
  * tasks during load and year steps, click → map redrawn for a change of mode, frame intervals
  * while playing, JS heap after load and after 20 playback cycles. Then the scale scenario (scripts/scale/): the same build on all of China's
  * ~2,850 county-level units (synthetic seeded tiers, benchmark input only) against Hebei, as a
- * table of ratios under `scale`. Budgets: bench/budgets.json. Results: bench/results.json.
+ * table of ratios under `scale`. Then the import section (scripts/bench-import.ts): parse time per
+ * character from 25,000 to 200,000 characters, and the largest paste's preview in the page. Budgets: bench/budgets.json. Results: bench/results.json.
  * Not part of `npm test`: timings are measurements, not assertions of correctness.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { launchBrowser, openOfflinePage, waitForMark } from '../tests/e2e/helpers/browser.ts';
+import { importTable, measureImport, type ImportFigures } from './bench-import.ts';
 import { serveGzipped } from './bench-server.ts';
 import { YEAR_STEPS, measureModeChanges, measureScale, scaleTable, type ScaleFigures } from './scale/measure.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
 const ONLY_SCALE = process.env.BENCH_ONLY === 'scale';
-const SCALE = ONLY_SCALE || process.env.BENCH_SCALE !== '0';
+const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
+const MAIN = !ONLY_SCALE && !ONLY_IMPORT;
+const SCALE = ONLY_SCALE || (MAIN && process.env.BENCH_SCALE !== '0');
+const IMPORT = ONLY_IMPORT || MAIN;
 const DIST = process.env.E2E_DIST ?? 'dist';
 
 interface Budgets {
@@ -35,6 +41,7 @@ interface Budgets {
   playbackFramesOver50Ms: number;
   heapGrowthAfterCyclesPct: number;
   scale: { yearStepRatio: number };
+  import: { parseGrowthPerChar: number; largestPastePreviewMs: number; largestPasteLongestTaskMs: number };
 }
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Budgets;
 
@@ -73,11 +80,12 @@ const server = await serveGzipped(DIST);
 const browser = await launchBrowser();
 const results: Record<string, unknown> = {};
 let scale: ScaleFigures | null = null;
+let importFigures: ImportFigures | null = null;
 try {
   // Cold loads: a new browser context each, so nothing is cached.
   const loads: { ready: number; longTasks: number[]; bytes: Record<string, { encoded: number; decoded: number }> }[] =
     [];
-  for (let i = 0; i < (ONLY_SCALE ? 0 : LOADS); i += 1) {
+  for (let i = 0; i < (MAIN ? LOADS : 0); i += 1) {
     const session = await openOfflinePage(browser);
     const cdp = await session.context.newCDPSession(session.page);
     await cdp.send('Network.enable');
@@ -163,6 +171,7 @@ try {
   }
   results.loads = loads;
   if (SCALE) scale = await measureScale(browser, server.url, DIST, LOADS);
+  if (IMPORT) importFigures = await measureImport(browser, server.url);
 } finally {
   await browser.close();
   await server.close();
@@ -262,20 +271,37 @@ function mainReport(): { output: Record<string, unknown>; checks: Check[] } {
   return { output: { date: new Date().toISOString(), loads: LOADS, figures }, checks };
 }
 
-// A section not run this time (BENCH_ONLY=scale, BENCH_SCALE=0) keeps its last figures, with their date.
+// A section not run this time (BENCH_ONLY, BENCH_SCALE=0) keeps its last figures, with their date.
 let output: Record<string, unknown> = existsSync('bench/results.json')
   ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>)
   : {};
 const checks: Check[] = [];
-if (!ONLY_SCALE) {
+if (MAIN) {
   const main = mainReport();
-  output = { ...main.output, ...(output.scale ? { scale: output.scale } : {}) };
+  output = {
+    ...main.output,
+    ...(output.scale ? { scale: output.scale } : {}),
+    ...(output.import ? { import: output.import } : {}),
+  };
   checks.push(...main.checks);
 }
 if (scale) {
   output.scale = { date: new Date().toISOString(), ...scale };
   console.log(`\n${scaleTable(scale)}`);
   checks.push(['scale: year step China ÷ Hebei (×)', scale.ratios.yearStepMedian, budgets.scale.yearStepRatio]);
+}
+if (importFigures) {
+  output.import = { date: new Date().toISOString(), ...importFigures };
+  console.log(`\n${importTable(importFigures)}`);
+  checks.push(
+    ['import: parse growth per character (×)', importFigures.worstGrowth, budgets.import.parseGrowthPerChar],
+    ['import: largest paste → preview (ms)', importFigures.page.previewMs, budgets.import.largestPastePreviewMs],
+    [
+      'import: longest task while reading (ms)',
+      importFigures.page.longestTaskMs,
+      budgets.import.largestPasteLongestTaskMs,
+    ],
+  );
 }
 writeFileSync('bench/results.json', `${JSON.stringify(output, null, 2)}\n`);
 

@@ -21,6 +21,8 @@ export interface ReaderRequest {
 export type ReaderReply = { seq: number; read: ImportRead } | { seq: number; error: string };
 
 export interface ImportReader {
+  /** Starts the worker ahead of the first read (its script loads while the user pastes). */
+  prepare(): void;
   /** Resolves with the read, or null when a later read or cancel() made this one moot. */
   read(input: ImportInput, defaults: NoticeDefaults, units: readonly Unit[]): Promise<ImportRead | null>;
   cancel(): void;
@@ -82,6 +84,9 @@ export function createImportReader(makeWorker: (() => Worker | null) | null = st
   };
 
   return {
+    prepare() {
+      ensureWorker();
+    },
     read(input, defaults, units) {
       if (pending !== null) settle(pending, null);
       seq += 1;

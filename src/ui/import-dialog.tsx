@@ -126,7 +126,13 @@ export function ImportDialog() {
     trapTab: true,
   });
 
-  // The reader's worker lives as long as the dialog's component.
+  // The reader's worker starts when the dialog first opens, so that its script has loaded by the
+  // time a text is pasted, and lives as long as the dialog's component.
+  useEffect(() => {
+    if (!open) return;
+    readerRef.current ??= createImportReader();
+    readerRef.current.prepare();
+  }, [open]);
   useEffect(
     () => () => {
       readerRef.current?.dispose();

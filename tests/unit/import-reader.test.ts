@@ -114,3 +114,21 @@ describe('createImportReader', () => {
     expect(again?.ok && again.resolved.map((r) => r.entry.year)).toEqual([2021]);
   });
 });
+
+describe('createImportReader().prepare', () => {
+  it('starts the worker before the first read, and only once', async () => {
+    let started = 0;
+    const fake = new FakeWorker();
+    const reader = createImportReader(() => {
+      started += 1;
+      return fake as unknown as Worker;
+    });
+    reader.prepare();
+    reader.prepare();
+    expect(started).toBe(1);
+    const pending = reader.read(pastedInput('鹿泉区'), defaults, units);
+    fake.answer(0);
+    expect(names(await pending)).toEqual(['鹿泉区']);
+    expect(started).toBe(1);
+  });
+});
