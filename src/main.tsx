@@ -1,7 +1,8 @@
 /**
  * Entry: read the link, create the store from it, bind the URL, start loading the data,
  * render the page. The link is read before the store exists so the first render already
- * shows the linked year and county.
+ * shows the linked year and county. A failed load is offered again from the map area
+ * (MapLoadFailed), without reloading the page.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
@@ -9,7 +10,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { bindImports } from './app/bind-imports';
-import { loadAll } from './data/load-dataset';
+import { loadInto } from './data/load-dataset';
 import { browserLang } from './domain/lang';
 import { createAppStore } from './store/store';
 import { StoreContext } from './store/use-app-store';
@@ -25,10 +26,7 @@ bindUrl(store, window, { defaultLang, invalid });
 // Imported layers kept in this browser or carried by the link (#imp=…), once the data is loaded.
 bindImports(store, window);
 
-loadAll().then(
-  ({ dataset, geometry }) => store.getState().dataLoaded(dataset, geometry),
-  (error: unknown) => store.getState().dataFailed(error instanceof Error ? error.message : String(error)),
-);
+void loadInto(store.getState());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

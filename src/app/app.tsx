@@ -7,7 +7,7 @@ import { DetailsPanel } from '../ui/details-panel';
 import { PanelBoundary } from '../ui/error-boundary';
 import { LanguageSwitch } from '../ui/language-switch';
 import { Legend } from '../ui/legend';
-import { MapFallback, MapLostNotice } from '../ui/map-fallback';
+import { MapFallback, MapLoadFailed, MapLostNotice } from '../ui/map-fallback';
 import { ExportMenu } from '../ui/export-menu';
 import { ImportBanner } from '../ui/import-banner';
 import { ImportButton, ImportDialog } from '../ui/import-dialog';
@@ -73,6 +73,9 @@ export function App() {
           )}
           <PanelBoundary name="MapLostNotice">
             <MapLostNotice />
+          </PanelBoundary>
+          <PanelBoundary name="MapLoadFailed">
+            <MapLoadFailed />
           </PanelBoundary>
           <PanelBoundary name="MapTooltip">
             <MapTooltip />

@@ -25,9 +25,21 @@ const TABLE_URLS: Record<TableName, string> = {
   indicators: indicatorsUrl,
 };
 
+/** The file's name without the build's hash ("tiers.csv"), for messages. */
+function fileName(url: string): string {
+  const last = url.split(/[?#]/)[0]?.split('/').pop() ?? url;
+  return last.replace(/-[\w-]{8}(\.\w+)$/, '$1');
+}
+
 async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    // A network error says only "Failed to fetch": name the file it was.
+    throw new Error(`${fileName(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (!response.ok) throw new Error(`${fileName(url)}: HTTP ${response.status}`);
   return response.text();
 }
 
@@ -48,4 +60,26 @@ export async function loadGeometry(): Promise<MapGeometry> {
 export async function loadAll(): Promise<{ dataset: Dataset; geometry: MapGeometry }> {
   const [dataset, geometry] = await Promise.all([loadDataset(), loadGeometry()]);
   return { dataset, geometry };
+}
+
+/** What receives a load's outcome: the store's two actions (this layer does not import the store). */
+export interface LoadTarget {
+  dataLoaded: (dataset: Dataset, geometry: MapGeometry) => void;
+  dataFailed: (message: string) => void;
+}
+
+/**
+ * Loads everything and hands the outcome to `target`; resolves whether it loaded. Called at
+ * start and again by the map area's Retry after a failure: the page, its address and the
+ * user's choices stay as they are.
+ */
+export async function loadInto(target: LoadTarget, load = loadAll): Promise<boolean> {
+  try {
+    const { dataset, geometry } = await load();
+    target.dataLoaded(dataset, geometry);
+    return true;
+  } catch (error) {
+    target.dataFailed(error instanceof Error ? error.message : String(error));
+    return false;
+  }
 }

@@ -365,7 +365,29 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   const codeOf = (feature: maplibregl.MapGeoJSONFeature | undefined): UnitCode | null =>
     typeof feature?.properties.code === 'string' ? feature.properties.code : null;
 
+  /** Set by the map's first 'load': until then a failed worker means the map can never draw. */
+  let loaded = false;
+  let failed = false;
+  // MapLibre parses every source in its web workers. When their script cannot run (a 404, a
+  // request refused by the server, a network filter or the Content-Security-Policy, or a script
+  // that throws) each worker's 'error' event reaches the map as an ErrorEvent saying the worker
+  // failed to load, and the map stays blank without ever firing 'load'. Checked in Chromium for
+  // each of those causes (tests/e2e/notices.e2e.ts drives one): the page then offers the table
+  // instead (store.mapUnavailable). Any other error is logged, as MapLibre does by default when
+  // nobody listens.
+  map.on('error', (event) => {
+    const { message } = event.error;
+    if (!loaded && /\bworker\b/i.test(message)) {
+      if (failed) return;
+      failed = true;
+      console.warn(`The map cannot draw: ${message}`);
+      store.getState().mapFailed(message);
+      return;
+    }
+    console.error(event.error);
+  });
   map.on('load', () => {
+    loaded = true;
     softwareRendering = isSoftwareRenderer(rendererName(map.getCanvas()));
     addPatterns(map);
     styleReady = true;

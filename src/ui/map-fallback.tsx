@@ -1,14 +1,20 @@
 /**
  * When the map cannot be drawn, the page says why and offers the complete non-map paths to the
  * data: the table view and a text summary of the selected year.
- * - MapFallback: in place of the map when it cannot be created at all (no WebGL).
+ * - MapFallback: in place of the map when it cannot be created at all (no WebGL) or cannot draw
+ *   (its worker script did not load).
  * - MapLostNotice: over the map while its WebGL context is lost after start (store.mapContextLost);
  *   the map stays mounted underneath and is drawn again when the browser restores the context.
+ * - MapLoadFailed: over the map area while the data or the geometry failed to load, with a
+ *   button that loads them again in place (the page, its address and the view stay).
  */
-import type { CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
+import { loadInto } from '../data/load-dataset';
 import { TIERS, type Tier } from '../domain/types';
 import { selectProvinceTotal, selectYearCounts } from '../store/selectors';
-import { useAppStore } from '../store/use-app-store';
+import { useAppStore, useAppStoreApi } from '../store/use-app-store';
+import './button.css';
+import type { MessageKey } from './i18n';
 import { useT } from './use-t';
 
 const TIER_LABEL = { A: 'legendTierA', B: 'legendTierB', C: 'legendTierC' } as const;
@@ -32,7 +38,7 @@ function TableAndSummary() {
 
   return (
     <>
-      <button type="button" onClick={() => setTableOpen(true)}>
+      <button type="button" className="btn" onClick={() => setTableOpen(true)}>
         {tr('robustOpenTable')}
       </button>
       {counts && (
@@ -65,8 +71,20 @@ function TableAndSummary() {
   );
 }
 
+/**
+ * The explanation for a reason of store.mapUnavailable. The reasons are technical text from
+ * src/map: webglUnavailable's and MapLibre's own WebGL errors name WebGL; a worker that did not
+ * load is reported with MapLibre's message, which names the worker.
+ */
+export function noMapTextKey(reason: string): MessageKey {
+  if (/webgl/i.test(reason)) return 'robustNoMapText';
+  if (/\bworker\b/i.test(reason)) return 'robustNoMapWorkerText';
+  return 'robustNoMapOtherText';
+}
+
 export function MapFallback({ reason }: { reason: string }) {
   const tr = useT();
+  const textKey = noMapTextKey(reason);
   return (
     <section
       className="map map-fallback"
@@ -74,8 +92,16 @@ export function MapFallback({ reason }: { reason: string }) {
       style={{ padding: '1rem 1.2rem', overflowY: 'auto' }}
     >
       <h2 id="map-fallback-title">{tr('robustNoMapTitle')}</h2>
-      <p>{tr('robustNoMapText')}</p>
+      <p>{tr(textKey)}</p>
       <p className="map-fallback-reason">{tr('robustNoMapReason', { reason })}</p>
+      {/* Without WebGL a reload changes nothing; a blocked file may be reachable again. */}
+      {textKey !== 'robustNoMapText' && (
+        <p>
+          <button type="button" className="btn" onClick={() => window.location.reload()}>
+            {tr('robustReloadPage')}
+          </button>
+        </p>
+      )}
       <TableAndSummary />
     </section>
   );
@@ -109,6 +135,67 @@ export function MapLostNotice() {
       {/* An alert: the map went blank without the user doing anything, so say so at once. */}
       <p role="alert">{tr('robustLostText')}</p>
       <TableAndSummary />
+    </section>
+  );
+}
+
+// Centred over the map area, above the map's controls and the notices (which overlay its top).
+const LOAD_FAILED: CSSProperties = {
+  ...OVERLAY,
+  top: '50%',
+  left: '50%',
+  transform: 'translate(-50%, -50%)',
+  width: 'min(28rem, calc(100% - 1.5rem))',
+  maxWidth: 'none',
+  maxHeight: 'calc(100% - 1.5rem)',
+};
+
+/**
+ * Over the map area while the data or the geometry could not be loaded (store.data is an
+ * error): what failed, and a button that loads them again without reloading the page, so the
+ * address, the year, the county and the view stay as they are.
+ */
+export function MapLoadFailed() {
+  const tr = useT();
+  const data = useAppStore((s) => s.data);
+  const store = useAppStoreApi();
+  const [retrying, setRetrying] = useState(false);
+  const [failedRetries, setFailedRetries] = useState(0);
+  if (data.status !== 'error') return null;
+
+  const retry = (button: HTMLButtonElement) => {
+    // The button goes away with this box once the data is in: focus then moves to the map,
+    // not to <body>.
+    const map = button.closest('.map-column')?.querySelector<HTMLElement>('.maplibregl-canvas');
+    setRetrying(true);
+    void loadInto(store.getState()).then((loaded) => {
+      setRetrying(false);
+      if (loaded) map?.focus();
+      else setFailedRetries((n) => n + 1);
+    });
+  };
+
+  return (
+    <section className="map-load-failed" aria-labelledby="map-load-failed-title" style={LOAD_FAILED}>
+      <h2 id="map-load-failed-title" style={{ margin: '0 0 0.5rem', fontSize: '1.15rem' }}>
+        {tr('robustLoadFailedTitle')}
+      </h2>
+      {/* Keyed by the attempt, so a retry that fails again is announced again. */}
+      <div role="alert" key={failedRetries}>
+        <p>{tr('robustLoadFailedText')}</p>
+        <p className="map-fallback-reason">{tr('robustNoMapReason', { reason: data.message })}</p>
+        {failedRetries > 0 && <p>{tr('robustLoadStillFailing', { n: failedRetries })}</p>}
+      </div>
+      <button
+        type="button"
+        className="btn"
+        aria-disabled={retrying}
+        onClick={(event) => {
+          if (!retrying) retry(event.currentTarget);
+        }}
+      >
+        {retrying ? tr('robustLoadRetrying') : tr('robustRetry')}
+      </button>
     </section>
   );
 }

@@ -1,0 +1,213 @@
+/**
+ * Notices and load failures, in Chromium against the production build, offline:
+ * - a link with a key repeated 400 times gives one notice listing three of its 400 ignored parts
+ *   with "Show all 400"; the map does not move for it (desktop and phone); back/forward through
+ *   dozens of ignored links leaves one address notice; "Dismiss all" clears them and focus
+ *   stays on the page;
+ * - a data or geometry file that is refused leaves a message with a retry in the map area, and
+ *   the retry loads the data in place, keeping the address;
+ * - a map worker that is refused leaves a message in the map area instead of a blank map.
+ * Requests are refused with Playwright's page.route. The console lines those refusals cause
+ * (and the map's own warning for the worker) are expected; any other error fails the test.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './helpers/browser';
+import { serveDirectory, type StaticServer } from './helpers/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+const sessions: { session: OfflinePage; expected: RegExp | null }[] = [];
+
+beforeAll(async () => {
+  server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const { session, expected } of sessions) {
+    expect(session.externalRequests, 'requests outside the loopback interface').toEqual([]);
+    const unexpected = session.errors.filter((e) => expected === null || !expected.test(e));
+    expect(unexpected, 'page and console errors').toEqual([]);
+  }
+  await browser?.close();
+  await server?.close();
+});
+
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** A fresh page; `expected` matches the console errors this test causes on purpose. */
+async function open(options: { context?: BrowserContextOptions; expected?: RegExp } = {}): Promise<OfflinePage> {
+  const session = await openOfflinePage(browser, options.context ? { context: options.context } : {});
+  await session.page.emulateMedia({ reducedMotion: 'reduce' });
+  sessions.push({ session, expected: options.expected ?? null });
+  return session;
+}
+
+/** year=2019 then 399 repeats of year (2020, 2021, …): 399 ignored parts, plus one bad mode. */
+const REPEATED = `?${Array.from({ length: 400 }, (_, i) => `year=${2019 + (i % 5)}`).join('&')}&mode=bogus`;
+
+const mapBox = (page: Page) => page.locator('.map').boundingBox();
+
+const activeElement = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el === null || el === document.body ? 'body' : `${el.tagName.toLowerCase()}.${el.className}`;
+  });
+
+describe('grouped notices', () => {
+  for (const [name, context] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`shows a link with a key repeated 400 times as one short notice, and the map does not move (${name})`, async () => {
+      const { page } = await open(context ? { context } : {});
+      await page.goto(server.url);
+      await waitForMark(page, 'choropleth-ready');
+      const plain = await mapBox(page);
+
+      await page.goto(server.url + REPEATED);
+      await waitForMark(page, 'choropleth-ready');
+      const notices = page.getByRole('list', { name: 'Notices' });
+      await expect.poll(() => notices.locator('> li').count()).toBe(1);
+      const notice = notices.locator('> li').first();
+      expect(await notice.getByRole('alert').textContent()).toContain('400 parts of this link were ignored');
+      expect(await notice.locator('.notice-details li').count()).toBe(3);
+      expect(await mapBox(page)).toEqual(plain);
+      // The stack stays within the top of the map area.
+      const stack = await page.locator('.notices').boundingBox();
+      if (!stack || !plain) throw new Error('no box');
+      expect(stack.y + stack.height).toBeLessThan(plain.y + plain.height * 0.7);
+
+      // "Show all" by keyboard: the list opens in place, still without moving the map.
+      const toggle = notice.locator('.notice-body > .notice-toggle');
+      expect(await toggle.textContent()).toBe('Show all 400');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await toggle.textContent()).toBe('Show fewer');
+      expect(await notice.locator('.notice-details li').count()).toBe(400);
+      expect(await notice.getByRole('list', { name: 'The other 397 items' }).count()).toBe(1);
+      expect(await mapBox(page)).toEqual(plain);
+
+      const axe = await new AxeBuilder({ page })
+        .include('.notices')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+      // Dismissed by keyboard: the notice goes, and focus stays on the page, not on <body>.
+      await notice.getByRole('button', { name: 'Dismiss' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => notices.locator('> li').count()).toBe(0);
+      expect(await activeElement(page)).not.toBe('body');
+    });
+  }
+
+  it('keeps one address notice through back/forward, and dismisses all at once', async () => {
+    const { page } = await open();
+    // A garbled imported-data fragment gives a second notice, from another part of the app.
+    await page.goto(`${server.url}?year=1999#imp=garbage`);
+    await waitForMark(page, 'choropleth-ready');
+    const notices = page.getByRole('list', { name: 'Notices' });
+    await expect.poll(() => notices.locator('> li').count()).toBe(2);
+
+    const links = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? `?year=${1990 + i}&mode=x` : `?lang=x${i}`));
+    await page.evaluate((list) => {
+      for (const link of list) {
+        history.pushState(null, '', link);
+        window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+      }
+    }, links);
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => notices.locator('> li').count()).toBe(2);
+    // The latest address: two back steps from `?lang=x39` lead to `?lang=x37`.
+    await expect.poll(() => notices.textContent()).toContain('lang=x37');
+    expect(await notices.textContent()).not.toContain('year=1999');
+
+    const bar = page.locator('.notices-bar');
+    expect(await bar.textContent()).toContain('2 notices');
+    await bar.getByRole('button', { name: 'Dismiss all' }).click();
+    await expect.poll(() => notices.locator('> li').count()).toBe(0);
+    expect(await bar.count()).toBe(0);
+    expect(await activeElement(page)).not.toBe('body');
+  });
+});
+
+describe('load failures', () => {
+  // A refused request shows in the console as a failed resource.
+  const REFUSED = /Failed to load resource|net::ERR_/;
+
+  for (const [file, pattern] of [
+    ['a data table', '**/assets/tiers-*.csv'],
+    ['the geometry', '**/assets/hebei.topo-*.json'],
+  ] as const) {
+    it(`says in the map area when ${file} is refused, and Retry loads it in place`, async () => {
+      const { page } = await open({ expected: REFUSED });
+      await page.route(pattern, (route) => route.abort('connectionrefused'));
+      const path = '?year=2020&mode=change&view=115.5,38.5,6.5';
+      await page.goto(server.url + path);
+      const box = page.getByRole('region', { name: 'The data could not be loaded' });
+      await expect.poll(() => box.isVisible()).toBe(true);
+      const alert = await box.getByRole('alert').textContent();
+      expect(alert).toContain('The map stays empty until the data and the county boundaries load');
+      expect(alert).toMatch(file === 'the geometry' ? /hebei\.topo\.json/ : /tiers\.csv/);
+
+      const axe = await new AxeBuilder({ page })
+        .include('.map-load-failed')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+      // Still refused: the retry says so, and the page stays.
+      const retry = box.getByRole('button', { name: 'Try again' });
+      await retry.click();
+      await expect.poll(() => box.textContent()).toContain('Retries so far: 1. It still fails.');
+
+      // Reachable again: the retry loads it without reloading the page, and the address stays.
+      await page.evaluate(() => {
+        (window as Window & { __samePage?: boolean }).__samePage = true;
+      });
+      await page.unroute(pattern);
+      await box.getByRole('button', { name: 'Try again' }).click();
+      await waitForMark(page, 'choropleth-ready');
+      await expect.poll(() => box.count()).toBe(0);
+      expect(await page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage)).toBe(true);
+      expect(await page.evaluate(() => window.location.search)).toBe(path);
+      expect(await page.getByRole('radio', { name: 'Change' }).isChecked()).toBe(true);
+      expect(await page.locator('.year-now').textContent()).toBe('2020');
+      // Focus went to the map, not to <body>, when the box went away.
+      expect(await activeElement(page)).toContain('maplibregl-canvas');
+    });
+  }
+
+  it('says in the map area when the map worker is refused, and offers the table', async () => {
+    const { page } = await open({ expected: /Failed to load resource|net::ERR_/ });
+    await page.route('**/assets/maplibre-gl-worker-*.mjs', (route) => route.abort('blockedbyclient'));
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning' && m.text().includes('The map cannot draw')) warnings.push(m.text());
+    });
+    await page.goto(`${server.url}?year=2021`);
+    const fallback = page.getByRole('region', { name: 'The map cannot be shown' });
+    await expect.poll(() => fallback.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await fallback.textContent()).toContain('worker script) did not load');
+    expect(await fallback.textContent()).toContain('Worker failed to load');
+    expect(await fallback.getByRole('button', { name: 'Reload the page' }).count()).toBe(1);
+    expect(warnings).toHaveLength(1);
+    // The data did load: the summary and the table hold it.
+    await expect.poll(() => fallback.textContent()).toContain('Summary of 2021');
+    await fallback.getByRole('button', { name: 'Open the table view' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('row').count()).toBe(168);
+  });
+});
