@@ -7,6 +7,7 @@
  */
 import { isValidIn } from '../domain/dataset/units';
 import { IMPORT_LIMITS, isImportSourceId, type ImportFact, type ImportLayer } from '../domain/import/types';
+import { stripBidiControls } from '../domain/text-safety';
 import { TIERS, YEARS, unitCountIn, type Tier, type Unit } from '../domain/types';
 
 /** Most layers kept at once; each apply adds one, so this is far beyond any real use. */
@@ -88,7 +89,14 @@ function checkFact(value: unknown, units: readonly Unit[]): ImportFact | null {
   if (!rankOk || (rankOf !== null && rankOf !== count)) return null;
   if (typeof raw !== 'string' || raw.length > IMPORT_LIMITS.maxFieldChars) return null;
   // rank_of goes with a rank and is the year's unit count; nothing else is read from the input.
-  return { code, year, tier, rank: rank === null ? null : Number(rank), rankOf: rank === null ? null : count, raw };
+  return {
+    code,
+    year,
+    tier,
+    rank: rank === null ? null : Number(rank),
+    rankOf: rank === null ? null : count,
+    raw: stripBidiControls(raw),
+  };
 }
 
 type LayerResult = { layer: ImportLayer; dropped: unknown[] } | { reason: LayerDropReason };
@@ -97,8 +105,11 @@ function checkLayer(value: unknown, units: readonly Unit[], origin: ImportLayer[
   if (!isRecord(value) || !isRecord(value.source) || !Array.isArray(value.facts)) return { reason: 'shape' };
   const { id, source, createdAt, facts } = value;
   if (typeof id !== 'string' || !isImportSourceId(id)) return { reason: 'id' };
-  const { title, date, url } = source;
-  if (typeof title !== 'string' || title.trim() === '' || title.length > MAX_TITLE_CHARS) return { reason: 'title' };
+  const { date, url } = source;
+  // Bidirectional controls could make a title read backwards wherever it is shown (direction
+  // spoofing): they are removed before the checks, so a title of nothing else is no title.
+  const title = typeof source.title === 'string' ? stripBidiControls(source.title) : null;
+  if (title === null || title.trim() === '' || title.length > MAX_TITLE_CHARS) return { reason: 'title' };
   if (typeof date !== 'string' || !isSourceDate(date)) return { reason: 'date' };
   if (typeof url !== 'string' || (url !== '' && safeSourceUrl(url) !== url)) return { reason: 'url' };
   if (typeof createdAt !== 'string' || createdAt.length > 40 || !Number.isFinite(Date.parse(createdAt))) {
@@ -144,7 +155,7 @@ export function checkLayers(input: unknown, units: readonly Unit[], origin: Impo
     const result = checkLayer(value, units, origin);
     const title =
       isRecord(value) && isRecord(value.source) && typeof value.source.title === 'string'
-        ? value.source.title.slice(0, MAX_TITLE_CHARS)
+        ? stripBidiControls(value.source.title).slice(0, MAX_TITLE_CHARS)
         : null;
     if ('reason' in result) {
       problems.push({ code: 'layer-dropped', title, reason: result.reason });

@@ -13,7 +13,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MapGeometry } from '../domain/geometry';
 import type { Lang } from '../domain/lang';
-import { applyImports, nextLayerId } from '../domain/import/apply';
+import { applyImports, nextLayerId, withoutBidiControls } from '../domain/import/apply';
 import type { ImportLayer } from '../domain/import/types';
 import { followUnit, resolveCode } from '../domain/lineage';
 import { isYear, playbackNext, playbackStart, stepYear } from '../domain/timeline';
@@ -313,7 +313,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         setMapContextLost: (lost) => set({ mapContextLost: lost }),
         applyImport: (layer) => {
           const id = nextLayerId(get().imports);
-          setImports([...get().imports, { ...layer, id }]);
+          setImports([...get().imports, { ...withoutBidiControls(layer), id }]);
           return id;
         },
         removeImport: (id) => {

@@ -333,7 +333,7 @@ describe('tabs share the imports', () => {
     b.apply(layer('990103', 'From B\u202e evil'));
     expect(a.titles()).toEqual([]);
     shared.flush();
-    expect(a.titles()).toEqual(['From B\u202e evil']);
+    expect(a.titles()).toEqual(['From B evil']);
     const { notice } = noticeOf(a, /another tab/);
     expect(notice).toMatchObject({
       kind: 'info',
@@ -344,7 +344,7 @@ describe('tabs share the imports', () => {
     // The imported fact is on the map's dataset, not only in the list.
     const data = a.store.getState().data;
     expect(data.status === 'ready' && data.dataset.tiers.some((f) => f.imported && f.code === '990103')).toBe(true);
-    b.remove('From B\u202e evil');
+    b.remove('From B evil'); // applyImport drops the controls, as every read-back does
     shared.flush();
     expect(a.titles()).toEqual([]);
     expect(a.texts().at(-1)).toBe('Imported layers changed in another tab: 0 added, 1 removed.');

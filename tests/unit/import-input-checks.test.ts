@@ -3,7 +3,9 @@
  * dates, UTF-16 files, size limits in the unit that applies, bidirectional control characters.
  */
 import { describe, expect, it } from 'vitest';
-import { isSourceDate } from '../../src/data/import-check';
+import { checkLayers, isSourceDate } from '../../src/data/import-check';
+import { createAppStore } from '../../src/store/store';
+import { realDataset } from '../fixtures/import/real-data';
 import { IMPORT_LIMITS, decodeImportBytes, parseImportText } from '../../src/domain/import';
 import { hasBidiControls, stripBidiControls } from '../../src/domain/text-safety';
 import { problemText } from '../../src/ui/import-problems';
@@ -114,5 +116,42 @@ describe('bidirectional control characters', () => {
     expect(hasBidiControls('公告\u202e')).toBe(true);
     expect(hasBidiControls('公告')).toBe(false);
     expect(stripBidiControls('河北省 2023 ABC')).toBe('河北省 2023 ABC');
+  });
+});
+
+describe('layers read back from a link or storage', () => {
+  const units = realDataset().units;
+  const layer = (title: string, raw = '承德县') => ({
+    id: 'IMP1',
+    source: { title, date: '2022-12-30', url: '' },
+    createdAt: '2026-11-25T00:00:00.000Z',
+    facts: [{ code: '130821', year: 2022, tier: 'B', rank: null, rankOf: null, raw }],
+    origin: 'link',
+  });
+
+  it('lose their bidirectional controls in titles and names', () => {
+    const checked = checkLayers([layer('Notice \u202etxt.exe', '承德\u202e县')], units, 'link');
+    expect(checked.layers.map((l) => [l.source.title, l.facts[0]?.raw])).toEqual([['Notice txt.exe', '承德县']]);
+  });
+
+  it('a title of nothing but controls is no title: the layer is dropped and said to be', () => {
+    const checked = checkLayers([layer('\u202e\u2066')], units, 'link');
+    expect(checked.layers).toEqual([]);
+    expect(checked.problems).toEqual([{ code: 'layer-dropped', title: '', reason: 'title' }]);
+  });
+});
+
+describe('a layer applied in this tab', () => {
+  it('is kept without bidirectional controls, as a read-back would give it', () => {
+    const store = createAppStore();
+    store.getState().applyImport({
+      id: 'IMP0',
+      source: { title: 'Notice \u202etxt.exe', date: '', url: '' },
+      createdAt: '2026-11-25T00:00:00.000Z',
+      facts: [{ code: '130821', year: 2022, tier: 'B', rank: null, rankOf: null, raw: '承德\u2067县' }],
+      origin: 'local',
+    });
+    const [layer] = store.getState().imports;
+    expect([layer?.source.title, layer?.facts[0]?.raw]).toEqual(['Notice txt.exe', '承德县']);
   });
 });

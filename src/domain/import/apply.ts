@@ -4,6 +4,7 @@
  * previous state (the same function over fewer layers).
  */
 import type { Dataset, Source, TierFact } from '../types';
+import { stripBidiControls } from '../text-safety';
 import { IMPORT_SOURCE_PREFIX, isImportSourceId, type ImportFact, type ImportLayer } from './types';
 
 export function importedSource(layer: ImportLayer): Source {
@@ -69,4 +70,17 @@ export function nextLayerId(layers: readonly ImportLayer[]): string {
     .filter(isImportSourceId)
     .map((id) => Number(id.slice(IMPORT_SOURCE_PREFIX.length)));
   return `${IMPORT_SOURCE_PREFIX}${Math.max(0, ...used) + 1}`;
+}
+
+/**
+ * The layer without bidirectional controls in its user-written text (title, and each fact's
+ * name as read), as every check of layers read back leaves it: a layer the user applies here is
+ * then the same data as the one storage or a link gives back, and no title reads backwards.
+ */
+export function withoutBidiControls(layer: ImportLayer): ImportLayer {
+  return {
+    ...layer,
+    source: { ...layer.source, title: stripBidiControls(layer.source.title) },
+    facts: layer.facts.map((f) => ({ ...f, raw: stripBidiControls(f.raw) })),
+  };
 }
