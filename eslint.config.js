@@ -1,11 +1,20 @@
-// ESLint flat config: typescript-eslint's type-aware rules, React hooks, and the import
-// boundaries of ../shared/STYLE.md §7 (who may import what), enforced per folder.
+// ESLint flat config: typescript-eslint's strict rules, React hooks, and the import boundaries
+// of every folder of src/ (who may import whom: src/README.md), enforced per folder.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Import-string patterns for each layer of src/. Relative imports are matched by folder name. */
 const layer = (name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`];
+/** The outer layers: UI and composition. Inner layers (domain, data, store, url) never import them. */
+const OUTER = [
+  ...layer('map'),
+  ...layer('features'),
+  ...layer('components'),
+  ...layer('url'),
+  ...layer('app'),
+  ...layer('ui'),
+];
 const restrict = (message, ...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
 });
@@ -45,7 +54,16 @@ export default tseslint.config(
     rules: restrict(
       'src/domain is pure: it may not import React, MapLibre, zustand or other layers of src/.',
       ['react', 'react-dom', 'react/**', 'maplibre-gl', 'zustand', 'zustand/**'],
-      [...layer('store'), ...layer('map'), ...layer('ui'), ...layer('url'), ...layer('app'), ...layer('data')],
+      [...layer('store'), ...layer('data'), ...layer('i18n'), ...OUTER],
+    ),
+  },
+  // data/: loads files into domain types.
+  {
+    files: ['src/data/**'],
+    rules: restrict(
+      'src/data may import only src/domain.',
+      ['react', 'react-dom', 'maplibre-gl'],
+      [...layer('store'), ...layer('i18n'), ...OUTER],
     ),
   },
   // store/: domain only (and zustand). Never React components, MapLibre or the URL binder.
@@ -55,35 +73,98 @@ export default tseslint.config(
     rules: restrict(
       'src/store may import only src/domain (and zustand).',
       ['maplibre-gl', 'react-dom'],
-      [...layer('map'), ...layer('ui'), ...layer('url'), ...layer('app')],
+      [...layer('data'), ...layer('i18n'), ...OUTER],
     ),
   },
-  // data/: loads files into domain types.
+  // url/: the address codec and its binding: domain and store only (its notice is worded by app/).
   {
-    files: ['src/data/**'],
+    files: ['src/url/**'],
     rules: restrict(
-      'src/data may import only src/domain.',
+      'src/url may import only src/domain and src/store.',
       ['react', 'react-dom', 'maplibre-gl'],
-      [...layer('store'), ...layer('map'), ...layer('ui'), ...layer('url'), ...layer('app')],
+      [...layer('data'), ...layer('i18n'), ...OUTER.filter((p) => !p.includes('url'))],
     ),
   },
-  // map/: the only folder that imports maplibre-gl; it never imports UI components.
+  // i18n/: the dictionaries (each feature's messages.ts) and t/useT over the store's language.
+  {
+    files: ['src/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['maplibre-gl', ...layer('data'), ...layer('map'), ...layer('url'), ...layer('app')],
+              message: "src/i18n may import only src/domain, src/store and the features' messages.ts.",
+            },
+            { group: [...layer('components')], message: 'src/i18n may not import components.' },
+            {
+              regex: 'features/[^/]+/(?!messages$)',
+              message: "src/i18n may import a feature's messages.ts only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // map/: the only folder that imports maplibre-gl; it never imports UI.
   {
     files: ['src/map/**'],
-    rules: restrict('src/map may not import src/ui, src/url or src/app.', [
-      ...layer('ui'),
-      ...layer('url'),
-      ...layer('app'),
+    rules: restrict('src/map may not import features, components, i18n, src/url or src/app.', [
+      ...layer('i18n'),
+      ...OUTER.filter((p) => !p.includes('map')),
     ]),
   },
-  // ui/: React components read the store; they never touch MapLibre or the URL internals.
+  // components/: shared React pieces (sheet, dialog, swatch): no feature, map, URL or app code.
   {
-    files: ['src/ui/**'],
+    files: ['src/components/**'],
     rules: restrict(
-      'src/ui may not import maplibre-gl, src/map internals, src/url or src/app.',
+      'src/components may import src/domain, src/store and src/i18n only.',
       ['maplibre-gl', 'maplibre-gl/**'],
-      [...layer('map'), ...layer('url'), ...layer('app')],
+      [...layer('data'), ...OUTER.filter((p) => !p.includes('components'))],
     ),
+  },
+  // features/<name>/: a feature imports domain, store, data, i18n and components, never MapLibre,
+  // src/map, src/url or src/app; another feature only through its index.ts.
+  {
+    files: ['src/features/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['maplibre-gl', 'maplibre-gl/**', ...layer('map'), ...layer('url'), ...layer('app')],
+              message: 'A feature may not import maplibre-gl, src/map, src/url or src/app.',
+            },
+            {
+              // '../table/table-view' or '../../features/table/table-view': another feature's file.
+              regex: '^(?:\\.\\./(?!\\.\\.)[^/]+/.+|.*features/[^/]+/.+)$',
+              message: 'Import another feature only through its index.ts (../table), never its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // app/: the page's composition and the imperative bindings it starts; features through their index.ts.
+  {
+    files: ['src/app/**', 'src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            // main.tsx, the entry, loads MapLibre's stylesheet with the page's own.
+            { regex: '^maplibre-gl(?!/dist/maplibre-gl\\.css$)', message: 'Only src/map imports maplibre-gl.' },
+            {
+              regex: 'features/[^/]+/.+',
+              message: 'Import a feature only through its index.ts (../features/table), never its files.',
+            },
+          ],
+        },
+      ],
+    },
   },
   // Nothing in src/ imports tests or the geo build.
   {

@@ -5,9 +5,10 @@
  * (MapLoadFailed), without reloading the page.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
-import './ui/styles.css';
+import './components/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { describeAddress } from './app/address-notice';
 import { App } from './app/app';
 import { bindImports } from './app/bind-imports';
 import { loadInto } from './data/load-dataset';
@@ -22,7 +23,7 @@ const { initial, invalid } = initialStateFromUrl(window.location);
 const store = createAppStore({ ...initial, lang: initial.lang ?? defaultLang });
 bindDocumentLang(store, document);
 // The link's ignored parts are reported by the binder, in one notice it replaces on back/forward.
-bindUrl(store, window, { defaultLang, invalid });
+bindUrl(store, window, { describe: describeAddress, defaultLang, invalid });
 // Imported layers kept in this browser or carried by the link (#imp=…), once the data is loaded.
 bindImports(store, window);
 

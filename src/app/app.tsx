@@ -1,29 +1,22 @@
 /** Page layout: composition only. */
+import { BottomSheet } from '../components/bottom-sheet';
+import { PanelBoundary } from '../components/error-boundary';
+import { MoreTools } from '../components/more-tools';
+import { DetailsPanel, SheetPeek } from '../features/details';
+import { ExportMenu } from '../features/export';
+import { ImportBanner, ImportButton, ImportDialog } from '../features/import';
+import { Legend, ModeLegend, ModeSwitch } from '../features/legend';
+import { MapFallback, MapLoadFailed, MapLostNotice, MapTooltip } from '../features/map-status';
+import { Notices } from '../features/notices';
+import { SearchBox } from '../features/search';
+import { LanguageSwitch, ShareButton } from '../features/share';
+import { DataNotes, PrefectureTable, ProvinceSummary } from '../features/summaries';
+import { TableButton, TableDialog } from '../features/table';
+import { Timeline } from '../features/timeline';
+import { TransitionView } from '../features/transitions';
+import { useT } from '../i18n';
 import { MapView } from '../map/map-view';
 import { useAppStore } from '../store/use-app-store';
-import { BottomSheet } from '../ui/bottom-sheet';
-import { DataNotes } from '../ui/data-notes';
-import { DetailsPanel } from '../ui/details-panel';
-import { PanelBoundary } from '../ui/error-boundary';
-import { LanguageSwitch } from '../ui/language-switch';
-import { Legend } from '../ui/legend';
-import { MapFallback, MapLoadFailed, MapLostNotice } from '../ui/map-fallback';
-import { ExportMenu } from '../ui/export-menu';
-import { ImportBanner } from '../ui/import-banner';
-import { ImportButton, ImportDialog } from '../ui/import-dialog';
-import { Notices } from '../ui/notices';
-import { PrefectureTable } from '../ui/prefecture-table';
-import { ProvinceSummary } from '../ui/province-summary';
-import { ShareButton } from '../ui/share-button';
-import { MapTooltip } from '../ui/map-tooltip';
-import { ModeLegend } from '../ui/mode-legend';
-import { ModeSwitch } from '../ui/mode-switch';
-import { MoreTools } from '../ui/more-tools';
-import { SearchBox } from '../ui/search-box';
-import { TableButton, TableDialog } from '../ui/table-view';
-import { Timeline } from '../ui/timeline';
-import { TransitionView } from '../ui/transition-view';
-import { useT } from '../ui/use-t';
 import { encodeImportLayers } from '../url/import-fragment';
 
 export function App() {
@@ -84,7 +77,7 @@ export function App() {
             <Timeline />
           </PanelBoundary>
         </div>
-        <BottomSheet>
+        <BottomSheet summary={<SheetPeek />}>
           {data.status === 'loading' && <p role="status">{tr('loading')}</p>}
           {data.status === 'error' && (
             <p role="alert">

@@ -33,7 +33,7 @@ import type { Lang } from '../domain/lang';
 import { stripBidiControls } from '../domain/text-safety';
 import type { Unit } from '../domain/types';
 import type { AppStore, NoticeAction, NoticeExtra } from '../store/store';
-import { t, type MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../i18n';
 import { decodeImportFragment, fragmentValue, hashWithoutImports, type FragmentRead } from '../url/import-fragment';
 
 /** What the binder reads of a `storage` event. */

@@ -1,4 +1,4 @@
-/** UI languages. The dictionary itself lives in src/ui/i18n.ts. */
+/** UI languages. The dictionary itself lives in src/i18n. */
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 

@@ -18,8 +18,11 @@ import type { ImportLayer } from '../domain/import/types';
 import { followUnit, resolveCode } from '../domain/lineage';
 import { isYear, playbackNext, playbackStart, stepYear } from '../domain/timeline';
 import { LAST_YEAR, type Dataset, type UnitCode, type Year } from '../domain/types';
-import type { TransitionCategory } from '../domain/transitions';
 import { indexStates, type LegendKey, type StateIndex } from '../domain/unit-state';
+import type { Flow, Mode, View } from '../domain/view';
+
+// The view's types are the domain's; they are re-exported for the store's users.
+export { MODES, type Flow, type Mode, type View } from '../domain/view';
 
 export { isYear };
 
@@ -35,26 +38,6 @@ export type DataSlice =
       index: StateIndex;
     }
   | { status: 'error'; message: string };
-
-/** The camera: centre and zoom, as the URL's `view` key carries it. */
-export interface View {
-  lng: number;
-  lat: number;
-  zoom: number;
-}
-
-/**
- * Map modes: the tier in a year; the change from a base year to the selected year; a unit's
- * trajectory up to the selected year (first year in A, years in its current tier, changes).
- */
-export const MODES = ['tier', 'change', 'trajectory'] as const;
-export type Mode = (typeof MODES)[number];
-
-/** A cell of the transition matrix or a flow of the Sankey: units that went from one category to another. */
-export interface Flow {
-  from: TransitionCategory;
-  to: TransitionCategory;
-}
 
 /** A button on a notice (e.g. "Download the unreadable entry"); the label is in the UI language. */
 export interface NoticeAction {

@@ -7,10 +7,8 @@
  */
 import type { Lang } from '../domain/lang';
 import { resolveCode } from '../domain/lineage';
-import { stripBidiControls } from '../domain/text-safety';
-import { FIRST_YEAR, LAST_YEAR, type UnitCode } from '../domain/types';
-import { MODES, type AppState, type AppStore, type InitialState } from '../store/store';
-import { t, type MessageKey } from '../ui/i18n';
+import type { UnitCode } from '../domain/types';
+import type { AppState, AppStore, InitialState } from '../store/store';
 import {
   DEFAULT_MODE,
   DEFAULT_YEAR,
@@ -19,7 +17,6 @@ import {
   serializeUrlState,
   validValues,
   type InvalidParam,
-  type InvalidReason,
   type UnknownParams,
   type UrlState,
 } from './url-state';
@@ -34,65 +31,6 @@ export interface UrlWindow {
 
 /** Quiet time before writing while playing: one write per year shown, none per frame. */
 export const PLAYING_WRITE_DELAY_MS = 250;
-
-/** Long raw values are cut in notices: a link can carry kilobytes in one parameter. */
-const MAX_RAW_CHARS = 40;
-
-/**
- * The most ignored parts one notice lists; the rest are counted in a last line. A link of a
- * few megabytes can repeat a key hundreds of thousands of times, and a list that long would
- * only slow the page down when opened.
- */
-export const MAX_ADDRESS_DETAILS = 1000;
-
-const REASON_KEYS: Record<InvalidReason, MessageKey> = {
-  empty: 'urlReasonEmpty',
-  repeated: 'urlReasonRepeated',
-  'not-a-year': 'urlReasonNotYear',
-  'not-an-evaluation-year': 'urlReasonNotEvaluationYear',
-  'not-a-code': 'urlReasonNotCode',
-  'unknown-code': 'urlReasonUnknownCode',
-  'unknown-mode': 'urlReasonUnknownMode',
-  'base-not-earlier': 'urlReasonBaseNotEarlier',
-  'flow-format': 'urlReasonFlowFormat',
-  'not-an-area': 'urlReasonNotArea',
-  'unknown-lang': 'urlReasonUnknownLang',
-  'view-format': 'urlReasonViewFormat',
-  'view-range': 'urlReasonViewRange',
-};
-
-/** Cuts by code points (never inside a surrogate pair) and marks the cut. */
-export function truncateRaw(raw: string, max = MAX_RAW_CHARS): string {
-  const chars = Array.from(raw);
-  return chars.length <= max ? raw : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/**
- * "Ignored year=1999: not an evaluation year (2019–2023)", in the UI language. Bidirectional
- * controls in the raw value are dropped first: a right-to-left override in a link would
- * otherwise flip the rest of the sentence.
- */
-export function describeInvalid(lang: Lang, param: InvalidParam): string {
-  const reason = t(lang, REASON_KEYS[param.reason], {
-    key: param.key,
-    first: FIRST_YEAR,
-    last: LAST_YEAR,
-    modes: MODES.join(', '),
-  });
-  return t(lang, 'urlIgnored', { key: param.key, raw: truncateRaw(stripBidiControls(param.raw)), reason });
-}
-
-/** The one notice about a link's ignored parts: a title with their count, and one line each. */
-export function describeAddress(
-  lang: Lang,
-  params: readonly InvalidParam[],
-  max = MAX_ADDRESS_DETAILS,
-): { text: string; details: string[] } {
-  const text = params.length === 1 ? t(lang, 'urlIgnoredOne') : t(lang, 'urlIgnoredMany', { n: params.length });
-  const details = params.slice(0, max).map((param) => describeInvalid(lang, param));
-  if (params.length > max) details.push(t(lang, 'urlIgnoredMore', { n: params.length - max }));
-  return { text, details };
-}
 
 export interface UrlStart {
   /** Only the valid keys: spreading it over defaults never overwrites them with undefined. */
@@ -135,7 +73,15 @@ function knownCodesOf(state: AppState): ReadonlySet<string> | undefined {
   return state.data.status === 'ready' ? new Set(state.data.dataset.units.map((u) => u.code)) : undefined;
 }
 
+/** The notice about a link's ignored parts, in the UI language: its title and one line each. */
+export type DescribeAddress = (lang: Lang, params: readonly InvalidParam[]) => { text: string; details: string[] };
+
 export interface BindUrlOptions {
+  /**
+   * Words the ignored parts of an address for the notice (the notices feature's
+   * describeAddress, passed in by the page, so that this layer holds no user-facing text).
+   */
+  describe: DescribeAddress;
   /** The language a link without `lang` opens in (the browser's), so it is not written. */
   defaultLang?: Lang;
   /** What the page's link held that was ignored (UrlStart.invalid): reported when binding. */
@@ -146,7 +92,7 @@ export interface BindUrlOptions {
  * Keeps `win`'s URL in step with the store and applies back/forward navigation to it.
  * Returns a function that stops both (and drops a pending write).
  */
-export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindUrlOptions = {}): () => void {
+export function bindUrl(store: AppStore, win: UrlWindow, options: BindUrlOptions): () => void {
   const defaultLang = options.defaultLang ?? 'en';
   let timer: ReturnType<typeof setTimeout> | null = null;
   let knownCodes = knownCodesOf(store.getState());
@@ -169,7 +115,7 @@ export function bindUrl(store: AppStore, win: UrlWindow = window, options: BindU
     const shown = earlier !== null && notices.some((n) => n.id === earlier.id);
     const all = sameAddress && shown ? [...earlier.params, ...params] : params;
     if (shown) dismissNotice(earlier.id);
-    const { text, details } = describeAddress(lang, all);
+    const { text, details } = options.describe(lang, all);
     notify('warning', text, { details });
     const id = store.getState().notices.at(-1)?.id;
     addressNotice = id === undefined ? null : { id, params: all };

@@ -15,7 +15,7 @@ import { LANGS, type Lang } from '../domain/lang';
 import { isYear } from '../domain/timeline';
 import { LAST_YEAR, type UnitCode, type Year } from '../domain/types';
 import { TRANSITION_CATEGORIES } from '../domain/transitions';
-import { MODES, type Flow, type Mode, type View } from '../store/store';
+import { MODES, type Flow, type Mode, type View } from '../domain/view';
 import { URL_MIGRATIONS, migrateParams, type UrlMigration } from './migrations';
 
 /** The value each key carries when it is present and valid. */

@@ -1,17 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MapGeometry } from '../../src/domain/geometry';
 import { createAppStore, type AppStore } from '../../src/store/store';
+import { MAX_ADDRESS_DETAILS, describeAddress, describeInvalid, truncateRaw } from '../../src/app/address-notice';
 import {
-  MAX_ADDRESS_DETAILS,
   PLAYING_WRITE_DELAY_MS,
   bindDocumentLang,
-  bindUrl,
-  describeAddress,
-  describeInvalid,
+  bindUrl as bindUrlWith,
   initialStateFromUrl,
-  truncateRaw,
+  type BindUrlOptions,
   type UrlWindow,
 } from '../../src/url/bind-url';
+
+/** The binder as the page binds it: with the notices' wording of ignored parts. */
+const bindUrl = (store: AppStore, win: UrlWindow, options: Partial<BindUrlOptions> = {}) =>
+  bindUrlWith(store, win, { describe: describeAddress, ...options });
 import { hasBidiControls } from '../../src/domain/text-safety';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 

@@ -11,8 +11,8 @@ import { parseDataset } from '../../src/domain/dataset/parse';
 import type { Dataset } from '../../src/domain/types';
 import { createAppStore, type AppStore, type InitialState } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
-import { BottomSheet, nearestSnap } from '../../src/ui/bottom-sheet';
-import { SheetPeek } from '../../src/ui/sheet-peek';
+import { BottomSheet, nearestSnap } from '../../src/components/bottom-sheet';
+import { SheetPeek } from '../../src/features/details/sheet-peek';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 
 function realDataset(): Dataset {

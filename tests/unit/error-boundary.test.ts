@@ -9,8 +9,8 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
-import { PanelBoundary } from '../../src/ui/error-boundary';
-import { MapFallback } from '../../src/ui/map-fallback';
+import { PanelBoundary } from '../../src/components/error-boundary';
+import { MapFallback } from '../../src/features/map-status/map-fallback';
 
 const render = (store: AppStore, node: ReactNode) =>
   renderToString(createElement(StoreContext.Provider, { value: store }, node));

@@ -16,7 +16,7 @@ import {
   type Measure,
   type Rect,
 } from '../../src/domain/export-png';
-import { t } from '../../src/ui/i18n';
+import { t } from '../../src/i18n/i18n';
 
 /** A stand-in for canvas measureText: CJK characters one em wide, others about half; bold 6% wider. */
 const measure: Measure = (text: string, font: FontSpec) => {

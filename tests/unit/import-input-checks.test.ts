@@ -8,7 +8,7 @@ import { createAppStore } from '../../src/store/store';
 import { realDataset } from '../fixtures/import/real-data';
 import { IMPORT_LIMITS, decodeImportBytes, parseImportText } from '../../src/domain/import';
 import { hasBidiControls, stripBidiControls } from '../../src/domain/text-safety';
-import { problemText } from '../../src/ui/import-problems';
+import { problemText } from '../../src/features/import/import-problems';
 
 describe('isSourceDate', () => {
   it('takes a year, a month or a day that exists', () => {

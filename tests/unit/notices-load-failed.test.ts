@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadInto } from '../../src/data/load-dataset';
 import { createAppStore, type AppStore } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
-import { MapFallback, MapLoadFailed, noMapTextKey } from '../../src/ui/map-fallback';
+import { MapFallback, MapLoadFailed, noMapTextKey } from '../../src/features/map-status/map-fallback';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 

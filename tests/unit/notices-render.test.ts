@@ -1,5 +1,5 @@
 /**
- * The notices (src/ui/notices.tsx), rendered to strings (no DOM): a long list shows its first
+ * The notices (src/features/notices/notices.tsx), rendered to strings (no DOM): a long list shows its first
  * items and a "Show all" button, actions are buttons, only the newest notices are shown with a
  * button for the earlier ones, and "Dismiss all" appears from two notices on. Clicks, focus and
  * the layout are covered in a browser by tests/e2e/notices.e2e.ts.
@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
-import { DETAILS_SHOWN, NOTICES_SHOWN, Notices } from '../../src/ui/notices';
+import { DETAILS_SHOWN, NOTICES_SHOWN, Notices } from '../../src/features/notices/notices';
 
 /** Server rendering reads the store's initial state: hand it the current one instead. */
 const render = (store: AppStore) => {

@@ -13,7 +13,13 @@ import type { Dataset, Year } from '../../src/domain/types';
 import { indexStates, statesForYear } from '../../src/domain/unit-state';
 import { createAppStore, type AppStore, type InitialState } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
-import { flowUnits, layoutSankey, SANKEY_SIZE, TransitionView, transitionModel } from '../../src/ui/transition-view';
+import {
+  flowUnits,
+  layoutSankey,
+  SANKEY_SIZE,
+  TransitionView,
+  transitionModel,
+} from '../../src/features/transitions/transition-view';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { transitionsDataset } from '../fixtures/transitions-dataset';
 

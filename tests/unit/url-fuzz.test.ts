@@ -17,13 +17,8 @@ import { LANGS, type Lang } from '../../src/domain/lang';
 import { hasBidiControls } from '../../src/domain/text-safety';
 import { YEARS } from '../../src/domain/types';
 import { MODES, createAppStore } from '../../src/store/store';
-import {
-  MAX_ADDRESS_DETAILS,
-  bindUrl,
-  describeAddress,
-  initialStateFromUrl,
-  type UrlWindow,
-} from '../../src/url/bind-url';
+import { MAX_ADDRESS_DETAILS, describeAddress } from '../../src/app/address-notice';
+import { bindUrl, initialStateFromUrl, type UrlWindow } from '../../src/url/bind-url';
 import {
   URL_KEYS,
   invalidParams,
@@ -235,7 +230,7 @@ describe('hostile addresses: the binder', () => {
         const { win, popTo } = fakeWindow(first);
         const start = initialStateFromUrl({ search: first });
         const store = createAppStore({ lang: 'en', ...start.initial });
-        const dispose = bindUrl(store, win, { invalid: start.invalid });
+        const dispose = bindUrl(store, win, { describe: describeAddress, invalid: start.invalid });
         try {
           later.forEach((search, i) => {
             if (i === loadAt) store.getState().dataLoaded(syntheticDataset(), emptyGeometry);

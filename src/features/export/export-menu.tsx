@@ -1,0 +1,415 @@
+/**
+ * Export: a button opening a small menu (PNG 1×, PNG 2×). The PNG is the map as drawn now, with
+ * a header (title, year or span, area filter) and a footer (legend with this year's counts and
+ * the official totals, coverage line, source and attribution), laid out by domain/export-png.ts
+ * and drawn here on an offscreen canvas in the page's own (system) fonts.
+ *
+ * The menu is a disclosure of plain buttons: Tab and the arrow keys move between them, Escape
+ * closes it and returns focus to the Export button, and so does leaving it.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  EXPORT_SCALES,
+  exportFileName,
+  layoutExport,
+  type ExportContent,
+  type ExportScale,
+  type FontSpec,
+  type Rect,
+} from '../../domain/export-png';
+import type { DrawState } from '../../domain/map-keys';
+import {
+  CHANGE_COLORS,
+  CHANGE_HATCHES,
+  DERIVED_OUTLINE,
+  TIER_COLORS,
+  TRAJECTORY_COLORS,
+  stripeColors,
+} from '../../domain/palette';
+import { areaLabel } from '../../domain/summary-rows';
+import { CHANGE_CLASSES } from '../../domain/transitions';
+import { FIRST_YEAR, TIERS, YEARS, type Tier, type Total, type UnitCode } from '../../domain/types';
+import { countStates, unitsIn, type StateCounts } from '../../domain/unit-state';
+import { baseYearOf, selectDrawStates, selectYearStates } from '../../store/selectors';
+import type { AppState } from '../../store/store';
+import { useAppStoreApi } from '../../store/use-app-store';
+import '../../components/button.css';
+import './export-menu.css';
+import { t, type MessageKey } from '../../i18n/i18n';
+import { useT } from '../../i18n/use-t';
+
+/**
+ * How a legend swatch is drawn: a flat colour (with the dotted outline of derived tiers or of
+ * an open trajectory), or 45° stripes like the map's patterns (map/patterns.ts).
+ */
+type SwatchSpec =
+  { fill: string; dotted?: boolean } | { stripes: readonly string[]; direction: 'up' | 'down' | 'cross' };
+
+interface LegendEntry {
+  text: string;
+  swatch: SwatchSpec;
+}
+
+interface Composition {
+  content: ExportContent;
+  swatches: SwatchSpec[];
+  fileName: string;
+}
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const BAND = { A: 'exportBandA', B: 'exportBandB', C: 'exportBandC' } as const;
+
+/** Tier mode: A, B, C with the official totals of the scope, derived, partly known, unknown. */
+function tierLegend(tr: Translate, counts: StateCounts, total: Total | null): LegendEntry[] {
+  const official = (tier: Tier): string => {
+    const exact = total?.counts[tier] ?? null;
+    if (exact !== null) return ` · ${tr('exportLegendOfficial', { n: exact })}`;
+    const min = total?.minimums[tier] ?? null;
+    return min !== null ? ` · ${tr('exportLegendOfficialMin', { n: min })}` : '';
+  };
+  const derived = TIERS.reduce((n, tier) => n + counts.derived[tier], 0);
+  return [
+    ...TIERS.map((tier) => ({
+      text:
+        tr('exportLegendTier', { tier, band: tr(BAND[tier]), known: counts.stated[tier] + counts.derived[tier] }) +
+        official(tier),
+      swatch: { fill: TIER_COLORS[tier] },
+    })),
+    { text: tr('exportLegendDerived', { n: derived }), swatch: { fill: TIER_COLORS.B, dotted: true } },
+    {
+      text: tr('exportLegendRange', { n: counts.range }),
+      swatch: { stripes: stripeColors(['B', 'C']), direction: 'up' },
+    },
+    {
+      text: tr('exportLegendUnknown', { n: counts.unknown }),
+      swatch: { stripes: stripeColors(null), direction: 'up' },
+    },
+  ];
+}
+
+/** Change and trajectory modes: the map's draw keys with their counts (as ModeLegend lists them). */
+function modeLegend(
+  tr: Translate,
+  state: AppState,
+  draw: ReadonlyMap<UnitCode, DrawState>,
+  base: number,
+): LegendEntry[] {
+  const counts = new Map<string, number>();
+  for (const { key } of draw.values()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const entry = (key: string, swatch: SwatchSpec): LegendEntry => ({
+    text: `${tr(key as MessageKey, { base })}: ${tr('legendCount', { n: counts.get(key) ?? 0 })}`,
+    swatch,
+  });
+  if (state.mode === 'change') {
+    return CHANGE_CLASSES.map((c) => {
+      const key = `change:${c}`;
+      if (c === 'unknown-base' || c === 'unknown-current' || c === 'unknown-both') {
+        const hatch = CHANGE_HATCHES[c];
+        return entry(key, { stripes: hatch.colors, direction: hatch.direction });
+      }
+      return entry(key, { fill: CHANGE_COLORS[c] });
+    });
+  }
+  return [
+    ...YEARS.filter((y) => y <= state.year).map((y) => entry(`traj:${y}`, { fill: TRAJECTORY_COLORS[y] })),
+    entry('traj:never', { fill: TRAJECTORY_COLORS.never }),
+    entry('traj:unknown', { stripes: stripeColors(null), direction: 'up' }),
+  ];
+}
+
+/**
+ * The texts and swatches of the image for the current state. Counts are those the map draws:
+ * the selected year (and mode), restricted to the chosen area when the view is filtered;
+ * official totals are those of that scope, only where totals.csv gives them.
+ */
+function compose(state: AppState, scale: ExportScale): Composition | null {
+  if (state.data.status !== 'ready') return null;
+  const { dataset } = state.data;
+  const { lang, year, pref, mode } = state;
+  const tr: Translate = (key, params) => t(lang, key, params);
+  const all = selectYearStates(state);
+  const draw = selectDrawStates(state);
+  if (!all || !draw) return null;
+  const areaCodes = new Set(
+    unitsIn(dataset.units, year)
+      .filter((u) => u.prefectureCode === pref)
+      .map((u) => u.code),
+  );
+  const inArea = <V,>(map: ReadonlyMap<UnitCode, V>) =>
+    pref === null ? map : new Map([...map].filter(([code]) => areaCodes.has(code)));
+  const counts = countStates(inArea(all));
+  const total = dataset.totals.find((x) => x.year === year && x.scope === (pref ?? 'province')) ?? null;
+  const base = baseYearOf(state);
+  const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
+  const legend = mode === 'tier' ? tierLegend(tr, counts, total) : modeLegend(tr, state, inArea(draw), base);
+
+  const appTitle = tr('appTitle');
+  let title =
+    mode === 'change'
+      ? tr('exportTitleChange', { title: appTitle, base, year })
+      : tr('exportTitleYear', { title: appTitle, year });
+  if (pref !== null) title = tr('exportTitleArea', { title, area: areaLabel(dataset, pref, lang) });
+  const subtitle =
+    mode === 'change'
+      ? `${tr('exportSubtitleChange', { base, year })} ${tr(year === FIRST_YEAR ? 'changeFirstYear' : 'changeNote')}`
+      : mode === 'trajectory'
+        ? `${tr('trajTitle', { year })}; ${tr('trajOpen')}`
+        : tr('exportSubtitle', { year });
+  return {
+    content: {
+      title,
+      subtitle,
+      legend: legend.map((e, i) => ({ key: String(i), text: e.text })),
+      coverage: tr('coverage', { year, known, total: counts.total }),
+      source: tr('exportSource'),
+    },
+    swatches: legend.map((e) => e.swatch),
+    fileName: exportFileName(year, scale, mode === 'change' ? base : null),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+const INK = '#1d1d1d';
+const MUTED = '#5b5b5b';
+const LINE = '#d9d6cf';
+
+/**
+ * 45° stripes like map/patterns.ts (the same index formula), one logical pixel at a time: a
+ * swatch is 14 × 14, so this is cheap, and the stripes line up exactly as on the map.
+ */
+function drawStripes(ctx: CanvasRenderingContext2D, r: Rect, colors: readonly string[], direction: string) {
+  const stripe = 2;
+  const size = stripe * colors.length * 2;
+  const index = (v: number) => Math.floor((((v % size) + size) % size) / stripe) % colors.length;
+  const last = colors.length - 1;
+  for (let y = 0; y < r.height; y += 1) {
+    for (let x = 0; x < r.width; x += 1) {
+      const up = index(x + y);
+      const down = index(x - y);
+      const i = direction === 'up' ? up : direction === 'down' ? down : up === last || down === last ? last : up;
+      ctx.fillStyle = colors[i] ?? '#000000';
+      ctx.fillRect(r.x + x, r.y + y, 1, 1);
+    }
+  }
+}
+
+function drawSwatch(ctx: CanvasRenderingContext2D, r: Rect, spec: SwatchSpec) {
+  if ('stripes' in spec) drawStripes(ctx, r, spec.stripes, spec.direction);
+  else {
+    ctx.fillStyle = spec.fill;
+    ctx.fillRect(r.x, r.y, r.width, r.height);
+    if (spec.dotted) {
+      ctx.save();
+      ctx.strokeStyle = DERIVED_OUTLINE;
+      ctx.lineWidth = 2;
+      ctx.setLineDash([2, 2]);
+      ctx.strokeRect(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
+      ctx.restore();
+    }
+  }
+  ctx.strokeStyle = '#8c8c8c';
+  ctx.lineWidth = 1;
+  ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1);
+}
+
+function fontOf(font: FontSpec, family: string): string {
+  return `${font.weight} ${font.size}px ${family}`;
+}
+
+/**
+ * Composes the PNG. Reading the DOM from a UI component happens only here, for export: the map
+ * canvas belongs to MapLibre (src/map), which a feature may not import, and it is created with
+ * preserveDrawingBuffer so its last frame can be copied.
+ */
+async function renderPng(state: AppState, scale: ExportScale): Promise<{ blob: Blob; fileName: string }> {
+  const mapCanvas = document.querySelector<HTMLCanvasElement>('.map canvas.maplibregl-canvas');
+  const composition = compose(state, scale);
+  if (!mapCanvas || !composition || mapCanvas.clientWidth === 0 || mapCanvas.clientHeight === 0) {
+    throw new Error(t(state.lang, 'exportNoMap'));
+  }
+  const family = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas context');
+  const measure = (text: string, font: FontSpec) => {
+    ctx.font = fontOf(font, family);
+    return ctx.measureText(text).width;
+  };
+  const layout = layoutExport(mapCanvas.clientWidth, mapCanvas.clientHeight, scale, composition.content, measure);
+  // Setting the size resets the context, so the transform and fonts are set after it.
+  canvas.width = layout.pixelWidth;
+  canvas.height = layout.pixelHeight;
+  ctx.scale(scale, scale);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, layout.width, layout.height);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  const { map } = layout;
+  ctx.drawImage(mapCanvas, 0, 0, mapCanvas.width, mapCanvas.height, map.x, map.y, map.width, map.height);
+  ctx.strokeStyle = LINE;
+  ctx.lineWidth = 1;
+  for (const y of [map.y, map.y + map.height]) {
+    ctx.beginPath();
+    ctx.moveTo(0, y + 0.5);
+    ctx.lineTo(layout.width, y + 0.5);
+    ctx.stroke();
+  }
+  layout.swatches.forEach((s, i) => {
+    const spec = composition.swatches[i];
+    if (spec) drawSwatch(ctx, s.rect, spec);
+  });
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (const line of layout.lines) {
+    ctx.font = fontOf(line.font, family);
+    ctx.fillStyle = line.role === 'subtitle' || line.role === 'source' ? MUTED : INK;
+    ctx.fillText(line.text, line.x, line.top + line.height / 2, line.maxWidth);
+  }
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('canvas.toBlob gave no image');
+  return { blob, fileName: composition.fileName };
+}
+
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file once click() returns; revoke later so slow ones still can.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The menu
+
+/** How long "Saved …" stays on screen. */
+const STATUS_MS = 6000;
+
+export function ExportMenu() {
+  const tr = useT();
+  const store = useAppStoreApi();
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  // Guards against a second export while one is being drawn; the button stays enabled so the
+  // focus it gets back from the menu is not dropped.
+  const running = useRef(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!status || busy) return undefined;
+    const timer = window.setTimeout(() => setStatus(''), STATUS_MS);
+    return () => window.clearTimeout(timer);
+  }, [status, busy]);
+
+  const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+
+  useEffect(() => {
+    if (!open) return undefined;
+    items()[0]?.focus();
+    // A press outside the menu closes it.
+    const onPointerDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const close = (focusTrigger: boolean) => {
+    setOpen(false);
+    if (focusTrigger) trigger.current?.focus();
+  };
+
+  const onMenuKeyDown = (e: KeyboardEvent) => {
+    const list = items();
+    const at = list.indexOf(document.activeElement as HTMLButtonElement);
+    const move = (to: number) => {
+      e.preventDefault();
+      list[(to + list.length) % list.length]?.focus();
+    };
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      close(true);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowRight') move(at + 1);
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') move(at - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(list.length - 1);
+  };
+
+  const run = async (scale: ExportScale) => {
+    close(true);
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    setStatus(tr('exportWorking'));
+    try {
+      const { blob, fileName } = await renderPng(store.getState(), scale);
+      download(blob, fileName);
+      setStatus(tr('exportSaved', { file: fileName }));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setStatus('');
+      store.getState().notify('warning', tr('exportFailed', { reason }));
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      className="export-menu"
+      ref={root}
+      onBlur={(e) => {
+        // Tabbing out of the menu closes it.
+        if (open && !root.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        ref={trigger}
+        className="btn export-control"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-busy={busy}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        {tr('exportButton')} <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div
+          id={menuId}
+          ref={menu}
+          className="export-popup"
+          role="group"
+          aria-label={tr('exportMenuLabel')}
+          onKeyDown={onMenuKeyDown}
+        >
+          {EXPORT_SCALES.map((scale) => (
+            <button key={scale} type="button" className="btn export-item" onClick={() => void run(scale)}>
+              {tr(scale === 1 ? 'exportPng1' : 'exportPng2')}
+            </button>
+          ))}
+        </div>
+      )}
+      <span className="export-status" role="status">
+        {status}
+      </span>
+    </div>
+  );
+}

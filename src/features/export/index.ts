@@ -1,0 +1,2 @@
+/** PNG exports of the view. */
+export { ExportMenu } from './export-menu';

@@ -1,0 +1,587 @@
+/**
+ * The import dialog: paste a results notice or choose a file, preview what it would change,
+ * name the source, apply. Applied imports are listed with Remove. A modal <dialog> opened from
+ * the header's Import button (the store's `importOpen`), with the table dialog's focus handling:
+ * focus moves in on opening, Tab cycles inside, Escape closes and gives focus back.
+ *
+ * Nothing changes before Apply: a bad input (empty, binary, too large, malformed) gets a
+ * message and leaves the map and the data as they are. The pure work (decoding, parsing,
+ * matching names, comparing with the data) is src/domain/import's; this file only holds the
+ * user's choices. Names, titles and notes from the input are React text, never HTML.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
+import { isSourceDate, MAX_TITLE_CHARS, MAX_URL_CHARS, safeSourceUrl } from '../../data/import-check';
+import { createImportReader, type ImportReader } from '../../data/import-reader';
+import {
+  IMPORT_LIMITS,
+  layerFacts,
+  pastedInput,
+  previewImport,
+  type ImportInput,
+  type ImportLayer,
+  type ImportProblem,
+  type ResolvedEntry,
+} from '../../domain/import';
+import { stripBidiControls } from '../../domain/text-safety';
+import { TIERS, YEARS, type Tier, type UnitCode } from '../../domain/types';
+import { useAppStore } from '../../store/use-app-store';
+import '../../components/button.css';
+import '../../components/modal-dialog.css';
+import './import-dialog.css';
+import { ImportPreviewView } from './import-preview';
+import { problemText } from './import-problems';
+import { useT } from '../../i18n/use-t';
+
+/** The header button's id: focus returns here when the dialog closes and no other opener is known. */
+export const IMPORT_BUTTON_ID = 'import-button';
+
+export function ImportButton() {
+  const tr = useT();
+  const open = useAppStore((s) => s.importOpen);
+  const setImportOpen = useAppStore((s) => s.setImportOpen);
+  return (
+    <button
+      type="button"
+      id={IMPORT_BUTTON_ID}
+      className="btn"
+      aria-haspopup="dialog"
+      aria-expanded={open}
+      onClick={() => setImportOpen(true)}
+    >
+      {tr('importButton')}
+    </button>
+  );
+}
+
+/** Where the input came from: a size limit is in bytes for a file, in characters for text. */
+type InputKind = 'text' | 'file';
+
+type Stage =
+  | { kind: 'idle' }
+  /** Decoding, parsing and matching in the reader's worker; `size` in the input's own unit. */
+  | { kind: 'reading'; from: InputKind; size: number }
+  | { kind: 'failed'; problems: ImportProblem[]; from: InputKind }
+  | { kind: 'ready'; resolved: ResolvedEntry[]; notes: ImportProblem[]; from: InputKind };
+
+interface Options {
+  year: number | null;
+  tier: Tier | null;
+  scoreOrdered: boolean;
+}
+
+interface SourceErrors {
+  title?: boolean;
+  date?: boolean;
+  url?: boolean;
+}
+
+const problem = (code: ImportProblem['code'], limit?: number): ImportProblem =>
+  limit === undefined ? { code, severity: 'error' } : { code, severity: 'error', limit };
+
+export function ImportDialog() {
+  const tr = useT();
+  const open = useAppStore((s) => s.importOpen);
+  const setImportOpen = useAppStore((s) => s.setImportOpen);
+  const data = useAppStore((s) => s.data);
+  const imports = useAppStore((s) => s.imports);
+  const lang = useAppStore((s) => s.lang);
+  const applyImport = useAppStore((s) => s.applyImport);
+  const removeImport = useAppStore((s) => s.removeImport);
+  const notify = useAppStore((s) => s.notify);
+
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+  const layersHeadingRef = useRef<HTMLHeadingElement>(null);
+  const layersListRef = useRef<HTMLUListElement>(null);
+  const ids = useId();
+
+  const [text, setText] = useState('');
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const [options, setOptions] = useState<Options>({ year: null, tier: null, scoreOrdered: false });
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  /** The last input read (as text), so changing the year or tier previews it again. */
+  const lastInput = useRef<{ input: ImportInput; from: InputKind } | null>(null);
+  const readerRef = useRef<ImportReader | null>(null);
+  const [choices, setChoices] = useState<Map<number, UnitCode>>(new Map());
+  const [accepted, setAccepted] = useState<Set<string>>(new Set());
+  const [source, setSource] = useState({ title: '', date: '', url: '' });
+  const [errors, setErrors] = useState<SourceErrors>({});
+  const [status, setStatus] = useState('');
+
+  const ready = data.status === 'ready' ? data : null;
+  const preview = useMemo(
+    () => (stage.kind === 'ready' && ready ? previewImport(ready.dataset, stage.resolved, choices) : null),
+    [stage, ready, choices],
+  );
+  const facts = useMemo(() => (preview ? layerFacts(preview, accepted) : []), [preview, accepted]);
+
+  const { dialogRef, onClose, onKeyDown } = useModalDialog({
+    open,
+    setOpen: setImportOpen,
+    fallbackFocusId: IMPORT_BUTTON_ID,
+    focusOnOpen: () => textRef.current?.focus(),
+    trapTab: true,
+  });
+
+  // The reader's worker starts when the dialog first opens, so that its script has loaded by the
+  // time a text is pasted, and lives as long as the dialog's component.
+  useEffect(() => {
+    if (!open) return;
+    readerRef.current ??= createImportReader();
+    readerRef.current.prepare();
+  }, [open]);
+  useEffect(
+    () => () => {
+      readerRef.current?.dispose();
+      readerRef.current = null;
+    },
+    [],
+  );
+
+  /**
+   * Decodes, parses and matches an input in the reader's worker, showing "Reading…" meanwhile;
+   * a later read or Clear makes this one's answer moot. Nothing is applied, whatever the outcome.
+   */
+  const read = async (input: ImportInput, from: InputKind, opts: Options = options) => {
+    if (!ready) return;
+    setStatus('');
+    const size = input.kind === 'bytes' ? input.bytes.byteLength : input.text.length;
+    setStage({ kind: 'reading', from, size });
+    readerRef.current ??= createImportReader();
+    const result = await readerRef.current.read(input, opts, ready.base.units);
+    if (result === null) return; // superseded or cancelled
+    if (!result.ok) {
+      setStage({ kind: 'failed', problems: result.problems, from });
+      return;
+    }
+    lastInput.current = { input: result.input, from };
+    setChoices(new Map());
+    setAccepted(new Set());
+    setStage({ kind: 'ready', resolved: result.resolved, notes: result.notes, from });
+  };
+
+  const cancelReading = () => {
+    readerRef.current?.cancel();
+    setStage({ kind: 'idle' });
+    setStatus(tr('importReadCancelled'));
+  };
+
+  const onPreview = () => {
+    setFileNote(null);
+    if (text.trim() === '') {
+      setStage({ kind: 'failed', problems: [problem('empty')], from: 'text' });
+      return;
+    }
+    if (text.length > IMPORT_LIMITS.maxTextChars) {
+      setStage({ kind: 'failed', problems: [problem('too-large', IMPORT_LIMITS.maxTextChars)], from: 'text' });
+      return;
+    }
+    lastInput.current = null;
+    void read(pastedInput(text), 'text');
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Cleared, so choosing the same file again (after fixing it) reads it again.
+    input.value = '';
+    if (!file) return;
+    setFileNote(null);
+    // Checked before reading: a 50 MB file is never loaded into memory.
+    if (file.size > IMPORT_LIMITS.maxFileBytes) {
+      setStage({ kind: 'failed', problems: [problem('too-large', IMPORT_LIMITS.maxFileBytes)], from: 'file' });
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      setStage({ kind: 'failed', problems: [problem('binary')], from: 'file' });
+      return;
+    }
+    lastInput.current = null;
+    setFileNote(
+      tr('importFileLoaded', { name: stripBidiControls(file.name), kb: Math.max(1, Math.round(file.size / 1024)) }),
+    );
+    await read({ kind: 'bytes', bytes }, 'file');
+  };
+
+  const changeOptions = (next: Partial<Options>) => {
+    const merged = { ...options, ...next };
+    setOptions(merged);
+    // A preview follows the year and tier it was read with.
+    if (lastInput.current && stage.kind !== 'idle') {
+      const { input, from } = lastInput.current;
+      void read(input, from, merged);
+    }
+  };
+
+  const onText = (value: string) => {
+    setText(value);
+    // A preview of other text would be applied by mistake: it goes until Preview is pressed again.
+    if (stage.kind === 'reading' && stage.from === 'text') readerRef.current?.cancel();
+    if (stage.kind !== 'idle' && stage.from === 'text') setStage({ kind: 'idle' });
+  };
+
+  const onApply = () => {
+    if (!preview) {
+      setStatus(tr('importNeedPreview'));
+      return;
+    }
+    // Bidirectional controls could make the title read backwards wherever it is shown.
+    const title = stripBidiControls(source.title).trim();
+    const date = stripBidiControls(source.date).trim();
+    const url = stripBidiControls(source.url).trim();
+    const next: SourceErrors = {
+      title: title === '',
+      date: !isSourceDate(date),
+      url: url !== '' && safeSourceUrl(url) === null,
+    };
+    setErrors(next);
+    const firstBad = next.title ? titleRef : next.date ? dateRef : next.url ? urlRef : null;
+    if (firstBad) {
+      firstBad.current?.focus();
+      return;
+    }
+    if (facts.length === 0) {
+      setStatus(tr('importNothingToApply'));
+      return;
+    }
+    const layer: ImportLayer = {
+      id: 'IMP0', // replaced by the store's next free id
+      source: { title, date, url },
+      createdAt: new Date().toISOString(),
+      facts,
+      origin: 'local',
+    };
+    applyImport(layer);
+    const message = tr('importApplied', { n: facts.length, title });
+    notify('info', message);
+    setStatus(message);
+    setStage({ kind: 'idle' });
+    lastInput.current = null;
+    setText('');
+    setFileNote(null);
+    setSource({ title: '', date: '', url: '' });
+    setErrors({});
+    layersHeadingRef.current?.focus();
+  };
+
+  const onRemove = (layer: ImportLayer, index: number) => {
+    removeImport(layer.id);
+    const message = tr('importRemoved', { title: layer.source.title });
+    notify('info', message);
+    setStatus(message);
+    // The focused button goes with its row: move to a neighbour's, or to the list's heading.
+    const buttons = layersListRef.current?.querySelectorAll<HTMLButtonElement>('.imp-remove');
+    const next = buttons?.[index + 1] ?? buttons?.[index - 1];
+    (next ?? layersHeadingRef.current)?.focus();
+  };
+
+  const clear = () => {
+    readerRef.current?.cancel();
+    setText('');
+    setFileNote(null);
+    setStage({ kind: 'idle' });
+    lastInput.current = null;
+    setStatus('');
+    textRef.current?.focus();
+  };
+
+  const titleId = `${ids}-title`;
+  const limits = tr('importLimits', {
+    fileKb: Math.round(IMPORT_LIMITS.maxFileBytes / 1024),
+    chars: IMPORT_LIMITS.maxTextChars.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
+    entries: IMPORT_LIMITS.maxEntries.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
+  });
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="modal-dialog import-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+    >
+      {open && (
+        <div className="imp-frame">
+          <header className="imp-header">
+            <h2 id={titleId}>{tr('importTitle')}</h2>
+            <button
+              type="button"
+              className="modal-close"
+              aria-label={tr('importClose')}
+              title={tr('importClose')}
+              onClick={() => setImportOpen(false)}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </header>
+          <div className="imp-body">
+            <p className="imp-intro">{tr('importIntro')}</p>
+            <p className="imp-intro" id={`${ids}-limits`}>
+              {limits}
+            </p>
+
+            <section className="imp-section" aria-labelledby={`${ids}-input`}>
+              <h3 id={`${ids}-input`}>{tr('importInputTitle')}</h3>
+              <label className="imp-field imp-field-wide">
+                <span>{tr('importText')}</span>
+                <textarea
+                  ref={textRef}
+                  rows={6}
+                  value={text}
+                  lang="zh"
+                  spellCheck={false}
+                  aria-describedby={`${ids}-text-hint ${ids}-limits`}
+                  onChange={(e) => onText(e.currentTarget.value)}
+                />
+              </label>
+              <p className="imp-hint" id={`${ids}-text-hint`}>
+                {tr('importTextHint')}
+              </p>
+              <div className="imp-row">
+                <label className="imp-field">
+                  <span>{tr('importYear')}</span>
+                  <select
+                    value={options.year ?? ''}
+                    onChange={(e) =>
+                      changeOptions({ year: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })
+                    }
+                  >
+                    <option value="">{tr('importYearFromText')}</option>
+                    {YEARS.map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="imp-field">
+                  <span>{tr('importTier')}</span>
+                  <select
+                    value={options.tier ?? ''}
+                    onChange={(e) => changeOptions({ tier: (e.currentTarget.value || null) as Tier | null })}
+                  >
+                    <option value="">{tr('importTierFromText')}</option>
+                    {TIERS.map((t) => (
+                      <option key={t} value={t}>
+                        {t}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="imp-check">
+                  <input
+                    type="checkbox"
+                    checked={options.scoreOrdered}
+                    onChange={(e) => changeOptions({ scoreOrdered: e.currentTarget.checked })}
+                  />
+                  <span>{tr('importScoreOrdered')}</span>
+                </label>
+              </div>
+              <div className="imp-row">
+                <button type="button" className="btn imp-primary" onClick={onPreview} disabled={!ready}>
+                  {tr('importPreviewButton')}
+                </button>
+                <button type="button" className="btn" onClick={clear}>
+                  {tr('importClear')}
+                </button>
+                <label className="imp-field imp-file">
+                  <span>{tr('importFile')}</span>
+                  <input
+                    type="file"
+                    accept=".csv,.txt,text/csv,text/plain"
+                    disabled={!ready}
+                    aria-describedby={`${ids}-limits`}
+                    onChange={(e) => void onFile(e.currentTarget)}
+                  />
+                </label>
+              </div>
+              {fileNote !== null && <p className="imp-hint">{fileNote}</p>}
+              <div role="status" className="imp-reading-region">
+                {stage.kind === 'reading' && (
+                  <div className="imp-reading">
+                    <span className="imp-spinner" aria-hidden="true" />
+                    <span>
+                      {stage.from === 'file'
+                        ? tr('importReadingFile', { kb: Math.max(1, Math.round(stage.size / 1024)) })
+                        : tr('importReadingText', { n: stage.size.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
+                    </span>
+                    <button type="button" className="btn" onClick={cancelReading}>
+                      {tr('importReadCancel')}
+                    </button>
+                  </div>
+                )}
+              </div>
+              <div role="alert" className="imp-alert-region">
+                {stage.kind === 'failed' && (
+                  <div className="imp-alert">
+                    <ul className="imp-list">
+                      {stage.problems.map((p, i) => (
+                        <li key={i}>{problemText(tr, p, stage.from === 'file' ? 'bytes' : 'chars')}</li>
+                      ))}
+                    </ul>
+                    <p>{tr('importReadFailed')}</p>
+                  </div>
+                )}
+              </div>
+            </section>
+
+            {stage.kind === 'ready' && preview && ready && (
+              <section className="imp-section" aria-labelledby={`${ids}-preview`}>
+                <h3 id={`${ids}-preview`}>{tr('importPreviewTitle')}</h3>
+                {stage.notes.length > 0 && (
+                  <ul className="imp-list imp-notes">
+                    {stage.notes.map((p, i) => (
+                      <li key={i} className={p.severity === 'error' ? 'imp-note-error' : undefined}>
+                        {problemText(tr, p, stage.from === 'file' ? 'bytes' : 'chars')}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <ImportPreviewView
+                  preview={preview}
+                  resolved={stage.resolved}
+                  units={ready.base.units}
+                  sources={ready.dataset.sources}
+                  lang={lang}
+                  tr={tr}
+                  choices={choices}
+                  onChoose={(index, code) =>
+                    setChoices((old) => {
+                      const next = new Map(old);
+                      if (code === null) next.delete(index);
+                      else next.set(index, code);
+                      return next;
+                    })
+                  }
+                  accepted={accepted}
+                  onAccept={(key, take) =>
+                    setAccepted((old) => {
+                      const next = new Set(old);
+                      if (take) next.add(key);
+                      else next.delete(key);
+                      return next;
+                    })
+                  }
+                />
+              </section>
+            )}
+
+            {stage.kind === 'ready' && preview && (
+              <section className="imp-section" aria-labelledby={`${ids}-source`}>
+                <h3 id={`${ids}-source`}>{tr('importSourceTitle')}</h3>
+                <div className="imp-row">
+                  <label className="imp-field imp-field-wide">
+                    <span>{tr('importSourceName')}</span>
+                    <input
+                      ref={titleRef}
+                      type="text"
+                      required
+                      maxLength={MAX_TITLE_CHARS}
+                      value={source.title}
+                      aria-invalid={errors.title === true}
+                      aria-describedby={errors.title ? `${ids}-title-error` : undefined}
+                      onChange={(e) => setSource({ ...source, title: e.currentTarget.value })}
+                    />
+                  </label>
+                  <label className="imp-field">
+                    <span>{tr('importSourceDate')}</span>
+                    <input
+                      ref={dateRef}
+                      type="text"
+                      inputMode="numeric"
+                      maxLength={10}
+                      value={source.date}
+                      aria-invalid={errors.date === true}
+                      aria-describedby={errors.date ? `${ids}-date-error` : undefined}
+                      onChange={(e) => setSource({ ...source, date: e.currentTarget.value })}
+                    />
+                  </label>
+                  <label className="imp-field imp-field-wide">
+                    <span>{tr('importSourceUrl')}</span>
+                    <input
+                      ref={urlRef}
+                      type="url"
+                      maxLength={MAX_URL_CHARS}
+                      value={source.url}
+                      aria-invalid={errors.url === true}
+                      aria-describedby={errors.url ? `${ids}-url-error` : undefined}
+                      onChange={(e) => setSource({ ...source, url: e.currentTarget.value })}
+                    />
+                  </label>
+                </div>
+                {errors.title && (
+                  <p className="imp-error" id={`${ids}-title-error`}>
+                    {tr('importSourceNameMissing')}
+                  </p>
+                )}
+                {errors.date && (
+                  <p className="imp-error" id={`${ids}-date-error`}>
+                    {tr('importSourceDateBad')}
+                  </p>
+                )}
+                {errors.url && (
+                  <p className="imp-error" id={`${ids}-url-error`}>
+                    {tr('importSourceUrlBad')}
+                  </p>
+                )}
+                <div className="imp-row">
+                  <button
+                    type="button"
+                    className="btn imp-primary"
+                    onClick={onApply}
+                    aria-describedby={`${ids}-will-apply`}
+                  >
+                    {tr('importApply')}
+                  </button>
+                  <p className="imp-hint" id={`${ids}-will-apply`}>
+                    {facts.length > 0 ? tr('importWillApply', { n: facts.length }) : tr('importNothingToApply')}
+                  </p>
+                </div>
+              </section>
+            )}
+
+            <p className="imp-status" role="status">
+              {status}
+            </p>
+
+            <section className="imp-section" aria-labelledby={`${ids}-layers`}>
+              <h3 id={`${ids}-layers`} ref={layersHeadingRef} tabIndex={-1}>
+                {tr('importLayersTitle')}
+              </h3>
+              {imports.length === 0 ? (
+                <p className="imp-muted">{tr('importLayersNone')}</p>
+              ) : (
+                <ul className="imp-layers" ref={layersListRef}>
+                  {imports.map((layer, index) => (
+                    <li key={layer.id}>
+                      <span className="imp-layer-text" id={`${ids}-layer-${layer.id}`}>
+                        <span className="import-badge">{tr('importBadge')}</span>{' '}
+                        <span className="imp-layer-title">{layer.source.title}</span>
+                        {layer.source.date !== '' && <> · {layer.source.date}</>} ·{' '}
+                        {tr('importLayerFacts', { n: layer.facts.length })}
+                        {layer.origin === 'link' && <> · {tr('importLayerFromLink')}</>}
+                      </span>
+                      <button
+                        type="button"
+                        className="btn imp-remove"
+                        aria-describedby={`${ids}-layer-${layer.id}`}
+                        onClick={() => onRemove(layer, index)}
+                      >
+                        {tr('importRemove')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,4 @@
+/** What the map shows (tier, change, first year in A) and the legend of each, with counts. */
+export { Legend } from './legend';
+export { ModeLegend } from './mode-legend';
+export { ModeSwitch } from './mode-switch';

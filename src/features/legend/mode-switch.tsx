@@ -1,0 +1,67 @@
+/**
+ * Which question the map answers: the tier in a year, the change from a base year, or the first
+ * year in A. Radio buttons (arrow keys move between them, as everywhere); in change mode, the
+ * base year beside them.
+ */
+import { useId } from 'react';
+import { YEARS, type Year } from '../../domain/types';
+import { baseYearOf } from '../../store/selectors';
+import { MODES, type Mode } from '../../store/store';
+import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
+import type { MessageKey } from '../../i18n/i18n';
+import { useT } from '../../i18n/use-t';
+
+const MODE_LABEL: Record<Mode, MessageKey> = { tier: 'modeTier', change: 'modeChange', trajectory: 'modeTrajectory' };
+
+export function ModeSwitch() {
+  const tr = useT();
+  const store = useAppStoreApi();
+  const mode = useAppStore((s) => s.mode);
+  const year = useAppStore((s) => s.year);
+  const base = useAppStore(baseYearOf);
+  const name = useId();
+  const baseId = useId();
+  const earlier = YEARS.filter((y) => y < year);
+  return (
+    <fieldset className="mode-switch">
+      <legend>{tr('modeLabel')}</legend>
+      <div className="mode-options">
+        {MODES.map((m) => (
+          <label key={m} className={m === mode ? 'current' : undefined}>
+            <input
+              type="radio"
+              name={name}
+              value={m}
+              checked={m === mode}
+              onChange={() => store.getState().setMode(m)}
+            />
+            {tr(MODE_LABEL[m])}
+          </label>
+        ))}
+      </div>
+      {mode === 'change' && (
+        <div className="mode-base">
+          <label htmlFor={baseId}>{tr('modeBase')}</label>
+          {earlier.length === 0 ? (
+            <span id={baseId}>{tr('modeBaseNone')}</span>
+          ) : (
+            <select
+              id={baseId}
+              value={base}
+              onChange={(e) => {
+                const chosen = Number(e.target.value) as Year;
+                store.getState().setBase(chosen === year - 1 ? null : chosen);
+              }}
+            >
+              {earlier.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
+    </fieldset>
+  );
+}

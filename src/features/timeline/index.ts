@@ -1,0 +1,2 @@
+/** The year slider and Play: the timeline under the map. */
+export { Timeline } from './timeline';
