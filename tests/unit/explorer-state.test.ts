@@ -12,28 +12,13 @@ import { inLegendEntry, type StateKey, type UnitState } from '../../src/domain/u
 import { yearChange } from '../../src/domain/year-change';
 import { selectYearChange } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
+import { known } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
 const parsed = parseUnits(readFileSync('data/units.csv', 'utf8'));
 if (!parsed.ok) throw new Error('data/units.csv does not parse');
 const units: Unit[] = parsed.rows;
-
-const known = (tier: 'A' | 'B' | 'C'): UnitState => ({
-  kind: 'known',
-  tier,
-  fact: {
-    code: '',
-    year: 0,
-    tier,
-    rank: null,
-    rankOf: null,
-    basis: 'stated',
-    confidence: 'high',
-    sourceIds: [],
-    note: '',
-  },
-});
 
 describe('timeline arithmetic', () => {
   it('steps within 2019–2023 and clamps at the ends', () => {

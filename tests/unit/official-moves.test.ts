@@ -3,24 +3,13 @@
  * base year that is the year before, with its sources; and how many of those movers the known
  * data accounts for, without counting a unit twice.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
-import { parseDataset } from '../../src/domain/dataset/parse';
 import { knownMovers, moveCoverage, officialMoves, type OfficialMove } from '../../src/domain/official-moves';
 import { transitionMatrix, transitions } from '../../src/domain/transitions';
 import type { Dataset } from '../../src/domain/types';
 import { indexStates, statesForYear } from '../../src/domain/unit-state';
+import { realDataset } from '../fixtures/builders';
 import { transitionsDataset } from '../fixtures/transitions-dataset';
-
-function realDataset(): Dataset {
-  const texts = Object.fromEntries(
-    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
-  ) as Record<TableName, string>;
-  const parsed = parseDataset(texts);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
-  return parsed.dataset;
-}
 
 function cellsOf(dataset: Dataset, baseYear: number, year: number, area: string | null = null) {
   const index = indexStates(dataset);

@@ -2,10 +2,7 @@
  * The table view's rows, sorting and filtering (src/domain/table-rows.ts), on the real tables
  * and on the synthetic fixture (synthetic data lives only under tests/).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
-import { parseDataset } from '../../src/domain/dataset/parse';
 import {
   NO_FILTER,
   cellIn,
@@ -18,18 +15,10 @@ import {
   type TableRow,
 } from '../../src/domain/table-rows';
 import { transitions } from '../../src/domain/transitions';
-import { YEARS, type Dataset, type Year } from '../../src/domain/types';
+import { YEARS, type Year } from '../../src/domain/types';
 import { indexStates, stateKey, statesForYear, unitState } from '../../src/domain/unit-state';
+import { realDataset } from '../fixtures/builders';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-
-function realDataset(): Dataset {
-  const texts = Object.fromEntries(
-    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
-  ) as Record<TableName, string>;
-  const parsed = parseDataset(texts);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
-  return parsed.dataset;
-}
 
 const real = realDataset();
 const index = indexStates(real);

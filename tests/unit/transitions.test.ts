@@ -4,10 +4,7 @@
  * a synthetic fixture that has every kind of move, and on the real tables, where most tiers are
  * unknown and must stay unknown.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
-import { parseDataset } from '../../src/domain/dataset/parse';
 import { unitIn } from '../../src/domain/lineage';
 import {
   baseStateOf,
@@ -26,16 +23,8 @@ import {
 } from '../../src/domain/transitions';
 import { TIERS, YEARS, type Dataset, type UnitCode, type Year } from '../../src/domain/types';
 import { indexStates, statesForYear, unitsIn, unitState, type UnitState } from '../../src/domain/unit-state';
+import { known, realDataset } from '../fixtures/builders';
 import { transitionsDataset } from '../fixtures/transitions-dataset';
-
-function realDataset(): Dataset {
-  const texts = Object.fromEntries(
-    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
-  ) as Record<TableName, string>;
-  const parsed = parseDataset(texts);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
-  return parsed.dataset;
-}
 
 /** States per year for a dataset, built once per year (as the store's selector does). */
 function statesOf(dataset: Dataset) {
@@ -66,22 +55,6 @@ const synthetic = transitionsDataset();
 const syntheticStates = statesOf(synthetic);
 const real = realDataset();
 const realStates = statesOf(real);
-
-const known = (tier: 'A' | 'B' | 'C'): UnitState => ({
-  kind: 'known',
-  tier,
-  fact: {
-    code: '990101',
-    year: 2021,
-    tier,
-    rank: null,
-    rankOf: null,
-    basis: 'stated',
-    confidence: 'high',
-    sourceIds: [],
-    note: '',
-  },
-});
 
 describe('categories', () => {
   it('lists the three tiers and unknown, in that order', () => {
