@@ -8,6 +8,7 @@ import {
   rangeOnlyCodes,
 } from '../../src/domain/dataset/index.ts';
 import { YEARS, type Total } from '../../src/domain/types.ts';
+import { total } from '../fixtures/builders.ts';
 import { fixtureTexts, mustParse } from './helpers.ts';
 
 const d = mustParse(fixtureTexts());
@@ -64,22 +65,11 @@ describe('coverage on the fixture', () => {
 });
 
 describe('formatOfficial', () => {
-  const total = (counts: Total['counts'], minimums: Total['minimums']): Total => ({
-    year: 2022,
-    scope: 'province',
-    units: 167,
-    counts,
-    minimums,
-    avgScore: null,
-    tierChanges: null,
-    basis: 'derived',
-    confidence: 'high',
-    sourceIds: ['P001'],
-    note: 'x',
-  });
+  const official = (counts: Total['counts'], minimums: Total['minimums']) =>
+    total(2022, { units: 167, counts, minimums, basis: 'derived', sourceIds: ['P001'], note: 'x' });
   it('prints counts, a lone A minimum, or ? for no row', () => {
-    expect(formatOfficial(total({ A: 13, B: 42, C: 113 }, { A: null, B: null, C: null }))).toBe('13/42/113');
-    expect(formatOfficial(total({ A: null, B: null, C: null }, { A: 24, B: null, C: null }))).toBe('A≥24');
+    expect(formatOfficial(official({ A: 13, B: 42, C: 113 }, { A: null, B: null, C: null }))).toBe('13/42/113');
+    expect(formatOfficial(official({ A: null, B: null, C: null }, { A: 24, B: null, C: null }))).toBe('A≥24');
     expect(formatOfficial(null)).toBe('?');
   });
 });

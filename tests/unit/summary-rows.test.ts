@@ -10,8 +10,9 @@ import {
   prefectureRows,
   provinceRows,
 } from '../../src/domain/summary-rows';
-import { TIERS, YEARS, type Total } from '../../src/domain/types';
+import { TIERS, YEARS } from '../../src/domain/types';
 import { mustParse, realTexts } from '../data/helpers';
+import { total } from '../fixtures/builders';
 
 const d = mustParse(realTexts());
 
@@ -116,32 +117,17 @@ describe('provinceRows', () => {
 });
 
 describe('officialSegments and officialSummary', () => {
-  const total = (over: Partial<Total>): Total => ({
-    year: 2019,
-    scope: '130100',
-    units: null,
-    counts: { A: null, B: null, C: null },
-    minimums: { A: null, B: null, C: null },
-    avgScore: null,
-    tierChanges: null,
-    basis: 'stated',
-    confidence: 'high',
-    sourceIds: [],
-    note: '',
-    ...over,
-  });
-
   it('is null without a row, and gives nothing for a row with only an average', () => {
     expect(officialSummary(null)).toBeNull();
     expect(officialSegments(null, 167)).toEqual([]);
-    const avgOnly = officialSummary(total({ avgScore: 70.58 }));
+    const avgOnly = officialSummary(total(2019, { scope: '130100', avgScore: 70.58 }));
     expect(formatOfficialCounts(avgOnly)).toBe('');
     expect(avgOnly?.avgScore).toBe(70.58);
     expect(officialSegments(avgOnly, 14)).toEqual([]);
   });
 
   it('stops at a tier without a value (its start would be a guess)', () => {
-    const aOnly = officialSummary(total({ counts: { A: 7, B: null, C: 3 } }));
+    const aOnly = officialSummary(total(2019, { scope: '130100', counts: { A: 7, B: null, C: 3 } }));
     expect(officialSegments(aOnly, 21).map((s) => s.tier)).toEqual(['A']);
     expect(formatOfficialCounts(aOnly)).toBe('A 7 · C 3');
   });

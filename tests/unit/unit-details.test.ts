@@ -6,8 +6,6 @@
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
-import { parseDataset } from '../../src/domain/dataset/parse';
 import { isValidIn } from '../../src/domain/dataset/units';
 import { geometryFromTopology } from '../../src/domain/geometry';
 import type { Dataset, TierFact, Unit } from '../../src/domain/types';
@@ -20,16 +18,8 @@ import {
   type StripCell,
 } from '../../src/domain/unit-details';
 import { indexStates, stateKey } from '../../src/domain/unit-state';
+import { realDataset, total } from '../fixtures/builders';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-
-function realDataset(): Dataset {
-  const texts = Object.fromEntries(
-    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
-  ) as Record<TableName, string>;
-  const parsed = parseDataset(texts);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
-  return parsed.dataset;
-}
 
 const real = realDataset();
 const realIndex = indexStates(real);
@@ -244,23 +234,11 @@ describe('unit details on the synthetic fixture', () => {
     const first = dataset.tiers[0];
     if (!first) throw new Error('fixture has no tiers');
     const fact: TierFact = { ...first, tier: 'B', rank: 20, rankOf: 168 };
-    const total = {
-      year: 2019,
-      scope: 'province',
-      units: 168,
-      counts: { A: 13, B: 42, C: 113 },
-      minimums: { A: null, B: null, C: null },
-      avgScore: null,
-      tierChanges: null,
-      basis: 'stated' as const,
-      confidence: 'high' as const,
-      sourceIds: ['T001'],
-      note: '',
-    };
-    expect(tierPosition(fact, total)).toEqual({ tier: 'B', position: 7, of: 42 });
-    expect(tierPosition(fact, { ...total, counts: { A: null, B: 42, C: 113 } })).toBeNull();
-    expect(tierPosition({ ...fact, rank: null, rankOf: null }, total)).toBeNull();
-    expect(tierPosition({ ...fact, rank: 5 }, total)).toBeNull();
+    const province = total(2019, { units: 168, counts: { A: 13, B: 42, C: 113 }, sourceIds: ['T001'] });
+    expect(tierPosition(fact, province)).toEqual({ tier: 'B', position: 7, of: 42 });
+    expect(tierPosition(fact, { ...province, counts: { A: null, B: 42, C: 113 } })).toBeNull();
+    expect(tierPosition({ ...fact, rank: null, rankOf: null }, province)).toBeNull();
+    expect(tierPosition({ ...fact, rank: 5 }, province)).toBeNull();
   });
 });
 
