@@ -11,6 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { describeAddress } from './app/address-notice';
 import { App } from './app/app';
 import { bindImports } from './app/bind-imports';
+import { bindPlayback } from './app/bind-playback';
 import { loadInto } from './data/load-dataset';
 import { browserLang } from './domain/lang';
 import { createAppStore } from './store/store';
@@ -22,6 +23,8 @@ const defaultLang = browserLang(navigator.languages);
 const { initial, invalid } = initialStateFromUrl(window.location);
 const store = createAppStore({ ...initial, lang: initial.lang ?? defaultLang });
 bindDocumentLang(store, document);
+// Play: one year per step, kept by a controller outside React.
+bindPlayback(store, window);
 // The link's ignored parts are reported by the binder, in one notice it replaces on back/forward.
 bindUrl(store, window, { describe: describeAddress, defaultLang, invalid });
 // Imported layers kept in this browser or carried by the link (#imp=…), once the data is loaded.

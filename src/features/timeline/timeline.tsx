@@ -1,15 +1,14 @@
 /**
  * The timeline: a year slider (a native range input, so arrows, Home/End and PageUp/PageDown
- * work as everywhere), Play/Pause, and a live region that says what changed each year. While
- * playing, a timer advances one year per PLAYBACK_MS_PER_YEAR; the store stops at 2023.
+ * work as everywhere), Play/Pause, and a live region that says what changed each year. The
+ * pace of playback is kept outside React, by the controller in src/app/bind-playback.ts.
  */
-import { useEffect, useId } from 'react';
-import { PLAYBACK_MS_PER_YEAR } from '../../domain/timeline';
+import { useId } from 'react';
 import { FIRST_YEAR, LAST_YEAR, TIERS, YEARS } from '../../domain/types';
 import { selectYearChange, selectYearCounts } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import './timeline.css';
-import { useT } from '../../i18n/use-t';
+import { useT } from '../../i18n';
 
 export function Timeline() {
   const tr = useT();
@@ -20,12 +19,6 @@ export function Timeline() {
   const change = useAppStore(selectYearChange);
   const counts = useAppStore(selectYearCounts);
   const ticks = useId();
-
-  useEffect(() => {
-    if (!playing) return undefined;
-    const timer = window.setTimeout(() => store.getState().tick(), PLAYBACK_MS_PER_YEAR);
-    return () => window.clearTimeout(timer);
-  }, [playing, year, store]);
 
   const known = counts ? TIERS.reduce((n, t) => n + counts.stated[t] + counts.derived[t], 0) : 0;
   const summary = !counts
