@@ -2,27 +2,15 @@
  * The phone layout's bottom sheet: where a drag settles, what the peek line says, and that
  * without a window (server rendering) it is the plain side panel of the wide layout.
  */
-import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
-import { parseDataset } from '../../src/domain/dataset/parse';
-import type { Dataset } from '../../src/domain/types';
 import { createAppStore, type AppStore, type InitialState } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
 import { BottomSheet, nearestSnap } from '../../src/components/bottom-sheet';
 import { SheetPeek } from '../../src/features/details/sheet-peek';
+import { realDataset } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
-
-function realDataset(): Dataset {
-  const texts = Object.fromEntries(
-    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
-  ) as Record<TableName, string>;
-  const parsed = parseDataset(texts);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
-  return parsed.dataset;
-}
 
 const real = realDataset();
 

@@ -3,12 +3,9 @@
  * official counts and coverage), the Sankey geometry, the listed units of a flow, and the
  * rendered markup (server-rendered, no DOM needed) in both languages.
  */
-import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
-import { parseDataset } from '../../src/domain/dataset/parse';
 import type { Dataset, Year } from '../../src/domain/types';
 import { indexStates, statesForYear } from '../../src/domain/unit-state';
 import { createAppStore, type AppStore, type InitialState } from '../../src/store/store';
@@ -20,17 +17,9 @@ import {
   TransitionView,
   transitionModel,
 } from '../../src/features/transitions/transition-view';
+import { realDataset } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { transitionsDataset } from '../fixtures/transitions-dataset';
-
-function realDataset(): Dataset {
-  const texts = Object.fromEntries(
-    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
-  ) as Record<TableName, string>;
-  const parsed = parseDataset(texts);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
-  return parsed.dataset;
-}
 
 const real = realDataset();
 const synthetic = transitionsDataset();
