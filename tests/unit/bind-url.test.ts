@@ -15,6 +15,7 @@ import {
 const bindUrl = (store: AppStore, win: UrlWindow, options: Partial<BindUrlOptions> = {}) =>
   bindUrlWith(store, win, { describe: describeAddress, ...options });
 import { hasBidiControls } from '../../src/domain/text-safety';
+import { unit } from '../fixtures/builders';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
 // The binder never reads geometry; a cast keeps this test independent of the geometry's shape.
@@ -270,16 +271,9 @@ describe('bindUrl', () => {
 
   it('resolves a linked code of another year through lineage on back/forward', () => {
     const dataset = syntheticDataset();
-    const former = dataset.units.find((u) => u.code === '990105');
-    if (!former) throw new Error('fixture changed: 990105 is missing');
-    dataset.units.push({
-      ...former,
-      code: '990106',
-      nameZh: '己区',
-      validFrom: 2021,
-      validTo: null,
-      predecessorCodes: ['990105'],
-    });
+    if (!dataset.units.some((u) => u.code === '990105')) throw new Error('fixture changed: 990105 is missing');
+    // 戊县 (990105, up to 2020) continues as a new unit from 2021.
+    dataset.units.push(unit('990106', '己区', { validFrom: 2021, predecessorCodes: ['990105'] }));
     const { win, popTo } = fakeWindow();
     dispose = bindUrl(store, win);
     store.getState().dataLoaded(dataset, emptyGeometry);
