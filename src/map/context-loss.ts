@@ -11,7 +11,7 @@
  * be written again). The restored event comes before the rebuilt style's 'style.load', so both
  * are awaited. It also leaves User Timing marks for end-to-end tests.
  */
-import type * as maplibregl from 'maplibre-gl';
+import type { MapPort } from './map-port';
 
 export const CONTEXT_LOST_MARK = 'webgl-context-lost';
 export const CONTEXT_RESTORED_MARK = 'webgl-context-restored';
@@ -24,7 +24,7 @@ export interface ContextLossHandlers {
 }
 
 /** Follows the map's context; returns a function that stops following it. */
-export function watchContextLoss(map: maplibregl.Map, handlers: ContextLossHandlers): () => void {
+export function watchContextLoss(map: Pick<MapPort, 'on' | 'off'>, handlers: ContextLossHandlers): () => void {
   let lost = false;
   let contextBack = false;
   let styleBack = false;

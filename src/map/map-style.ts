@@ -39,6 +39,7 @@ import {
   UNIT_BORDER,
   UNKNOWN_GROUND,
 } from '../domain/palette';
+import type { Lang } from '../domain/lang';
 import { TIERS, YEARS, vintageOf, type Tier, type Vintage, type Year } from '../domain/types';
 import type { StripeDirection } from './patterns';
 import { keyProperty, outlineProperty } from './unit-features';
@@ -174,7 +175,7 @@ export const layerOpacityProperty = (type: 'fill' | 'line') =>
 export const fadeOpacityProperty = (type: 'fill' | 'line') =>
   type === 'fill' ? ('fill-opacity' as const) : ('line-opacity' as const);
 
-/** Latin text font, bundled (see map-controller); CJK falls back to local fonts. */
+/** Latin text font, bundled (see map-controller.ts); CJK falls back to local fonts. */
 const TEXT_FONT = 'Noto Sans Regular';
 export const LOCAL_CJK_FONTS =
   "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
@@ -218,7 +219,7 @@ const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-st
  * outline keep only their own units by filter, with a constant pattern: a data-driven pattern is
  * computed per vertex of every unit, and made a change of mode (which lays these features out
  * again) about a third slower in software WebGL on this machine. All start switched
- * off (layer-wide opacity 0); the controller switches them by layersInUse and fades the upper
+ * off (layer-wide opacity 0); year-groups.ts switches them by layersInUse and fades the upper
  * of two groups through their constant opacity (fadeOpacityProperty).
  */
 function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification)[] {
@@ -314,6 +315,12 @@ function focusLayers(vintage: Vintage): LineLayerSpecification[] {
   ];
 }
 
+/** The label property shown in a UI language. */
+export const labelField = (lang: Lang): 'name_zh' | 'name_en' => (lang === 'zh' ? 'name_zh' : 'name_en');
+
+/** The label layer's text in a UI language (set when the language changes). */
+export const labelText = (lang: Lang): ExpressionSpecification => ['get', labelField(lang)];
+
 /** County names at zooms where they fit; the field is swapped with the UI language. */
 function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayerSpecification {
   return {
@@ -335,11 +342,7 @@ function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayer
 
 const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-export function createStyle(
-  vintage: Vintage,
-  labelField: 'name_zh' | 'name_en',
-  latinFontUrl: string,
-): StyleSpecification {
+export function createStyle(vintage: Vintage, field: 'name_zh' | 'name_en', latinFontUrl: string): StyleSpecification {
   const layers: LayerSpecification[] = [
     { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
     { id: 'context-fill', type: 'fill', source: SOURCES.context, paint: { 'fill-color': LAND_CONTEXT } },
@@ -366,7 +369,7 @@ export function createStyle(
       paint: { 'line-color': '#1d1d1d', 'line-width': width(1.4, 3) },
     },
     ...VINTAGES.flatMap((v) => focusLayers(v)),
-    labelLayer(vintage, labelField),
+    labelLayer(vintage, field),
   ];
   return {
     version: 8,

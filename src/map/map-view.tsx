@@ -3,13 +3,6 @@ import { useEffect, useRef } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
 import { createMapController, webglUnavailable, type MapController } from './map-controller';
 
-/** A read-only window hook for end-to-end tests: label points on screen, units flagged on the map. */
-declare global {
-  interface Window {
-    hebeiExplorer?: Pick<MapController, 'labelPointOnScreen' | 'unitsFlagged'>;
-  }
-}
-
 export function MapView({ label }: { label: string }) {
   const container = useRef<HTMLDivElement>(null);
   const store = useAppStoreApi();
@@ -28,11 +21,7 @@ export function MapView({ label }: { label: string }) {
       store.getState().mapFailed(error instanceof Error ? error.message : String(error));
       return undefined;
     }
-    window.hebeiExplorer = { labelPointOnScreen: controller.labelPointOnScreen, unitsFlagged: controller.unitsFlagged };
-    return () => {
-      delete window.hebeiExplorer;
-      controller.dispose();
-    };
+    return () => controller.dispose();
   }, [store]);
   return <div ref={container} className="map" role="region" aria-label={label} />;
 }

@@ -1,8 +1,8 @@
 /**
  * The cross-fade between two years' colours: drives a value from 0 (the previous year shown) to 1
- * (the new year shown) over a short time, one value per animation frame; the map controller
- * turns it into the opacity of the upper of the two years' layer groups. A new change cancels the running one. With
- * reduced motion the new colours appear at once.
+ * (the new year shown) over a short time, one value per animation frame; year-groups.ts turns
+ * it into the opacity of the upper of the two years' layer groups. A new change cancels the
+ * running one. With reduced motion the new colours appear at once.
  *
  * Where frames are slow (software WebGL draws one in hundreds of milliseconds) a fade would only
  * stutter and delay the new colours, and every faded frame is one more slow frame. So there is no

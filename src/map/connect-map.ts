@@ -1,0 +1,144 @@
+/**
+ * Connects a map to the store, from outside React: the composition of the controller's parts.
+ * - sources.ts: the geometry, written once; every year's drawing, written again only when the
+ *   mode, the base year or the facts change;
+ * - year-groups.ts: a year change only switches one year's layers off and the other's on, and a
+ *   cross-fade animates the opacity of the upper of the two;
+ * - flags.ts: hover, selection, flows, areas and the legend highlight are feature-state flags;
+ * - camera.ts: the camera is the map's own, reported when it settles, moved when the store asks;
+ * - pointer.ts: hover, tooltip position and click;
+ * - map-load.ts and context-loss.ts: they say when the style has loaded, is lost and is back;
+ *   nothing is written before it has loaded or while the WebGL context is lost, and everything
+ *   is written again once it is back.
+ *
+ * It takes the map as a MapPort, so the unit tests drive it with a fake map
+ * (tests/fixtures/fake-map.ts); map-controller.ts creates the real one.
+ */
+import { vintageOf } from '../domain/types';
+import { selectDrawStatesByYear } from '../store/selectors';
+import type { AppState, AppStore } from '../store/store';
+import { followCamera } from './camera';
+import { watchContextLoss } from './context-loss';
+import type { ProbeReads } from './e2e-probe';
+import { UnitFlags } from './flags';
+import { watchLoad } from './map-load';
+import type { MapPort } from './map-port';
+import { HATCHES, LABEL_LAYER, labelText, patternId } from './map-style';
+import { stripePattern } from './patterns';
+import { followPointer } from './pointer';
+import { MapSources } from './sources';
+import { YearGroups } from './year-groups';
+
+export interface MapEnvironment {
+  reducedMotion: () => boolean;
+  /** Whether a software rasteriser draws the map; asked once, when the map has loaded. */
+  softwareRendered: () => boolean;
+}
+
+/** What the connection can be asked (the e2e probe reads it), and how to end it. */
+export interface MapConnection extends ProbeReads {
+  /** Stops following the store and the map's events; the map itself stays (its owner removes it). */
+  dispose: () => void;
+}
+
+export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): MapConnection {
+  /** False until the style has loaded, and while the WebGL context is lost: nothing is written then. */
+  let styleReady = false;
+  /** Set once the map has loaded: no cross-fade where a software rasteriser draws the map. */
+  let softwareRendering = false;
+
+  const sources = new MapSources(map);
+  const years = new YearGroups(map, {
+    vintage: vintageOf(store.getState().year),
+    flagsInUse: () => flags.inUse(),
+    reducedMotion: env.reducedMotion,
+    softwareRendering: () => softwareRendering,
+    onFirstIdle: () => camera.settle(),
+  });
+  const flags = new UnitFlags(map, () => years.switchLayers());
+
+  function sync(state: AppState) {
+    if (!styleReady || state.data.status !== 'ready') return;
+    const newGeometry = sources.writeGeometry(state.data.geometry, state.data.dataset.units);
+    if (newGeometry && state.pref !== null && state.view === null) camera.flyToArea(state.pref, false);
+    const byYear = selectDrawStatesByYear(state);
+    if (!byYear) return;
+    sources.writeUnits(byYear, newGeometry);
+    const states = byYear.get(state.year);
+    const drawn = years.drawn;
+    if (states && (states !== drawn?.states || state.year !== drawn.year)) years.show(state.year, states);
+    flags.applySelection(state, years.drawn);
+    flags.applyEmphasis(state, years.drawn);
+  }
+
+  const stops = [
+    watchLoad(map, store, () => {
+      softwareRendering = env.softwareRendered();
+      for (const { image, colors, direction } of HATCHES) {
+        map.addImage(patternId(image), stripePattern(colors, 4, direction), { pixelRatio: 2 });
+      }
+      styleReady = true;
+      sync(store.getState());
+    }),
+    followPointer(map, store, {
+      styleReady: () => styleReady,
+      shownYear: () => years.drawn?.year ?? null,
+      flags,
+    }),
+    // While the WebGL context is lost the style is gone: nothing is written to the map, and the
+    // page says why it is blank. Once the style is rebuilt, the units' drawing, the layer switches
+    // and the feature-state flags (which MapLibre does not keep) are written again from the store.
+    watchContextLoss(map, {
+      lost: () => {
+        styleReady = false;
+        years.reset();
+        sources.forgetUnits();
+        flags.reset();
+        store.getState().setMapContextLost(true);
+      },
+      restored: () => {
+        styleReady = true;
+        const state = store.getState();
+        map.setLayoutProperty(LABEL_LAYER, 'text-field', labelText(state.lang));
+        sync(state);
+        state.setMapContextLost(false);
+      },
+    }),
+    // Subscribed before the camera's: when one change selects a unit and asks to fly to it, the
+    // selection flag is written before the flight starts.
+    store.subscribe(
+      (s) => [s.data, s.year, s.selected, s.mode, s.base, s.flow, s.pref] as const,
+      () => sync(store.getState()),
+      { equalityFn: (a, b) => a.every((value, i) => Object.is(value, b[i])) },
+    ),
+  ];
+  const camera = followCamera(map, store, {
+    geometry: () => sources.geometry,
+    styleReady: () => styleReady,
+    reducedMotion: env.reducedMotion,
+  });
+  stops.push(
+    camera.dispose,
+    store.subscribe(
+      (s) => s.highlight,
+      () => {
+        if (styleReady) flags.applyEmphasis(store.getState(), years.drawn);
+      },
+    ),
+    store.subscribe(
+      (s) => s.lang,
+      (lang) => {
+        if (styleReady) map.setLayoutProperty(LABEL_LAYER, 'text-field', labelText(lang));
+      },
+    ),
+  );
+
+  return {
+    geometry: () => sources.geometry,
+    drawn: () => years.drawn,
+    dispose: () => {
+      years.dispose();
+      stops.forEach((stop) => stop());
+    },
+  };
+}
