@@ -1,0 +1,142 @@
+/**
+ * The controller's composition (src/map/connect-map.ts) against a fake map: what is written on
+ * load and when the drawing changes, a worker that fails before load, WebGL context loss and
+ * its restore, and a dispose that leaves nothing bound.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { unitFeatureId } from '../../src/domain/geometry';
+import { connectMap } from '../../src/map/connect-map';
+import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/context-loss';
+import { watchLoad } from '../../src/map/map-load';
+import { HATCHES, LABEL_LAYER, SOURCES, patternId, yearLayers } from '../../src/map/map-style';
+import { UNITS_REDRAWN_MARK } from '../../src/map/marks';
+import { createAppStore } from '../../src/store/store';
+import { emptyGeometry } from '../fixtures/empty-geometry';
+import { FakeMap, connectFakeMap } from '../fixtures/fake-map';
+import { syntheticDataset } from '../fixtures/synthetic-dataset';
+
+const marks = () => performance.getEntriesByType('mark').map((m) => m.name);
+beforeEach(() => performance.clearMarks());
+afterEach(() => vi.restoreAllMocks());
+
+/** The ids of the sources written whole, in order. */
+const sourcesWritten = (map: FakeMap) => map.callsTo('setData').map(([id]) => id);
+
+describe('load', () => {
+  it('adds the hatch patterns, then writes the geometry once and every year of the units, and draws the year', () => {
+    const store = createAppStore({ year: 2023 });
+    const map = new FakeMap();
+    connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false });
+    map.clearCalls();
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    expect(map.calls).toEqual([]);
+
+    map.fire('load', {});
+    expect(map.callsTo('addImage').map(([id]) => id)).toEqual(HATCHES.map(({ image }) => patternId(image)));
+    expect(map.callsTo('setMaxBounds')).toEqual([[emptyGeometry().extent]]);
+    expect(sourcesWritten(map)).toEqual([
+      SOURCES.context,
+      SOURCES.units,
+      SOURCES.areas,
+      SOURCES.province,
+      SOURCES.labels,
+      SOURCES.unitYears,
+    ]);
+    expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2023)));
+    map.fire('idle', {});
+    expect(marks()).toContain('choropleth-ready');
+  });
+
+  it('lays the units out again on a change of mode, by property updates, and marks when that is drawn', () => {
+    const store = createAppStore({ year: 2023 });
+    const { map } = connectFakeMap(store);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    map.clearCalls();
+    store.getState().setMode('change');
+    expect(map.callsTo('setData')).toEqual([]);
+    expect(map.callsTo('updateData').map(([id]) => id)).toEqual([SOURCES.unitYears]);
+    expect(map.callsTo('setFeatureState')).toEqual([]);
+    expect(marks()).not.toContain(UNITS_REDRAWN_MARK);
+    map.fire('idle', {});
+    expect(marks()).toContain(UNITS_REDRAWN_MARK);
+  });
+});
+
+describe('a worker that cannot load', () => {
+  it('before load: the map is reported unavailable, once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const store = createAppStore();
+    const map = new FakeMap();
+    connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false });
+    const message = 'Failed to load worker script';
+    map.fire('error', { error: new Error(message) });
+    map.fire('error', { error: new Error(message) });
+    expect(store.getState().mapUnavailable).toBe(message);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('after load, or any other error: logged, and the map stays available', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = createAppStore();
+    const map = new FakeMap();
+    const onLoad = vi.fn();
+    watchLoad(map, store, onLoad);
+    map.fire('error', { error: new Error('Could not parse style') });
+    map.fire('load', {});
+    map.fire('error', { error: new Error('worker terminated') });
+    expect(onLoad).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledTimes(2);
+    expect(store.getState().mapUnavailable).toBeNull();
+  });
+});
+
+describe('WebGL context loss', () => {
+  it('sets the store flag, writes nothing while lost, and writes everything again once restored', () => {
+    const store = createAppStore({ year: 2023, selected: '990101' });
+    const { map } = connectFakeMap(store);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    map.clearCalls();
+
+    map.fire('webglcontextlost', {});
+    expect(store.getState().mapContextLost).toBe(true);
+    expect(marks()).toContain(CONTEXT_LOST_MARK);
+    store.getState().setYear(2022);
+    store.getState().setLang('zh');
+    store.getState().setHighlight('A');
+    expect(map.calls).toEqual([]);
+
+    // The rebuilt style loads: still lost until the context is back too.
+    map.fire('style.load', {});
+    expect(store.getState().mapContextLost).toBe(true);
+    map.fire('webglcontextrestored', {});
+    expect(store.getState().mapContextLost).toBe(false);
+    expect(marks()).toContain(CONTEXT_RESTORED_MARK);
+
+    expect(map.callsTo('setLayoutProperty')).toEqual([[LABEL_LAYER, 'text-field', ['get', 'name_zh']]]);
+    // The unit-years data is written whole (the rebuilt style keeps the geometry sources).
+    expect(sourcesWritten(map)).toEqual([SOURCES.unitYears]);
+    expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2022)));
+    const state = (code: string) => map.getFeatureState({ source: SOURCES.units, id: unitFeatureId(code, 2021) });
+    expect(state('990101')).toEqual({ selected: true, flow: false, muted: false, unlit: true, imported: false });
+    expect(state('990102')).toEqual({ flow: false, muted: false, unlit: true, imported: false });
+  });
+});
+
+describe('dispose', () => {
+  it('unbinds every listener and stops following the store', () => {
+    const store = createAppStore({ year: 2023 });
+    const { map, connection } = connectFakeMap(store);
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    // The one-off listeners of the first drawing run and go ('render', 'idle').
+    map.fire('render', {});
+    map.fire('idle', {});
+    connection.dispose();
+    expect(map.listenerCount()).toBe(0);
+    expect(map.canvas.listenerCount).toBe(0);
+    map.clearCalls();
+    store.getState().setYear(2021);
+    store.getState().select('990102');
+    store.getState().setLang('zh');
+    expect(map.calls).toEqual([]);
+  });
+});
