@@ -7,7 +7,7 @@
 import { useAppStore } from '../../store/use-app-store';
 import '../../components/button.css';
 import './import-dialog.css';
-import { IMPORT_BUTTON_ID } from './import-dialog';
+import { IMPORT_BUTTON_ID } from './import-button';
 import { useT } from '../../i18n/use-t';
 
 export function ImportBanner() {

@@ -32,27 +32,7 @@ import './import-dialog.css';
 import { ImportPreviewView } from './import-preview';
 import { problemText } from './import-problems';
 import { useT } from '../../i18n/use-t';
-
-/** The header button's id: focus returns here when the dialog closes and no other opener is known. */
-export const IMPORT_BUTTON_ID = 'import-button';
-
-export function ImportButton() {
-  const tr = useT();
-  const open = useAppStore((s) => s.importOpen);
-  const setImportOpen = useAppStore((s) => s.setImportOpen);
-  return (
-    <button
-      type="button"
-      id={IMPORT_BUTTON_ID}
-      className="btn"
-      aria-haspopup="dialog"
-      aria-expanded={open}
-      onClick={() => setImportOpen(true)}
-    >
-      {tr('importButton')}
-    </button>
-  );
-}
+import { IMPORT_BUTTON_ID } from './import-button';
 
 /** Where the input came from: a size limit is in bytes for a file, in characters for text. */
 type InputKind = 'text' | 'file';

@@ -36,32 +36,9 @@ import '../../components/button.css';
 import '../../components/modal-dialog.css';
 import './table-view.css';
 import { swatchStyle } from '../../components/swatch-style';
+import { TABLE_BUTTON_ID } from './table-button';
 
 type Translate = ReturnType<typeof useT>;
-
-/** The header tool's id: focus returns here when the dialog closes and no other opener is known. */
-const BUTTON_ID = 'table-view-button';
-
-// ---------------------------------------------------------------------------------------------
-// The header button
-
-export function TableButton() {
-  const tr = useT();
-  const open = useAppStore((s) => s.tableOpen);
-  const setTableOpen = useAppStore((s) => s.setTableOpen);
-  return (
-    <button
-      type="button"
-      id={BUTTON_ID}
-      className="btn"
-      aria-haspopup="dialog"
-      aria-expanded={open}
-      onClick={() => setTableOpen(true)}
-    >
-      {tr('tableButton')}
-    </button>
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Cells in words, with the map's swatches
@@ -300,7 +277,7 @@ export function TableDialog() {
   const { dialogRef, onClose, onKeyDown } = useModalDialog({
     open,
     setOpen: setTableOpen,
-    fallbackFocusId: BUTTON_ID,
+    fallbackFocusId: TABLE_BUTTON_ID,
     // Bring the selected county's row into view and put focus on it, so keyboard users go on
     // from the county they were looking at; without one, focus goes to the filter field.
     focusOnOpen: () => {
