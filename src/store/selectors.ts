@@ -1,4 +1,8 @@
-/** Pure, memoised selectors over the store state. */
+/**
+ * Pure selectors over the store state. selectProvinceTotal, selectFlowCodes and baseYearOf
+ * compute on each call; the others keep what they build in WeakMaps keyed by the data it is
+ * built from, so the same data gives the same object (an Object.is subscriber sees no change).
+ */
 import { countStates, statesForYear, type StateCounts, type UnitState } from '../domain/unit-state';
 import { changeDrawStates, tierDrawStates, trajectoryDrawStates, type DrawState } from '../domain/map-keys';
 import { transitions, type UnitTransition } from '../domain/transitions';
@@ -115,8 +119,9 @@ export function selectDrawStatesByYear(state: AppState): DrawStatesByYear | null
 
 /** The base year of change mode and of the transition view: the chosen one, or the year before. */
 export function baseYearOf(state: Pick<AppState, 'base' | 'year'>): number {
-  // A chosen base applies only to later years: for any other year the store drops it (setYear),
-  // so the map, which holds every year at once, draws that year against the year before.
+  // A chosen base applies only to later years: the store drops it when the year moves to it or
+  // before (movedToYear in slices/view-slice.ts), and the map, which holds every year at once,
+  // draws any such year against the year before.
   return state.base !== null && state.base < state.year ? state.base : state.year - 1;
 }
 

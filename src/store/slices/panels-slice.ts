@@ -1,0 +1,73 @@
+/**
+ * Panels slice: which panels are open, the notices shown to the user, and whether the map can be
+ * drawn. It reads and writes only its own fields.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from '../store';
+
+/** A button on a notice (e.g. "Download the unreadable entry"); the label is in the UI language. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+/** Extras of a notice: a list of items (shown collapsed beyond a few) and buttons. */
+export interface NoticeExtra {
+  details?: readonly string[];
+  actions?: readonly NoticeAction[];
+}
+
+/** A message for the user, e.g. which URL keys were ignored. Text is already in the UI language. */
+export interface Notice extends NoticeExtra {
+  id: number;
+  kind: 'warning' | 'info';
+  text: string;
+}
+
+export interface PanelsSlice {
+  /** Whether the table view is open (the complete non-map path to the data). */
+  tableOpen: boolean;
+  /** Whether the import dialog is open. */
+  importOpen: boolean;
+  notices: Notice[];
+  /** Why the map cannot be drawn (e.g. no WebGL), or null while it can: the page offers the table instead. */
+  mapUnavailable: string | null;
+  /**
+   * The map's WebGL context was lost after the map started (the browser may give it back): the
+   * map stays in place and the page says why it is blank, with the table and a summary.
+   */
+  mapContextLost: boolean;
+
+  setTableOpen: (open: boolean) => void;
+  setImportOpen: (open: boolean) => void;
+  notify: (kind: Notice['kind'], text: string, extra?: NoticeExtra) => void;
+  dismissNotice: (id: number) => void;
+  dismissAllNotices: () => void;
+  /** The map could not be created (no WebGL); the reason is technical text, shown as is. */
+  mapFailed: (reason: string) => void;
+  setMapContextLost: (lost: boolean) => void;
+}
+
+export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], PanelsSlice> = (
+  set,
+  get,
+) => {
+  // Ids count per store (each store runs this creator once), from 1.
+  let noticeSeq = 0;
+  return {
+    tableOpen: false,
+    importOpen: false,
+    notices: [],
+    mapUnavailable: null,
+    mapContextLost: false,
+
+    setTableOpen: (tableOpen) => set({ tableOpen }),
+    setImportOpen: (importOpen) => set({ importOpen }),
+    notify: (kind, text, extra = {}) =>
+      set({ notices: [...get().notices, { ...extra, id: (noticeSeq += 1), kind, text }] }),
+    dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    dismissAllNotices: () => set({ notices: [] }),
+    mapFailed: (reason) => set({ mapUnavailable: reason }),
+    setMapContextLost: (lost) => set({ mapContextLost: lost }),
+  };
+};
