@@ -6,14 +6,18 @@
  * a notice and can be tried again; nothing the user chose is lost meanwhile, as the choice (the
  * store's `tableOpen`, `importOpen`) lives in the store, not in the panel.
  */
-import { useEffect, useSyncExternalStore, type ComponentType } from 'react';
+import { useCallback, useEffect, useSyncExternalStore, type ComponentType } from 'react';
+import { useT, type MessageKey } from '../i18n';
+import type { AppState } from '../store/store';
+import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 export interface LazyFeature {
   /** Starts loading the code (again, after a failure); does nothing once loading or loaded. */
   preload(): void;
-  /** The load's status, as React state. */
+  /** The load's status now, and as React state. */
+  getStatus(): LoadStatus;
   useStatus(): LoadStatus;
   /**
    * The panel: nothing until it is first wanted (`open`), then loads its code and renders it.
@@ -68,5 +72,84 @@ export function lazyFeature(load: () => Promise<ComponentType>): LazyFeature {
     return <Loaded />;
   }
 
-  return { preload, useStatus, Panel };
+  return { preload, getStatus: () => status, useStatus, Panel };
+}
+
+interface OpenerProps {
+  feature: LazyFeature;
+  /** The button's id: the panel gives focus back here when it closes. */
+  id: string;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  label: string;
+}
+
+/**
+ * The header button of a feature loaded on first use: starts the load when pointed at or
+ * focused, and while the panel is wanted but not yet loaded says "Loading…" (aria-busy). Focus
+ * stays on it meanwhile.
+ */
+export function LazyOpener({ feature, id, open, setOpen, label }: OpenerProps) {
+  const tr = useT();
+  const loading = feature.useStatus() === 'loading' && open;
+  return (
+    <button
+      type="button"
+      id={id}
+      className="btn"
+      aria-haspopup="dialog"
+      aria-expanded={open}
+      aria-busy={loading}
+      onPointerEnter={feature.preload}
+      onFocus={feature.preload}
+      onClick={() => setOpen(true)}
+    >
+      {label}
+      {loading && <span className="btn-loading"> {tr('featureLoading')}</span>}
+    </button>
+  );
+}
+
+/** The panel of a feature loaded on first use; a failed load closes it and says so, by `name`. */
+export function LazyPanel({
+  feature,
+  open,
+  setOpen,
+  name,
+}: Pick<OpenerProps, 'feature' | 'open' | 'setOpen'> & { name: string }) {
+  const tr = useT();
+  const store = useAppStoreApi();
+  const onFailed = useCallback(() => {
+    setOpen(false);
+    store.getState().notify('warning', tr('featureLoadFailed', { name }));
+  }, [setOpen, store, tr, name]);
+  return <feature.Panel open={open} onFailed={onFailed} />;
+}
+
+export interface LazyDialogOptions {
+  load: () => Promise<ComponentType>;
+  /** The opener's id: the dialog gives focus back here when it closes. */
+  id: string;
+  /** The opener's label, which also names the feature in a load failure's notice. */
+  label: MessageKey;
+  isOpen: (state: AppState) => boolean;
+  setOpen: (state: AppState) => (open: boolean) => void;
+}
+
+/** A dialog feature loaded on first use: its header button and its panel, bound to the store. */
+export function lazyDialog({ load, id, label, isOpen, setOpen }: LazyDialogOptions) {
+  const feature = lazyFeature(load);
+  function Opener() {
+    const tr = useT();
+    const open = useAppStore(isOpen);
+    const set = useAppStore(setOpen);
+    return <LazyOpener feature={feature} id={id} open={open} setOpen={set} label={tr(label)} />;
+  }
+  function Dialog() {
+    const tr = useT();
+    const open = useAppStore(isOpen);
+    const set = useAppStore(setOpen);
+    return <LazyPanel feature={feature} open={open} setOpen={set} name={tr(label)} />;
+  }
+  return { Opener, Dialog };
 }
