@@ -29,10 +29,31 @@ export const DERIVED_OUTLINE = '#e8a33d';
  */
 export const IMPORTED_OUTLINE = '#c51b7d';
 
+export const WHITE = '#ffffff';
+
 export const LAND_CONTEXT = '#dcdad5';
+export const CONTEXT_BORDER = WHITE;
 export const SEA = '#eef2f5';
-export const UNIT_BORDER = '#ffffff';
+export const UNIT_BORDER = WHITE;
 export const AREA_BORDER = '#3a3a3a';
+export const PROVINCE_BORDER = '#1d1d1d';
+export const LABEL_TEXT = '#1d1d1d';
+
+/** Washes out the units outside a highlighted legend entry, flow or area (at 0.72 opacity). */
+export const DIM_WASH = WHITE;
+
+/** Outlines that follow the panels and the pointer: the chosen flow, hover, selection and its halo. */
+export const FLOW_OUTLINE = '#3f007d';
+export const HOVER_OUTLINE = '#111111';
+export const SELECTED_OUTLINE = '#d7301f';
+export const SELECTED_HALO = WHITE;
+
+/** The PNG export: page, text, muted text, rules and the frame of each legend swatch. */
+export const EXPORT_PAGE = WHITE;
+export const EXPORT_INK = '#1d1d1d';
+export const EXPORT_MUTED = '#5b5b5b';
+export const EXPORT_RULE = '#d9d6cf';
+export const EXPORT_SWATCH_FRAME = '#8c8c8c';
 
 /**
  * Stripe colours for a state drawn as a hatch: unknown (thin grey lines on an off-white ground),
@@ -43,7 +64,7 @@ export function stripeColors(tiers: readonly Tier[] | null): string[] {
   const colors = tiers.map((t) => TIER_COLORS[t]);
   // A single possible tier (a "held A from 2018 to 2023" statement) alternates with white,
   // so it still reads as "from a range statement", not as a stated tier.
-  return colors.length === 1 ? [...colors, '#ffffff'] : colors;
+  return colors.length === 1 ? [...colors, WHITE] : colors;
 }
 
 /**

@@ -25,23 +25,26 @@ import type {
   StyleSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
+import { DRAW_LOOKS, type Look, type StripeDirection } from '../domain/legend-model';
 import {
   AREA_BORDER,
-  CHANGE_COLORS,
-  CHANGE_HATCHES,
-  TRAJECTORY_COLORS,
-  stripeColors,
+  CONTEXT_BORDER,
   DERIVED_OUTLINE,
+  DIM_WASH,
+  FLOW_OUTLINE,
+  HOVER_OUTLINE,
   IMPORTED_OUTLINE,
+  LABEL_TEXT,
   LAND_CONTEXT,
+  PROVINCE_BORDER,
   SEA,
-  TIER_COLORS,
+  SELECTED_HALO,
+  SELECTED_OUTLINE,
   UNIT_BORDER,
   UNKNOWN_GROUND,
 } from '../domain/palette';
 import type { Lang } from '../domain/lang';
-import { TIERS, YEARS, vintageOf, type Tier, type Vintage, type Year } from '../domain/types';
-import type { StripeDirection } from './patterns';
+import { YEARS, vintageOf, type Vintage, type Year } from '../domain/types';
 import { keyProperty, outlineProperty } from './unit-features';
 
 export const SOURCES = {
@@ -55,25 +58,33 @@ export const SOURCES = {
   labels: 'labels',
 } as const;
 
+/** One hatch: its pattern image, the draw keys it is shown for, and its stripes. */
+export interface Hatch {
+  image: string;
+  keys: string[];
+  colors: string[];
+  direction: StripeDirection;
+}
+
 /**
- * Every hatch the map can draw: one pattern image and one layer each, shown for the draw keys
- * listed (tier mode's unknown and ranges, change mode's unknown ends, trajectory's unknown).
+ * Every hatch the map can draw: one pattern image and one layer each, from the striped looks of
+ * DRAW_LOOKS (domain/legend-model.ts) in its order, each named after its first key ("range:BC"
+ * gives "range-BC"). Keys given the same look object share one image (tier mode's unknown and
+ * trajectory's unknown); change mode's unknown base has its own, though it is striped alike.
  */
-export const HATCHES: readonly { image: string; keys: string[]; colors: string[]; direction: StripeDirection }[] = [
-  { image: 'unknown', keys: ['unknown', 'traj:unknown'], colors: stripeColors(null), direction: 'up' },
-  ...(['A', 'B', 'C', 'AB', 'BC', 'ABC'] as const).map((tiers) => ({
-    image: `range-${tiers}`,
-    keys: [`range:${tiers}`],
-    colors: stripeColors([...tiers] as Tier[]),
-    direction: 'up' as const,
-  })),
-  ...(['unknown-base', 'unknown-current', 'unknown-both'] as const).map((change) => ({
-    image: `change-${change}`,
-    keys: [`change:${change}`],
-    colors: [...CHANGE_HATCHES[change].colors],
-    direction: CHANGE_HATCHES[change].direction,
-  })),
-];
+export const HATCHES: readonly Hatch[] = (() => {
+  const byLook = new Map<Look, Hatch>();
+  for (const [key, look] of DRAW_LOOKS) {
+    if (!('stripes' in look)) continue;
+    const found = byLook.get(look);
+    if (found) found.keys.push(key);
+    else {
+      const image = key.replace(':', '-');
+      byLook.set(look, { image, keys: [key], colors: [...look.stripes], direction: look.direction });
+    }
+  }
+  return [...byLook.values()];
+})();
 
 export const patternId = (image: string) => `hatch-${image}`;
 export const LABEL_LAYER = 'unit-label';
@@ -183,17 +194,10 @@ export const LOCAL_CJK_FONTS =
 /** Only the units of one vintage are drawn; the other vintage's features stay loaded. */
 export const vintageFilter = (vintage: Vintage): ExpressionSpecification => ['==', ['get', 'vintage'], vintage];
 
-/** Flat colours of every draw key (hatched keys fall back to the unknown ground under their hatch). */
-const FLAT_COLORS: Record<string, string> = {
-  ...Object.fromEntries(
-    TIERS.flatMap((t) => [
-      [t, TIER_COLORS[t]],
-      [`${t}-derived`, TIER_COLORS[t]],
-    ]),
-  ),
-  ...Object.fromEntries(Object.entries(CHANGE_COLORS).map(([k, c]) => [`change:${k}`, c])),
-  ...Object.fromEntries(Object.entries(TRAJECTORY_COLORS).map(([k, c]) => [`traj:${k}`, c])),
-};
+/** Flat colours of every draw key with a flat look in DRAW_LOOKS (domain/legend-model.ts). */
+const FLAT_COLORS: Record<string, string> = Object.fromEntries(
+  [...DRAW_LOOKS].flatMap(([key, look]) => ('fill' in look ? [[key, look.fill]] : [])),
+);
 
 /** Fill colour by the draw key of `year` (hatched keys fall back to the unknown ground under their hatch). */
 function fillColor(year: Year): ExpressionSpecification {
@@ -270,7 +274,7 @@ function vintageLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpe
     filter,
     paint: {
       'fill-layer-opacity': 0,
-      'fill-color': '#ffffff',
+      'fill-color': DIM_WASH,
       'fill-opacity': ['case', ['any', flag('muted'), flag('unlit')], 0.72, 0],
     },
   };
@@ -308,10 +312,10 @@ function focusLayers(vintage: Vintage): LineLayerSpecification[] {
       'line-width': width(1, 1.6),
       'line-gap-width': width(1.6, 2.4),
     }),
-    outline(ROLES.flow, 'flow', { 'line-color': '#3f007d', 'line-width': 2.5 }),
-    outline(ROLES.hover, 'hover', { 'line-color': '#111111', 'line-width': 2 }, 'miter'),
-    outline(ROLES.selectedHalo, 'selected', { 'line-color': '#ffffff', 'line-width': 6 }),
-    outline(ROLES.selected, 'selected', { 'line-color': '#d7301f', 'line-width': 3 }),
+    outline(ROLES.flow, 'flow', { 'line-color': FLOW_OUTLINE, 'line-width': 2.5 }),
+    outline(ROLES.hover, 'hover', { 'line-color': HOVER_OUTLINE, 'line-width': 2 }, 'miter'),
+    outline(ROLES.selectedHalo, 'selected', { 'line-color': SELECTED_HALO, 'line-width': 6 }),
+    outline(ROLES.selected, 'selected', { 'line-color': SELECTED_OUTLINE, 'line-width': 3 }),
   ];
 }
 
@@ -336,7 +340,7 @@ function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayer
       'text-max-width': 7,
       'text-padding': 3,
     },
-    paint: { 'text-color': '#1d1d1d', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+    paint: { 'text-color': LABEL_TEXT, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
   };
 }
 
@@ -350,7 +354,7 @@ export function createStyle(vintage: Vintage, field: 'name_zh' | 'name_en', lati
       id: 'context-border',
       type: 'line',
       source: SOURCES.context,
-      paint: { 'line-color': '#ffffff', 'line-width': 0.6 },
+      paint: { 'line-color': CONTEXT_BORDER, 'line-width': 0.6 },
     },
     ...YEARS.flatMap((y) => yearGroup(y)),
     ...VINTAGES.flatMap((v) => vintageLayers(v)),
@@ -366,7 +370,7 @@ export function createStyle(vintage: Vintage, field: 'name_zh' | 'name_en', lati
       type: 'line',
       source: SOURCES.province,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#1d1d1d', 'line-width': width(1.4, 3) },
+      paint: { 'line-color': PROVINCE_BORDER, 'line-width': width(1.4, 3) },
     },
     ...VINTAGES.flatMap((v) => focusLayers(v)),
     labelLayer(vintage, field),

@@ -2,6 +2,8 @@
  * Hatch patterns drawn in memory (no sprite files: the map makes no requests). Each pattern is
  * diagonal stripes of equal width in the given colours.
  */
+import type { StripeDirection } from '../domain/legend-model';
+
 export interface PatternImage {
   width: number;
   height: number;
@@ -12,8 +14,6 @@ function hexToRgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
-
-export type StripeDirection = 'up' | 'down' | 'cross';
 
 /**
  * A square tile of 45° stripes that repeats seamlessly: the stripe index depends on (x ± y)

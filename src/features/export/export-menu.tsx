@@ -15,107 +15,25 @@ import {
   type ExportContent,
   type ExportScale,
   type FontSpec,
-  type Rect,
 } from '../../domain/export-png';
-import type { DrawState } from '../../domain/map-keys';
-import {
-  CHANGE_COLORS,
-  CHANGE_HATCHES,
-  DERIVED_OUTLINE,
-  TIER_COLORS,
-  TRAJECTORY_COLORS,
-  stripeColors,
-} from '../../domain/palette';
+import { countDrawKeys, legendModel, type LegendEntry } from '../../domain/legend-model';
+import { EXPORT_INK, EXPORT_MUTED, EXPORT_PAGE, EXPORT_RULE } from '../../domain/palette';
 import { areaLabel } from '../../domain/summary-rows';
-import { CHANGE_CLASSES } from '../../domain/transitions';
-import { FIRST_YEAR, TIERS, YEARS, type Tier, type Total, type UnitCode } from '../../domain/types';
-import { countStates, unitsIn, type StateCounts } from '../../domain/unit-state';
+import { FIRST_YEAR, TIERS, type UnitCode } from '../../domain/types';
+import { countStates, unitsIn } from '../../domain/unit-state';
 import { baseYearOf, selectDrawStates, selectYearStates } from '../../store/selectors';
 import type { AppState } from '../../store/store';
 import { useAppStoreApi } from '../../store/use-app-store';
 import '../../components/button.css';
 import './export-menu.css';
-import { t, type MessageKey } from '../../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import { useT } from '../../i18n/use-t';
-
-/**
- * How a legend swatch is drawn: a flat colour (with the dotted outline of derived tiers or of
- * an open trajectory), or 45° stripes like the map's patterns (map/patterns.ts).
- */
-type SwatchSpec =
-  { fill: string; dotted?: boolean } | { stripes: readonly string[]; direction: 'up' | 'down' | 'cross' };
-
-interface LegendEntry {
-  text: string;
-  swatch: SwatchSpec;
-}
+import { drawSwatch, exportLegendText, type Translate } from './export-legend';
 
 interface Composition {
   content: ExportContent;
-  swatches: SwatchSpec[];
+  swatches: LegendEntry[];
   fileName: string;
-}
-
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-const BAND = { A: 'exportBandA', B: 'exportBandB', C: 'exportBandC' } as const;
-
-/** Tier mode: A, B, C with the official totals of the scope, derived, partly known, unknown. */
-function tierLegend(tr: Translate, counts: StateCounts, total: Total | null): LegendEntry[] {
-  const official = (tier: Tier): string => {
-    const exact = total?.counts[tier] ?? null;
-    if (exact !== null) return ` · ${tr('exportLegendOfficial', { n: exact })}`;
-    const min = total?.minimums[tier] ?? null;
-    return min !== null ? ` · ${tr('exportLegendOfficialMin', { n: min })}` : '';
-  };
-  const derived = TIERS.reduce((n, tier) => n + counts.derived[tier], 0);
-  return [
-    ...TIERS.map((tier) => ({
-      text:
-        tr('exportLegendTier', { tier, band: tr(BAND[tier]), known: counts.stated[tier] + counts.derived[tier] }) +
-        official(tier),
-      swatch: { fill: TIER_COLORS[tier] },
-    })),
-    { text: tr('exportLegendDerived', { n: derived }), swatch: { fill: TIER_COLORS.B, dotted: true } },
-    {
-      text: tr('exportLegendRange', { n: counts.range }),
-      swatch: { stripes: stripeColors(['B', 'C']), direction: 'up' },
-    },
-    {
-      text: tr('exportLegendUnknown', { n: counts.unknown }),
-      swatch: { stripes: stripeColors(null), direction: 'up' },
-    },
-  ];
-}
-
-/** Change and trajectory modes: the map's draw keys with their counts (as ModeLegend lists them). */
-function modeLegend(
-  tr: Translate,
-  state: AppState,
-  draw: ReadonlyMap<UnitCode, DrawState>,
-  base: number,
-): LegendEntry[] {
-  const counts = new Map<string, number>();
-  for (const { key } of draw.values()) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const entry = (key: string, swatch: SwatchSpec): LegendEntry => ({
-    text: `${tr(key as MessageKey, { base })}: ${tr('legendCount', { n: counts.get(key) ?? 0 })}`,
-    swatch,
-  });
-  if (state.mode === 'change') {
-    return CHANGE_CLASSES.map((c) => {
-      const key = `change:${c}`;
-      if (c === 'unknown-base' || c === 'unknown-current' || c === 'unknown-both') {
-        const hatch = CHANGE_HATCHES[c];
-        return entry(key, { stripes: hatch.colors, direction: hatch.direction });
-      }
-      return entry(key, { fill: CHANGE_COLORS[c] });
-    });
-  }
-  return [
-    ...YEARS.filter((y) => y <= state.year).map((y) => entry(`traj:${y}`, { fill: TRAJECTORY_COLORS[y] })),
-    entry('traj:never', { fill: TRAJECTORY_COLORS.never }),
-    entry('traj:unknown', { stripes: stripeColors(null), direction: 'up' }),
-  ];
 }
 
 /**
@@ -142,7 +60,11 @@ function compose(state: AppState, scale: ExportScale): Composition | null {
   const total = dataset.totals.find((x) => x.year === year && x.scope === (pref ?? 'province')) ?? null;
   const base = baseYearOf(state);
   const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
-  const legend = mode === 'tier' ? tierLegend(tr, counts, total) : modeLegend(tr, state, inArea(draw), base);
+  // The image's legend has never listed imported facts, so it is given none.
+  const legend = legendModel(
+    { mode, year, base },
+    { states: counts, total, drawKeys: countDrawKeys(inArea(draw)), imported: 0 },
+  );
 
   const appTitle = tr('appTitle');
   let title =
@@ -160,60 +82,17 @@ function compose(state: AppState, scale: ExportScale): Composition | null {
     content: {
       title,
       subtitle,
-      legend: legend.map((e, i) => ({ key: String(i), text: e.text })),
+      legend: legend.map((e, i) => ({ key: String(i), text: exportLegendText(tr, e) })),
       coverage: tr('coverage', { year, known, total: counts.total }),
       source: tr('exportSource'),
     },
-    swatches: legend.map((e) => e.swatch),
+    swatches: legend,
     fileName: exportFileName(year, scale, mode === 'change' ? base : null),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Drawing
-
-const INK = '#1d1d1d';
-const MUTED = '#5b5b5b';
-const LINE = '#d9d6cf';
-
-/**
- * 45° stripes like map/patterns.ts (the same index formula), one logical pixel at a time: a
- * swatch is 14 × 14, so this is cheap, and the stripes line up exactly as on the map.
- */
-function drawStripes(ctx: CanvasRenderingContext2D, r: Rect, colors: readonly string[], direction: string) {
-  const stripe = 2;
-  const size = stripe * colors.length * 2;
-  const index = (v: number) => Math.floor((((v % size) + size) % size) / stripe) % colors.length;
-  const last = colors.length - 1;
-  for (let y = 0; y < r.height; y += 1) {
-    for (let x = 0; x < r.width; x += 1) {
-      const up = index(x + y);
-      const down = index(x - y);
-      const i = direction === 'up' ? up : direction === 'down' ? down : up === last || down === last ? last : up;
-      ctx.fillStyle = colors[i] ?? '#000000';
-      ctx.fillRect(r.x + x, r.y + y, 1, 1);
-    }
-  }
-}
-
-function drawSwatch(ctx: CanvasRenderingContext2D, r: Rect, spec: SwatchSpec) {
-  if ('stripes' in spec) drawStripes(ctx, r, spec.stripes, spec.direction);
-  else {
-    ctx.fillStyle = spec.fill;
-    ctx.fillRect(r.x, r.y, r.width, r.height);
-    if (spec.dotted) {
-      ctx.save();
-      ctx.strokeStyle = DERIVED_OUTLINE;
-      ctx.lineWidth = 2;
-      ctx.setLineDash([2, 2]);
-      ctx.strokeRect(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
-      ctx.restore();
-    }
-  }
-  ctx.strokeStyle = '#8c8c8c';
-  ctx.lineWidth = 1;
-  ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1);
-}
 
 function fontOf(font: FontSpec, family: string): string {
   return `${font.weight} ${font.size}px ${family}`;
@@ -243,13 +122,13 @@ async function renderPng(state: AppState, scale: ExportScale): Promise<{ blob: B
   canvas.width = layout.pixelWidth;
   canvas.height = layout.pixelHeight;
   ctx.scale(scale, scale);
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = EXPORT_PAGE;
   ctx.fillRect(0, 0, layout.width, layout.height);
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   const { map } = layout;
   ctx.drawImage(mapCanvas, 0, 0, mapCanvas.width, mapCanvas.height, map.x, map.y, map.width, map.height);
-  ctx.strokeStyle = LINE;
+  ctx.strokeStyle = EXPORT_RULE;
   ctx.lineWidth = 1;
   for (const y of [map.y, map.y + map.height]) {
     ctx.beginPath();
@@ -258,14 +137,14 @@ async function renderPng(state: AppState, scale: ExportScale): Promise<{ blob: B
     ctx.stroke();
   }
   layout.swatches.forEach((s, i) => {
-    const spec = composition.swatches[i];
-    if (spec) drawSwatch(ctx, s.rect, spec);
+    const entry = composition.swatches[i];
+    if (entry) drawSwatch(ctx, s.rect, entry.look, entry.outline);
   });
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   for (const line of layout.lines) {
     ctx.font = fontOf(line.font, family);
-    ctx.fillStyle = line.role === 'subtitle' || line.role === 'source' ? MUTED : INK;
+    ctx.fillStyle = line.role === 'subtitle' || line.role === 'source' ? EXPORT_MUTED : EXPORT_INK;
     ctx.fillText(line.text, line.x, line.top + line.height / 2, line.maxWidth);
   }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

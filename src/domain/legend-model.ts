@@ -1,0 +1,244 @@
+/**
+ * One model of what each drawn state looks like and what the legend lists. Pure.
+ *
+ * - DRAW_LOOKS maps every draw key (domain/map-keys.ts) to its look: a flat fill, or stripes
+ *   with a direction (a hatch). The map style (src/map/map-style.ts) builds its fill colours and
+ *   hatch patterns from it, and the legend entries below take their looks from it, so a palette
+ *   change is one edit in domain/palette.ts and every renderer follows.
+ * - legendModel turns the view (mode, year, base year) and counts that the caller takes from the
+ *   selectors (or, for an area, from countStates over the area's states) into the ordered
+ *   entries that the legends, the PNG export's legend and their swatches draw.
+ */
+import { CHANGE_COLORS, CHANGE_HATCHES, TIER_COLORS, TRAJECTORY_COLORS, WHITE, stripeColors } from './palette';
+import type { DrawState } from './map-keys';
+import { CHANGE_CLASSES, type ChangeClass } from './transitions';
+import { TIERS, YEARS, type Tier, type Total, type UnitCode, type Year } from './types';
+import { stateKey, type LegendKey, type StateCounts, type UnitState } from './unit-state';
+import type { Mode } from './view';
+
+export type StripeDirection = 'up' | 'down' | 'cross';
+
+/** A flat fill, or equal 45° stripes of the colours (`up` like "/", `down` like "\", `cross` both). */
+export type Look = { fill: string } | { stripes: readonly string[]; direction: StripeDirection };
+
+/** The outline a legend swatch carries: the dotted one of derived tiers, or the imported double line. */
+export type Outline = 'none' | 'dotted' | 'imported-double';
+
+/** Every range of possible tiers a range statement can leave (contiguous runs of A, B, C). */
+export const RANGE_TIERS = ['A', 'B', 'C', 'AB', 'BC', 'ABC'] as const;
+
+const UNKNOWN_HATCH: Look = { stripes: stripeColors(null), direction: 'up' };
+
+/**
+ * The look of every draw key, in the order the map's fill expression and hatch layers list them
+ * (tiers and derived tiers, unknown, ranges, change classes, first year in A).
+ */
+export const DRAW_LOOKS: ReadonlyMap<string, Look> = new Map<string, Look>([
+  ...TIERS.flatMap((t): [string, Look][] => [
+    [t, { fill: TIER_COLORS[t] }],
+    [`${t}-derived`, { fill: TIER_COLORS[t] }],
+  ]),
+  ['unknown', UNKNOWN_HATCH],
+  ...RANGE_TIERS.map((tiers): [string, Look] => [
+    `range:${tiers}`,
+    { stripes: stripeColors([...tiers] as Tier[]), direction: 'up' },
+  ]),
+  ...CHANGE_CLASSES.map((c): [string, Look] => {
+    if (c === 'unknown-base' || c === 'unknown-current' || c === 'unknown-both') {
+      return [`change:${c}`, { stripes: [...CHANGE_HATCHES[c].colors], direction: CHANGE_HATCHES[c].direction }];
+    }
+    return [`change:${c}`, { fill: CHANGE_COLORS[c] }];
+  }),
+  ...YEARS.map((y): [string, Look] => [`traj:${y}`, { fill: TRAJECTORY_COLORS[y] }]),
+  ['traj:never', { fill: TRAJECTORY_COLORS.never }],
+  ['traj:unknown', UNKNOWN_HATCH],
+]);
+
+/** The look of a draw key; keys outside DRAW_LOOKS get the unknown hatch. */
+export function lookOf(key: string): Look {
+  return DRAW_LOOKS.get(key) ?? UNKNOWN_HATCH;
+}
+
+/** The look of a unit's state in tier mode (swatches in details, table and summaries). */
+export function stateLook(state: UnitState): Look {
+  const key = stateKey(state);
+  const look = DRAW_LOOKS.get(key);
+  if (look) return look;
+  // A range outside RANGE_TIERS cannot come from tiersAllowedByRange; stripe its tiers anyway.
+  return state.kind === 'range' ? { stripes: stripeColors(state.tiers), direction: 'up' } : UNKNOWN_HATCH;
+}
+
+/** The outline a state's swatch carries: dotted for a derived tier. */
+export function stateOutline(state: UnitState): Outline {
+  return state.kind === 'known' && state.fact.basis === 'derived' ? 'dotted' : 'none';
+}
+
+/** The message keys legend entries are labelled with (each is a key of the i18n messages). */
+export type LegendLabelKey =
+  | 'legendTierA'
+  | 'legendTierB'
+  | 'legendTierC'
+  | 'legendDerived'
+  | 'legendRange'
+  | 'legendUnknown'
+  | 'importLegend'
+  | ModeKey;
+
+/** A draw key change or trajectory mode lists in its legend. */
+export type ModeKey = `change:${ChangeClass}` | `traj:${Year}` | 'traj:never' | 'traj:unknown';
+
+/**
+ * What an entry stands for, which decides how its count is worded: a tier (known of it, with
+ * the stated/derived split and the official count), all derived tiers, partly known, unknown,
+ * a draw key of change or trajectory mode, or the imported facts.
+ */
+export type EntryKind = 'tier' | 'derived' | 'range' | 'unknown' | 'draw' | 'imported';
+
+export interface LegendEntry {
+  /** The legend key the map highlights while the entry is pointed at (LegendKey or 'imported'). */
+  key: LegendKey | 'imported';
+  kind: EntryKind;
+  look: Look;
+  outline: Outline;
+  labelKey: LegendLabelKey;
+  labelParams: Record<string, string | number>;
+  counts: {
+    /** Units of the entry in the year (and scope): known of a tier, or drawn with the key. */
+    known: number;
+    /** Of `known`, those whose tier is stated and those derived (tier entries; else known and 0). */
+    stated: number;
+    derived: number;
+    /** The count a source gives for the scope: exact, or a minimum; null without one. */
+    official: { n: number; exact: boolean } | null;
+  };
+}
+
+export interface LegendView {
+  mode: Mode;
+  year: Year;
+  /** The base year of change mode (baseYearOf). */
+  base: number;
+}
+
+export interface LegendCounts {
+  /** Units per state in the year and scope (selectYearCounts, or countStates over an area). */
+  states: StateCounts;
+  /** Official totals of the same scope and year, or null. */
+  total: Total | null;
+  /** Units per draw key in the year and scope (countDrawKeys over selectDrawStates). */
+  drawKeys: ReadonlyMap<string, number>;
+  /** Units whose fact of the year is imported (countImported). */
+  imported: number;
+}
+
+/** Units per draw key. */
+export function countDrawKeys(draw: ReadonlyMap<UnitCode, DrawState>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { key } of draw.values()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+/** Units whose fact of the year is imported (they are also counted in their own entry). */
+export function countImported(states: ReadonlyMap<UnitCode, UnitState> | null | undefined): number {
+  let n = 0;
+  for (const state of states?.values() ?? []) if (state.kind === 'known' && state.fact.imported === true) n += 1;
+  return n;
+}
+
+const TIER_LABEL = { A: 'legendTierA', B: 'legendTierB', C: 'legendTierC' } as const;
+
+function official(total: Total | null, tier: Tier): LegendEntry['counts']['official'] {
+  const exact = total?.counts[tier] ?? null;
+  if (exact !== null) return { n: exact, exact: true };
+  const min = total?.minimums[tier] ?? null;
+  return min !== null ? { n: min, exact: false } : null;
+}
+
+const plain = (n: number): LegendEntry['counts'] => ({ known: n, stated: n, derived: 0, official: null });
+
+function tierEntries(counts: StateCounts, total: Total | null): LegendEntry[] {
+  const derived = TIERS.reduce((n, tier) => n + counts.derived[tier], 0);
+  return [
+    ...TIERS.map((tier): LegendEntry => ({
+      key: tier,
+      kind: 'tier',
+      look: lookOf(tier),
+      outline: 'none',
+      labelKey: TIER_LABEL[tier],
+      labelParams: {},
+      counts: {
+        known: counts.stated[tier] + counts.derived[tier],
+        stated: counts.stated[tier],
+        derived: counts.derived[tier],
+        official: official(total, tier),
+      },
+    })),
+    // Derived tiers keep their tier's colour; the entry shows B's with the dotted outline.
+    {
+      key: 'derived',
+      kind: 'derived',
+      look: lookOf('B-derived'),
+      outline: 'dotted',
+      labelKey: 'legendDerived',
+      labelParams: {},
+      counts: { known: derived, stated: 0, derived, official: null },
+    },
+    // Every range is striped in its own tiers; the entry shows "B or C".
+    {
+      key: 'range',
+      kind: 'range',
+      look: lookOf('range:BC'),
+      outline: 'none',
+      labelKey: 'legendRange',
+      labelParams: {},
+      counts: plain(counts.range),
+    },
+    {
+      key: 'unknown',
+      kind: 'unknown',
+      look: lookOf('unknown'),
+      outline: 'none',
+      labelKey: 'legendUnknown',
+      labelParams: {},
+      counts: plain(counts.unknown),
+    },
+  ];
+}
+
+/** The draw keys change and trajectory modes list, in legend order. */
+export function modeKeys(mode: Exclude<Mode, 'tier'>, year: Year): ModeKey[] {
+  if (mode === 'change') return CHANGE_CLASSES.map((c) => `change:${c}` as const);
+  return [...YEARS.filter((y) => y <= year).map((y) => `traj:${y}` as const), 'traj:never', 'traj:unknown'];
+}
+
+/**
+ * The legend of a view, in order: tier mode lists A, B, C, derived, partly known and unknown;
+ * change mode its change classes; trajectory mode the first years in A up to the year, never
+ * and unknown. Every mode ends with the imported facts when the year has any.
+ */
+export function legendModel(view: LegendView, counts: LegendCounts): LegendEntry[] {
+  const entries =
+    view.mode === 'tier'
+      ? tierEntries(counts.states, counts.total)
+      : modeKeys(view.mode, view.year).map((key): LegendEntry => ({
+          key,
+          kind: 'draw',
+          look: lookOf(key),
+          outline: 'none',
+          labelKey: key,
+          labelParams: { base: view.base },
+          counts: plain(counts.drawKeys.get(key) ?? 0),
+        }));
+  if (counts.imported > 0) {
+    entries.push({
+      key: 'imported',
+      kind: 'imported',
+      look: { fill: WHITE },
+      outline: 'imported-double',
+      labelKey: 'importLegend',
+      labelParams: { n: counts.imported },
+      counts: plain(counts.imported),
+    });
+  }
+  return entries;
+}
