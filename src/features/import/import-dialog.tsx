@@ -9,22 +9,12 @@
  * matching names, comparing with the data) is src/domain/import's; this file only holds the
  * user's choices. Names, titles and notes from the input are React text, never HTML.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useReducer, useRef } from 'react';
 import { useModalDialog } from '../../components/use-modal-dialog';
-import { isSourceDate, MAX_TITLE_CHARS, MAX_URL_CHARS, safeSourceUrl } from '../../data/import-check';
+import { MAX_TITLE_CHARS, MAX_URL_CHARS } from '../../data/import-check';
 import { createImportReader, type ImportReader } from '../../data/import-reader';
-import {
-  IMPORT_LIMITS,
-  layerFacts,
-  pastedInput,
-  previewImport,
-  type ImportInput,
-  type ImportLayer,
-  type ImportProblem,
-  type ResolvedEntry,
-} from '../../domain/import';
-import { stripBidiControls } from '../../domain/text-safety';
-import { TIERS, YEARS, type Tier, type UnitCode } from '../../domain/types';
+import { IMPORT_LIMITS, layerFacts, previewImport, type ImportLayer } from '../../domain/import';
+import { TIERS, YEARS, type Tier } from '../../domain/types';
 import { useAppStore } from '../../store/use-app-store';
 import '../../components/button.css';
 import '../../components/modal-dialog.css';
@@ -33,31 +23,7 @@ import { ImportPreviewView } from './import-preview';
 import { problemText } from './import-problems';
 import { useT } from '../../i18n/use-t';
 import { IMPORT_BUTTON_ID } from './import-button';
-
-/** Where the input came from: a size limit is in bytes for a file, in characters for text. */
-type InputKind = 'text' | 'file';
-
-type Stage =
-  | { kind: 'idle' }
-  /** Decoding, parsing and matching in the reader's worker; `size` in the input's own unit. */
-  | { kind: 'reading'; from: InputKind; size: number }
-  | { kind: 'failed'; problems: ImportProblem[]; from: InputKind }
-  | { kind: 'ready'; resolved: ResolvedEntry[]; notes: ImportProblem[]; from: InputKind };
-
-interface Options {
-  year: number | null;
-  tier: Tier | null;
-  scoreOrdered: boolean;
-}
-
-interface SourceErrors {
-  title?: boolean;
-  date?: boolean;
-  url?: boolean;
-}
-
-const problem = (code: ImportProblem['code'], limit?: number): ImportProblem =>
-  limit === undefined ? { code, severity: 'error' } : { code, severity: 'error', limit };
+import { checkApply, fileFits, importReducer, initialImportState, type ReadOptions } from './import-state';
 
 export function ImportDialog() {
   const tr = useT();
@@ -78,25 +44,21 @@ export function ImportDialog() {
   const layersListRef = useRef<HTMLUListElement>(null);
   const ids = useId();
 
-  const [text, setText] = useState('');
-  const [fileNote, setFileNote] = useState<string | null>(null);
-  const [options, setOptions] = useState<Options>({ year: null, tier: null, scoreOrdered: false });
-  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
-  /** The last input read (as text), so changing the year or tier previews it again. */
-  const lastInput = useRef<{ input: ImportInput; from: InputKind } | null>(null);
+  const [state, dispatch] = useReducer(importReducer, initialImportState);
+  const { text, options, stage, choices, accepted, source, errors } = state;
   const readerRef = useRef<ImportReader | null>(null);
-  const [choices, setChoices] = useState<Map<number, UnitCode>>(new Map());
-  const [accepted, setAccepted] = useState<Set<string>>(new Set());
-  const [source, setSource] = useState({ title: '', date: '', url: '' });
-  const [errors, setErrors] = useState<SourceErrors>({});
-  const [status, setStatus] = useState('');
+  /** The `seq` of the read handed to the reader and not yet answered. */
+  const inFlight = useRef<number | null>(null);
 
   const ready = data.status === 'ready' ? data : null;
+  const units = ready?.base.units ?? null;
   const preview = useMemo(
     () => (stage.kind === 'ready' && ready ? previewImport(ready.dataset, stage.resolved, choices) : null),
     [stage, ready, choices],
   );
   const facts = useMemo(() => (preview ? layerFacts(preview, accepted) : []), [preview, accepted]);
+  const status = state.status === null ? '' : tr(state.status.key, state.status.params);
+  const fileNote = state.fileNote === null ? null : tr('importFileLoaded', { ...state.fileNote });
 
   const { dialogRef, onClose, onKeyDown } = useModalDialog({
     open,
@@ -121,139 +83,75 @@ export function ImportDialog() {
     [],
   );
 
-  /**
-   * Decodes, parses and matches an input in the reader's worker, showing "Reading…" meanwhile;
-   * a later read or Clear makes this one's answer moot. Nothing is applied, whatever the outcome.
-   */
-  const read = async (input: ImportInput, from: InputKind, opts: Options = options) => {
-    if (!ready) return;
-    setStatus('');
-    const size = input.kind === 'bytes' ? input.bytes.byteLength : input.text.length;
-    setStage({ kind: 'reading', from, size });
+  // Runs the read the state asks for. A newer read supersedes the one in flight (the reader
+  // answers it with null); leaving the reading stage otherwise (Cancel, Clear, an edit of the
+  // text being read) stops the reader's work at once. Nothing is applied, whatever the outcome.
+  const reading = stage.kind === 'reading' ? stage : null;
+  useEffect(() => {
+    if (reading === null) {
+      if (inFlight.current !== null) readerRef.current?.cancel();
+      inFlight.current = null;
+      return;
+    }
+    if (units === null || inFlight.current === reading.seq) return;
+    const { seq } = reading;
+    inFlight.current = seq;
     readerRef.current ??= createImportReader();
-    const result = await readerRef.current.read(input, opts, ready.base.units);
-    if (result === null) return; // superseded or cancelled
-    if (!result.ok) {
-      setStage({ kind: 'failed', problems: result.problems, from });
-      return;
-    }
-    lastInput.current = { input: result.input, from };
-    setChoices(new Map());
-    setAccepted(new Set());
-    setStage({ kind: 'ready', resolved: result.resolved, notes: result.notes, from });
-  };
-
-  const cancelReading = () => {
-    readerRef.current?.cancel();
-    setStage({ kind: 'idle' });
-    setStatus(tr('importReadCancelled'));
-  };
-
-  const onPreview = () => {
-    setFileNote(null);
-    if (text.trim() === '') {
-      setStage({ kind: 'failed', problems: [problem('empty')], from: 'text' });
-      return;
-    }
-    if (text.length > IMPORT_LIMITS.maxTextChars) {
-      setStage({ kind: 'failed', problems: [problem('too-large', IMPORT_LIMITS.maxTextChars)], from: 'text' });
-      return;
-    }
-    lastInput.current = null;
-    void read(pastedInput(text), 'text');
-  };
+    void readerRef.current.read(reading.input, reading.options, units).then((result) => {
+      if (inFlight.current === seq) inFlight.current = null;
+      if (result === null) return; // superseded or cancelled
+      dispatch(
+        result.ok
+          ? { type: 'read-finished', seq, input: result.input, resolved: result.resolved, notes: result.notes }
+          : { type: 'read-failed', seq, problems: result.problems },
+      );
+    });
+  }, [reading, units]);
 
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     // Cleared, so choosing the same file again (after fixing it) reads it again.
     input.value = '';
     if (!file) return;
-    setFileNote(null);
-    // Checked before reading: a 50 MB file is never loaded into memory.
-    if (file.size > IMPORT_LIMITS.maxFileBytes) {
-      setStage({ kind: 'failed', problems: [problem('too-large', IMPORT_LIMITS.maxFileBytes)], from: 'file' });
-      return;
-    }
+    dispatch({ type: 'file-chosen', size: file.size });
+    if (!fileFits(file.size)) return;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      setStage({ kind: 'failed', problems: [problem('binary')], from: 'file' });
+      dispatch({ type: 'file-unreadable' });
       return;
     }
-    lastInput.current = null;
-    setFileNote(
-      tr('importFileLoaded', { name: stripBidiControls(file.name), kb: Math.max(1, Math.round(file.size / 1024)) }),
-    );
-    await read({ kind: 'bytes', bytes }, 'file');
+    dispatch({ type: 'file-loaded', name: file.name, size: file.size, bytes });
   };
 
-  const changeOptions = (next: Partial<Options>) => {
-    const merged = { ...options, ...next };
-    setOptions(merged);
-    // A preview follows the year and tier it was read with.
-    if (lastInput.current && stage.kind !== 'idle') {
-      const { input, from } = lastInput.current;
-      void read(input, from, merged);
-    }
-  };
-
-  const onText = (value: string) => {
-    setText(value);
-    // A preview of other text would be applied by mistake: it goes until Preview is pressed again.
-    if (stage.kind === 'reading' && stage.from === 'text') readerRef.current?.cancel();
-    if (stage.kind !== 'idle' && stage.from === 'text') setStage({ kind: 'idle' });
-  };
+  const changeOptions = (next: Partial<ReadOptions>) => dispatch({ type: 'options-changed', options: next });
 
   const onApply = () => {
-    if (!preview) {
-      setStatus(tr('importNeedPreview'));
+    const check = checkApply(source, preview !== null, facts.length);
+    dispatch({ type: 'apply-checked', check });
+    if (check.kind === 'invalid') {
+      ({ title: titleRef, date: dateRef, url: urlRef })[check.first].current?.focus();
       return;
     }
-    // Bidirectional controls could make the title read backwards wherever it is shown.
-    const title = stripBidiControls(source.title).trim();
-    const date = stripBidiControls(source.date).trim();
-    const url = stripBidiControls(source.url).trim();
-    const next: SourceErrors = {
-      title: title === '',
-      date: !isSourceDate(date),
-      url: url !== '' && safeSourceUrl(url) === null,
-    };
-    setErrors(next);
-    const firstBad = next.title ? titleRef : next.date ? dateRef : next.url ? urlRef : null;
-    if (firstBad) {
-      firstBad.current?.focus();
-      return;
-    }
-    if (facts.length === 0) {
-      setStatus(tr('importNothingToApply'));
-      return;
-    }
+    if (check.kind !== 'ok') return;
     const layer: ImportLayer = {
       id: 'IMP0', // replaced by the store's next free id
-      source: { title, date, url },
+      source: check.source,
       createdAt: new Date().toISOString(),
       facts,
       origin: 'local',
     };
     applyImport(layer);
-    const message = tr('importApplied', { n: facts.length, title });
-    notify('info', message);
-    setStatus(message);
-    setStage({ kind: 'idle' });
-    lastInput.current = null;
-    setText('');
-    setFileNote(null);
-    setSource({ title: '', date: '', url: '' });
-    setErrors({});
+    notify('info', tr('importApplied', { n: facts.length, title: check.source.title }));
+    dispatch({ type: 'applied', n: facts.length, title: check.source.title });
     layersHeadingRef.current?.focus();
   };
 
   const onRemove = (layer: ImportLayer, index: number) => {
     removeImport(layer.id);
-    const message = tr('importRemoved', { title: layer.source.title });
-    notify('info', message);
-    setStatus(message);
+    notify('info', tr('importRemoved', { title: layer.source.title }));
+    dispatch({ type: 'removed', title: layer.source.title });
     // The focused button goes with its row: move to a neighbour's, or to the list's heading.
     const buttons = layersListRef.current?.querySelectorAll<HTMLButtonElement>('.imp-remove');
     const next = buttons?.[index + 1] ?? buttons?.[index - 1];
@@ -261,12 +159,7 @@ export function ImportDialog() {
   };
 
   const clear = () => {
-    readerRef.current?.cancel();
-    setText('');
-    setFileNote(null);
-    setStage({ kind: 'idle' });
-    lastInput.current = null;
-    setStatus('');
+    dispatch({ type: 'cleared' });
     textRef.current?.focus();
   };
 
@@ -316,7 +209,7 @@ export function ImportDialog() {
                   lang="zh"
                   spellCheck={false}
                   aria-describedby={`${ids}-text-hint ${ids}-limits`}
-                  onChange={(e) => onText(e.currentTarget.value)}
+                  onChange={(e) => dispatch({ type: 'text-changed', text: e.currentTarget.value })}
                 />
               </label>
               <p className="imp-hint" id={`${ids}-text-hint`}>
@@ -363,7 +256,12 @@ export function ImportDialog() {
                 </label>
               </div>
               <div className="imp-row">
-                <button type="button" className="btn imp-primary" onClick={onPreview} disabled={!ready}>
+                <button
+                  type="button"
+                  className="btn imp-primary"
+                  onClick={() => dispatch({ type: 'text-read' })}
+                  disabled={!ready}
+                >
                   {tr('importPreviewButton')}
                 </button>
                 <button type="button" className="btn" onClick={clear}>
@@ -390,7 +288,7 @@ export function ImportDialog() {
                         ? tr('importReadingFile', { kb: Math.max(1, Math.round(stage.size / 1024)) })
                         : tr('importReadingText', { n: stage.size.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
                     </span>
-                    <button type="button" className="btn" onClick={cancelReading}>
+                    <button type="button" className="btn" onClick={() => dispatch({ type: 'read-cancelled' })}>
                       {tr('importReadCancel')}
                     </button>
                   </div>
@@ -430,23 +328,9 @@ export function ImportDialog() {
                   lang={lang}
                   tr={tr}
                   choices={choices}
-                  onChoose={(index, code) =>
-                    setChoices((old) => {
-                      const next = new Map(old);
-                      if (code === null) next.delete(index);
-                      else next.set(index, code);
-                      return next;
-                    })
-                  }
+                  onChoose={(index, code) => dispatch({ type: 'choice-made', index, code })}
                   accepted={accepted}
-                  onAccept={(key, take) =>
-                    setAccepted((old) => {
-                      const next = new Set(old);
-                      if (take) next.add(key);
-                      else next.delete(key);
-                      return next;
-                    })
-                  }
+                  onAccept={(key, take) => dispatch({ type: 'conflict-accepted', key, take })}
                 />
               </section>
             )}
@@ -465,7 +349,9 @@ export function ImportDialog() {
                       value={source.title}
                       aria-invalid={errors.title === true}
                       aria-describedby={errors.title ? `${ids}-title-error` : undefined}
-                      onChange={(e) => setSource({ ...source, title: e.currentTarget.value })}
+                      onChange={(e) =>
+                        dispatch({ type: 'source-changed', field: 'title', value: e.currentTarget.value })
+                      }
                     />
                   </label>
                   <label className="imp-field">
@@ -478,7 +364,9 @@ export function ImportDialog() {
                       value={source.date}
                       aria-invalid={errors.date === true}
                       aria-describedby={errors.date ? `${ids}-date-error` : undefined}
-                      onChange={(e) => setSource({ ...source, date: e.currentTarget.value })}
+                      onChange={(e) =>
+                        dispatch({ type: 'source-changed', field: 'date', value: e.currentTarget.value })
+                      }
                     />
                   </label>
                   <label className="imp-field imp-field-wide">
@@ -490,7 +378,7 @@ export function ImportDialog() {
                       value={source.url}
                       aria-invalid={errors.url === true}
                       aria-describedby={errors.url ? `${ids}-url-error` : undefined}
-                      onChange={(e) => setSource({ ...source, url: e.currentTarget.value })}
+                      onChange={(e) => dispatch({ type: 'source-changed', field: 'url', value: e.currentTarget.value })}
                     />
                   </label>
                 </div>
