@@ -8,7 +8,8 @@
 import { isValidIn } from '../domain/dataset/units';
 import { IMPORT_LIMITS, isImportSourceId, type ImportFact, type ImportLayer } from '../domain/import/types';
 import { stripBidiControls } from '../domain/text-safety';
-import { TIERS, YEARS, unitCountIn, type Tier, type Unit } from '../domain/types';
+import { isYear } from '../domain/timeline';
+import { TIERS, unitCountIn, type Tier, type Unit } from '../domain/types';
 
 /** Most layers kept at once; each apply adds one, so this is far beyond any real use. */
 export const MAX_LAYERS = 50;
@@ -35,9 +36,6 @@ export interface CheckedLayers {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isYear = (value: unknown): value is number =>
-  typeof value === 'number' && (YEARS as readonly number[]).includes(value);
 
 const isTier = (value: unknown): value is Tier =>
   typeof value === 'string' && (TIERS as readonly string[]).includes(value);

@@ -7,8 +7,19 @@ import { FIRST_YEAR, LAST_YEAR, YEARS, type Year } from './types';
 /** About 1.2 s per year while playing (the product brief asks for 1–1.5 s). */
 export const PLAYBACK_MS_PER_YEAR = 1200;
 
-export function isYear(value: number): value is Year {
-  return (YEARS as readonly number[]).includes(value);
+/** Whether a value (a number from a link, a file or storage, or anything else) is an evaluation year. */
+export function isYear(value: unknown): value is Year {
+  return typeof value === 'number' && (YEARS as readonly number[]).includes(value);
+}
+
+/**
+ * The base year of change mode and of the transition view: the chosen one, or the year before.
+ * A chosen base applies only to later years: the store drops it when the year moves to it or
+ * before (movedToYear in store/slices/view-slice.ts), and the map, which holds every year at
+ * once, draws any such year against the year before.
+ */
+export function baseYearOf(view: { base: number | null; year: number }): number {
+  return view.base !== null && view.base < view.year ? view.base : view.year - 1;
 }
 
 /** The year `delta` steps away, clamped to 2019–2023. */

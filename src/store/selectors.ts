@@ -7,6 +7,7 @@ import { countStates, statesForYear, type StateCounts, type UnitState } from '..
 import { changeDrawStates, tierDrawStates, trajectoryDrawStates, type DrawState } from '../domain/map-keys';
 import { transitions, type UnitTransition } from '../domain/transitions';
 import { FIRST_YEAR, YEARS, type Total, type UnitCode, type Year } from '../domain/types';
+import { baseYearOf } from '../domain/timeline';
 import { yearChange, type YearChange } from '../domain/year-change';
 import type { AppState } from './store';
 
@@ -117,13 +118,8 @@ export function selectDrawStatesByYear(state: AppState): DrawStatesByYear | null
   return byYear;
 }
 
-/** The base year of change mode and of the transition view: the chosen one, or the year before. */
-export function baseYearOf(state: Pick<AppState, 'base' | 'year'>): number {
-  // A chosen base applies only to later years: the store drops it when the year moves to it or
-  // before (movedToYear in slices/view-slice.ts), and the map, which holds every year at once,
-  // draws any such year against the year before.
-  return state.base !== null && state.base < state.year ? state.base : state.year - 1;
-}
+/** The base year of change mode and of the transition view: the rule is domain/timeline.ts's. */
+export { baseYearOf };
 
 const transitionsCache = new WeakMap<Map<UnitCode, UnitState>, Map<number, Map<UnitCode, UnitTransition>>>();
 

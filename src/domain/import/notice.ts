@@ -16,7 +16,8 @@
  * is complete too (B's ranks start after A's count). Otherwise rank is null.
  */
 import { stripBidiControls } from '../text-safety';
-import { TIERS, YEARS, unitCountIn, type Tier } from '../types';
+import { isYear } from '../timeline';
+import { TIERS, unitCountIn, type Tier } from '../types';
 import { AREA_NAMES_ZH, NEW_AREAS_ZH, areaCodeOfName } from './areas-zh';
 import { IMPORT_LIMITS, type ImportEntry, type ImportProblem, type ParsedInput } from './types';
 
@@ -84,10 +85,6 @@ interface Token {
 
 function isTier(value: unknown): value is Tier {
   return typeof value === 'string' && (TIERS as readonly string[]).includes(value);
-}
-
-function isYear(value: unknown): value is number {
-  return typeof value === 'number' && (YEARS as readonly number[]).includes(value);
 }
 
 /** The evaluation year the text states: one year, preferring "…年度" mentions; else why not. */
