@@ -1,40 +1,18 @@
 /**
- * The transition view: its pure model (counts per cell, row and column, the unit that ended, the
- * official counts and coverage), the Sankey geometry, the listed units of a flow, and the
- * rendered markup (server-rendered, no DOM needed) in both languages.
+ * The transition view's rendered markup (server-rendered, no DOM needed) in both languages. Its
+ * model (counts, Sankey geometry, units of a flow) is tested in transition-model.test.ts.
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Year } from '../../src/domain/types';
-import { indexStates, statesForYear } from '../../src/domain/unit-state';
 import { createAppStore, type AppStore, type InitialState } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
-import {
-  flowUnits,
-  layoutSankey,
-  SANKEY_SIZE,
-  TransitionView,
-  transitionModel,
-} from '../../src/features/transitions/transition-view';
+import { TransitionView } from '../../src/features/transitions/transition-view';
 import { realDataset } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
-import { transitionsDataset } from '../fixtures/transitions-dataset';
 
 const real = realDataset();
-const synthetic = transitionsDataset();
-
-function modelOf(dataset: Dataset, baseYear: number, year: number, area: string | null = null) {
-  const index = indexStates(dataset);
-  return transitionModel(
-    dataset,
-    statesForYear(index, dataset.units, baseYear),
-    statesForYear(index, dataset.units, year),
-    baseYear,
-    year,
-    area,
-  );
-}
 
 function render(dataset: Dataset, initial: InitialState): string {
   const store = createAppStore(initial);
@@ -44,95 +22,6 @@ function render(dataset: Dataset, initial: InitialState): string {
   const loaded: AppStore = { ...store, getInitialState: store.getState };
   return renderToStaticMarkup(createElement(StoreContext.Provider, { value: loaded }, createElement(TransitionView)));
 }
-
-describe('transition model', () => {
-  it('counts every unit of the later year once, by row and by column (2020 → 2021)', () => {
-    const model = modelOf(real, 2020, 2021);
-    expect(model.total).toBe(167);
-    expect(Object.values(model.rows).reduce((a, b) => a + b, 0)).toBe(167);
-    expect(Object.values(model.columns).reduce((a, b) => a + b, 0)).toBe(167);
-    expect(model.knownBoth).toBe(14);
-    expect(model).toMatchObject({ up: 6, same: 8, down: 0 });
-  });
-
-  it('names 邢台县 as the 2020 unit no 2021 unit continues, and no other', () => {
-    expect(modelOf(real, 2020, 2021).ended.map((u) => u.nameZh)).toEqual(['邢台县']);
-    expect(modelOf(real, 2019, 2023).ended.map((u) => u.nameZh)).toEqual(['邢台县']);
-    expect(modelOf(real, 2021, 2022).ended).toEqual([]);
-    expect(modelOf(real, 2020, 2021, '131100').ended).toEqual([]);
-  });
-
-  it('restricts counts and official figures to an area', () => {
-    const model = modelOf(real, 2020, 2021, '131100');
-    expect(model.total).toBe(11);
-    expect(model.cells.get('B>A')).toHaveLength(3);
-    expect(model.official.map((m) => m.origin)).toEqual(['units_b_to_a', 'units_c_to_b', 'tier_changes']);
-    expect(model.coverage).toMatchObject({ official: 5, known: 5 });
-  });
-
-  it('has no official counts for a base year other than the year before', () => {
-    const model = modelOf(real, 2019, 2021);
-    expect(model.official).toEqual([]);
-    expect(model.coverage).toBeNull();
-  });
-});
-
-describe('Sankey geometry', () => {
-  const model = modelOf(synthetic, 2020, 2021);
-
-  it('draws one band per non-empty cell, with widths in proportion to the units', () => {
-    const picture = layoutSankey(model.cells, false);
-    expect(picture?.bands).toHaveLength(11);
-    const width = (key: string) => picture?.bands.find((b) => `${b.from}>${b.to}` === key)?.width ?? 0;
-    expect(width('B>A') / width('A>A')).toBeCloseTo(2, 5);
-    for (const band of picture?.bands ?? []) expect(band.path).toMatch(/^M/);
-  });
-
-  it('keeps the nodes in the order A, B, C, unknown on both sides, inside the drawing', () => {
-    const picture = layoutSankey(model.cells, false);
-    for (const side of ['from', 'to'] as const) {
-      const boxes = picture?.boxes.filter((b) => b.side === side) ?? [];
-      expect(boxes.map((b) => b.category)).toEqual(['A', 'B', 'C', 'unknown']);
-      for (let i = 1; i < boxes.length; i += 1) expect(boxes[i]?.y0).toBeGreaterThan(boxes[i - 1]?.y1 ?? Infinity);
-      for (const box of boxes) {
-        expect(box.x0).toBeGreaterThanOrEqual(SANKEY_SIZE.labelRoom);
-        expect(box.x1).toBeLessThanOrEqual(SANKEY_SIZE.width - SANKEY_SIZE.labelRoom);
-      }
-    }
-    const left = picture?.boxes.filter((b) => b.side === 'from').map((b) => b.value);
-    expect(left).toEqual([model.rows.A, model.rows.B, model.rows.C, model.rows.unknown]);
-  });
-
-  it('can show only the units known in both years', () => {
-    const picture = layoutSankey(model.cells, true);
-    expect(picture?.bands.every((b) => b.from !== 'unknown' && b.to !== 'unknown')).toBe(true);
-    expect(picture?.boxes.some((b) => b.category === 'unknown')).toBe(false);
-    expect(picture?.bands.reduce((n, b) => n + b.value, 0)).toBe(model.knownBoth);
-  });
-
-  it('has nothing to draw when no unit is known in both years', () => {
-    const empty = modelOf(synthetic, 2019, 2020, '990200');
-    expect(empty.knownBoth).toBe(0);
-    expect(layoutSankey(empty.cells, true)).toBeNull();
-    expect(layoutSankey(empty.cells, false)).not.toBeNull();
-  });
-});
-
-describe('units of a flow', () => {
-  it("lists exactly the cell's units with the unit each is compared with", () => {
-    const model = modelOf(real, 2020, 2021);
-    const listed = flowUnits(real.units, model, { from: 'C', to: 'unknown' });
-    expect(listed).toHaveLength(model.cells.get('C>unknown')?.length ?? -1);
-    const renze = listed.find((l) => l.unit.code === '130505');
-    expect(renze?.base?.nameZh).toBe('任县');
-    expect(listed.find((l) => l.unit.code === '130502')?.base?.nameZh).toBe('桥东区');
-  });
-
-  it('orders by area, then code', () => {
-    const listed = flowUnits(real.units, modelOf(real, 2020, 2021), { from: 'C', to: 'B' });
-    expect(listed.map((l) => l.unit.nameZh)).toEqual(['临西县', '武强县', '故城县']);
-  });
-});
 
 describe('rendered view', () => {
   it('says there is no earlier evaluation in 2019', () => {
