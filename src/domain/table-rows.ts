@@ -10,8 +10,9 @@
  */
 import { areaNameEn } from './areas';
 import { normalizePinyin } from './search';
+import { baseYearOf, isYear } from './timeline';
 import { transitions, type ChangeClass, type TransitionCategory } from './transitions';
-import { YEARS, type Dataset, type Tier, type Unit, type UnitCode, type Year } from './types';
+import type { Dataset, Tier, Unit, UnitCode, Year } from './types';
 import { unitHistory, type StripCell } from './unit-details';
 import { statesForYear, unitsIn, type StateIndex, type UnitState } from './unit-state';
 import type { Lang } from './lang';
@@ -57,9 +58,9 @@ export interface TableData {
 
 /** The base year of the change column: the chosen one if earlier than `year`, else the year before. */
 export function changeBaseYear(year: Year, base: Year | null): Year | null {
-  if (base !== null && base < year) return base;
-  const previous = YEARS.find((y) => y === year - 1);
-  return previous ?? null;
+  // The one base-year rule (timeline.ts), and no base before the first evaluation year.
+  const baseYear = baseYearOf({ base, year });
+  return isYear(baseYear) ? baseYear : null;
 }
 
 /**
