@@ -19,7 +19,8 @@ import {
   type OfficialCount,
   type OfficialSummary,
 } from '../../domain/summary-rows';
-import { TIER_COLORS } from '../../domain/palette';
+import { lookOf } from '../../domain/legend-model';
+import { lookStyle } from '../../components/swatch-style';
 import { TIERS, type Tier } from '../../domain/types';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import './summaries.css';
@@ -195,7 +196,7 @@ export function PrefectureTable() {
               <tr>
                 {TIERS.map((t) => (
                   <th key={t} scope="col" className="pt-num">
-                    <span className="pt-swatch" style={{ background: TIER_COLORS[t] }} aria-hidden="true" />
+                    <span className="pt-swatch" style={lookStyle(lookOf(t))} aria-hidden="true" />
                     <span aria-hidden="true">{t}</span>
                     <span className="summaries-sr-only">{tr('prefKnownTier', { tier: t })}</span>
                   </th>

@@ -7,7 +7,7 @@
  * Shown while no county is selected: the details panel takes the side panel then (DESIGN.md).
  */
 import { useMemo, type CSSProperties } from 'react';
-import { TIER_COLORS, stripeColors } from '../../domain/palette';
+import { lookOf } from '../../domain/legend-model';
 import {
   formatOfficialCounts,
   hasOfficialCounts,
@@ -18,14 +18,13 @@ import {
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import './summaries.css';
 import { useT } from '../../i18n/use-t';
-import { stripes } from '../../components/swatch-style';
+import { lookStyle } from '../../components/swatch-style';
 
 type Translate = ReturnType<typeof useT>;
 
+/** A bar segment's look, from the legend model's (a range segment as the B-or-C stripes). */
 function segmentStyle(key: SegmentKey): CSSProperties {
-  if (key === 'range') return stripes(stripeColors(['B', 'C']));
-  if (key === 'unknown') return stripes(stripeColors(null));
-  return { background: TIER_COLORS[key] };
+  return lookStyle(lookOf(key === 'range' ? 'range:BC' : key));
 }
 
 const pct = (share: number) => `${(share * 100).toFixed(3)}%`;
@@ -51,7 +50,7 @@ function Bars({ row }: { row: ProvinceYearRow }) {
             <span
               key={s.tier}
               className={s.open ? 'ps-seg ps-seg-open' : 'ps-seg'}
-              style={{ left: pct(s.start), width: pct(s.share), background: TIER_COLORS[s.tier] }}
+              style={{ left: pct(s.start), width: pct(s.share), ...lookStyle(lookOf(s.tier)) }}
             />
           ))}
       </div>

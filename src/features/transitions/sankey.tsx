@@ -5,7 +5,8 @@
  * a toggle button for its flow.
  */
 import { useId, type KeyboardEvent } from 'react';
-import { TIER_COLORS, UNKNOWN_GROUND, UNKNOWN_STRIPE } from '../../domain/palette';
+import { lookOf } from '../../domain/legend-model';
+import { UNKNOWN_GROUND, UNKNOWN_STRIPE } from '../../domain/palette';
 import { flowKey, type TransitionCategory } from '../../domain/transitions';
 import type { Flow } from '../../store/store';
 import { useT } from '../../i18n/use-t';
@@ -19,9 +20,11 @@ import {
 } from './transition-model';
 import { CATEGORY_KEY, countsText, flowLabel } from './transition-words';
 
-/** Paint of a node or band: the tier colour, or the unknown hatch. */
-const fillOf = (category: TransitionCategory, hatchId: string) =>
-  category === 'unknown' ? `url(#${hatchId})` : TIER_COLORS[category];
+/** Paint of a node or band: the tier's look from the legend model, or the unknown hatch. */
+const fillOf = (category: TransitionCategory, hatchId: string) => {
+  const look = lookOf(category);
+  return 'fill' in look ? look.fill : `url(#${hatchId})`;
+};
 
 export function SankeyPicture(props: {
   model: TransitionModel;
@@ -113,7 +116,9 @@ export function SankeyPicture(props: {
             const selected = sameFlow(flow, band.from, band.to);
             const faint = touchesUnknown(band.from, band.to);
             const stroke =
-              band.from === 'unknown' || band.to === 'unknown' ? `url(#${bandHatchId})` : TIER_COLORS[band.from];
+              band.from === 'unknown' || band.to === 'unknown'
+                ? `url(#${bandHatchId})`
+                : fillOf(band.from, bandHatchId);
             const label = flowLabel(tr, band.from, band.to, band.value);
             return (
               <g
