@@ -7,8 +7,15 @@
  * The bands' heights depend only on the map's width, never on the text, so the image size is
  * known in advance (exportPixelSize) and a test can check a downloaded file against it. Text
  * that does not fit its band shrinks, wraps up to a fixed number of lines, and only at the
- * smallest size is cut with an ellipsis.
+ * smallest size is cut with an ellipsis. Wrapping and fitting live in export-png-text.ts and are
+ * re-exported here.
  */
+
+import { fitText, type FittedText, type FontSpec, type FontWeight, type Measure } from './export-png-text';
+
+// Callers import the whole export layout from this module, text fitting included.
+export { ellipsize, fitText, wrapText } from './export-png-text';
+export type { FittedText, FontSpec, FontWeight, Measure } from './export-png-text';
 
 export const EXPORT_SCALES = [1, 2] as const;
 export type ExportScale = (typeof EXPORT_SCALES)[number];
@@ -36,15 +43,6 @@ export interface Rect {
   width: number;
   height: number;
 }
-
-export type FontWeight = 400 | 600 | 700;
-export interface FontSpec {
-  size: number;
-  weight: FontWeight;
-}
-
-/** Width of `text` in CSS px when drawn in `font` (canvas measureText in the browser). */
-export type Measure = (text: string, font: FontSpec) => number;
 
 export type TextRole = 'title' | 'subtitle' | 'legend' | 'coverage' | 'source';
 
@@ -139,106 +137,6 @@ export function exportPixelSize(
 /** `hebei-innovation-2023@2x.png`; a span in change mode: `hebei-innovation-2022-2023@2x.png`. */
 export function exportFileName(year: number, scale: number, base: number | null = null): string {
   return `hebei-innovation-${base === null ? '' : `${base}-`}${year}@${scale}x.png`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Wrapping and fitting
-
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
-/** Closing punctuation stays with the character before it (no line starts with "，"). */
-const NO_LINE_START = /^[，。、；：？！）》」』】,.;:?!)\]]/u;
-
-/**
- * Break points: a Latin word with the spaces after it, or a single CJK character (Chinese may
- * break between any two characters), with closing punctuation attached to what precedes it.
- */
-function tokens(text: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const ch of text) {
-    if (CJK.test(ch) && !NO_LINE_START.test(ch)) {
-      if (word) out.push(word);
-      word = '';
-      out.push(ch);
-    } else if (NO_LINE_START.test(ch) && !word && out.length > 0) {
-      out[out.length - 1] += ch;
-    } else if (/\s/u.test(ch)) {
-      word += ch;
-      out.push(word);
-      word = '';
-    } else {
-      word += ch;
-    }
-  }
-  if (word) out.push(word);
-  return out;
-}
-
-/** Greedy line breaking; a token wider than a line is broken between characters. */
-export function wrapText(text: string, maxWidth: number, font: FontSpec, measure: Measure): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const push = () => {
-    if (line.trim()) lines.push(line.trimEnd());
-    line = '';
-  };
-  for (const token of tokens(text.trim())) {
-    if (measure((line + token).trimEnd(), font) <= maxWidth) {
-      line += token;
-      continue;
-    }
-    push();
-    if (measure(token.trimEnd(), font) <= maxWidth) {
-      line = token.trimStart();
-      continue;
-    }
-    for (const ch of token) {
-      if (line && measure(line + ch, font) > maxWidth) push();
-      line += ch;
-    }
-  }
-  push();
-  return lines;
-}
-
-/** Cuts a line and adds "…" so it fits. */
-export function ellipsize(text: string, maxWidth: number, font: FontSpec, measure: Measure): string {
-  if (measure(text, font) <= maxWidth) return text;
-  const chars = [...text];
-  while (chars.length > 0 && measure(`${chars.join('').trimEnd()}…`, font) > maxWidth) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
-}
-
-export interface FittedText {
-  size: number;
-  lines: string[];
-  /** The text did not fit even at the smallest size and was cut. */
-  truncated: boolean;
-}
-
-/**
- * The largest font size in [minSize, maxSize] (half-pixel steps) at which `text` wraps into at
- * most `maxLines` lines of `maxWidth`; at minSize the last line is cut with an ellipsis.
- */
-export function fitText(
-  text: string,
-  maxWidth: number,
-  maxLines: number,
-  sizes: { max: number; min: number },
-  weight: FontWeight,
-  measure: Measure,
-): FittedText {
-  for (let size = sizes.max; size >= sizes.min; size -= 0.5) {
-    const lines = wrapText(text, maxWidth, { size, weight }, measure);
-    if (lines.length <= maxLines) return { size, lines, truncated: false };
-  }
-  const font = { size: sizes.min, weight };
-  const lines = wrapText(text, maxWidth, font, measure);
-  const kept = lines.slice(0, maxLines);
-  const last = kept.length - 1;
-  if (last >= 0)
-    kept[last] = ellipsize(`${kept[last] ?? ''} ${lines.slice(maxLines).join(' ')}`, maxWidth, font, measure);
-  return { size: sizes.min, lines: kept, truncated: true };
 }
 
 // ---------------------------------------------------------------------------------------------
