@@ -7,12 +7,8 @@
  * applied to what the key holds at that moment (read, merge, write; see updateImportLayers),
  * and the tabs learn of each other's writes from the `storage` event (app/bind-imports.ts).
  *
- * Nothing stored is ever lost silently. An entry this version cannot read in full (not JSON, a
- * truncated write, an unknown or older format, layers or facts the checks drop) is copied as it
- * was to a second key, the backups, before anything is written over it; when no copy can be
- * made (the backups are full, or storage refuses) the entry is left as it is and nothing is
- * written. An entry written by a newer version is never written over at all. The user can then
- * download the copy or remove it (bind-imports.ts offers both).
+ * Nothing stored is ever lost silently: an entry this version cannot read in full is copied
+ * aside before anything is written over it, or else left as it is (import-backup.ts).
  *
  * Storage can be missing (blocked by privacy settings: reading `localStorage` throws), full
  * (setItem throws QuotaExceededError) or hold anything at all (another version, a hand edit):
@@ -22,6 +18,17 @@ import { nextLayerId } from '../domain/import/apply';
 import type { ImportLayer } from '../domain/import/types';
 import type { Unit } from '../domain/types';
 import { checkLayers, type CheckProblem } from './import-check';
+import {
+  MAX_BACKUP_CHARS,
+  keepAside,
+  type BackupReason,
+  type ImportBackup,
+  type KeepAsideFailure,
+  type StorageLike,
+} from './import-backup';
+
+// The backups' names stay importable from here, where they were before import-backup.ts.
+export * from './import-backup';
 
 /** Bump the version when the stored shape changes, and add the step from the old one to MIGRATIONS. */
 export const IMPORT_STORAGE_VERSION = 1;
@@ -31,18 +38,12 @@ export const IMPORT_STORAGE_VERSION = 1;
  * older one wrote in place.
  */
 export const IMPORT_STORAGE_KEY = 'hebei-explorer:imports:v1';
-/** The key of the copies kept aside: `{ version: 1, backups: ImportBackup[] }`. */
-export const IMPORT_BACKUP_KEY = 'hebei-explorer:imports:backup';
 
-/** Most characters written: localStorage holds about 5 MB per origin, shared with nothing else here. */
-export const MAX_STORED_CHARS = 2_000_000;
 /**
- * Most copies kept aside, and most characters in all of them: room for one entry of the largest
- * size. A copy that does not fit is not made (an older one is never dropped to make room), and
- * then the entry it was for is left as it is.
+ * Most characters written: localStorage holds about 5 MB per origin, shared with nothing else
+ * here. The same as MAX_BACKUP_CHARS, so a copy of any entry this version wrote fits aside.
  */
-export const MAX_BACKUPS = 5;
-export const MAX_BACKUP_CHARS = MAX_STORED_CHARS;
+export const MAX_STORED_CHARS = MAX_BACKUP_CHARS;
 
 /** A step from an entry of version v (the table's key) to one of version v + 1. */
 export type Migration = (entry: Record<string, unknown>) => Record<string, unknown>;
@@ -52,36 +53,6 @@ export type Migration = (entry: Record<string, unknown>) => Record<string, unkno
  * and is kept aside as an older format.
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
-
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-/** Why an entry had to be copied aside before this version could write over it. */
-export type BackupReason =
-  /** Not JSON (a truncated write, a hand edit), or not `{ version, layers }`. */
-  | 'unreadable'
-  /** The format of an older version with no migration step to this one. */
-  | 'older'
-  /** The format of a newer version: the entry is also never written over. */
-  | 'newer'
-  /** Some layers or facts failed the checks and are not in what is written back. */
-  | 'dropped'
-  /** An older format, migrated: the original as it was. */
-  | 'migrated';
-
-const BACKUP_REASONS: readonly BackupReason[] = ['unreadable', 'older', 'newer', 'dropped', 'migrated'];
-
-/** A stored entry as it was before this version wrote over it (or, if newer, left it alone). */
-export interface ImportBackup {
-  /** Unique among the backups. */
-  id: string;
-  /** When it was copied aside (ISO 8601). */
-  savedAt: string;
-  reason: BackupReason;
-  /** The entry's version where it had one. */
-  version: number | null;
-  /** The stored text, exactly as it was. */
-  text: string;
-}
 
 /** What a stored entry holds, as this version reads it. */
 export type ParsedEntry =
@@ -95,18 +66,6 @@ export interface EntryOptions {
   version?: number;
   migrations?: Readonly<Record<number, Migration>>;
 }
-
-/** Why a copy could not be kept aside. */
-export type KeepAsideFailure =
-  /** MAX_BACKUPS copies, or MAX_BACKUP_CHARS characters, are kept already. */
-  | 'backups-full'
-  /** The backups key holds something this version cannot read; it is not written over either. */
-  | 'backups-unreadable'
-  /** The browser refused the write (quota, or storage blocked). */
-  | 'refused';
-
-export type KeepAsideResult =
-  { ok: true; backup: ImportBackup; added: boolean } | { ok: false; failure: KeepAsideFailure };
 
 /** The stored layers as read for a change, with what stands in the way of writing over them. */
 export interface StoredRead {
@@ -149,15 +108,6 @@ export interface LayerDiff {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The page's localStorage, or null where reading it throws (storage blocked for this site). */
-export function browserStorage(win: { localStorage: Storage } = window): StorageLike | null {
-  try {
-    return win.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Source and facts only, as the store compares layers: two layers with the same content are the
@@ -223,99 +173,6 @@ export function parseImportEntry(text: string, units: readonly Unit[], options: 
     migratedFrom: version < current ? version : null,
   };
 }
-
-function isBackup(value: unknown): value is ImportBackup {
-  if (!isRecord(value)) return false;
-  const { id, savedAt, reason, version, text } = value;
-  return (
-    typeof id === 'string' &&
-    typeof savedAt === 'string' &&
-    typeof reason === 'string' &&
-    (BACKUP_REASONS as readonly string[]).includes(reason) &&
-    (version === null || typeof version === 'number') &&
-    typeof text === 'string'
-  );
-}
-
-export type BackupsRead =
-  | { status: 'ok'; backups: ImportBackup[] }
-  /** Not a list of backups this version knows: it is never written over, only removed by the user. */
-  | { status: 'unreadable'; text: string }
-  | { status: 'unavailable' };
-
-/** The copies kept aside, oldest first. */
-export function readImportBackups(storage: StorageLike | null): BackupsRead {
-  if (storage === null) return { status: 'unavailable' };
-  let text: string | null;
-  try {
-    text = storage.getItem(IMPORT_BACKUP_KEY);
-  } catch {
-    return { status: 'unavailable' };
-  }
-  if (text === null) return { status: 'ok', backups: [] };
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (isRecord(parsed) && parsed.version === 1 && Array.isArray(parsed.backups) && parsed.backups.every(isBackup)) {
-      return { status: 'ok', backups: parsed.backups };
-    }
-  } catch {
-    // Not JSON: the same as any other unknown content.
-  }
-  return { status: 'unreadable', text };
-}
-
-function writeBackups(storage: StorageLike, backups: readonly ImportBackup[]): boolean {
-  try {
-    if (backups.length === 0) storage.removeItem(IMPORT_BACKUP_KEY);
-    else storage.setItem(IMPORT_BACKUP_KEY, JSON.stringify({ version: 1, backups }));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Copies a stored text aside. The same text kept earlier is not copied twice (a newer version's
- * entry is read on every load); a copy never replaces another.
- */
-export function keepAside(
-  storage: StorageLike,
-  text: string,
-  reason: BackupReason,
-  version: number | null,
-  now: Date = new Date(),
-): KeepAsideResult {
-  const read = readImportBackups(storage);
-  if (read.status === 'unavailable') return { ok: false, failure: 'refused' };
-  if (read.status === 'unreadable') return { ok: false, failure: 'backups-unreadable' };
-  const same = read.backups.find((b) => b.text === text);
-  if (same) return { ok: true, backup: same, added: false };
-  const chars = read.backups.reduce((sum, b) => sum + b.text.length, 0);
-  if (read.backups.length >= MAX_BACKUPS || chars + text.length > MAX_BACKUP_CHARS) {
-    return { ok: false, failure: 'backups-full' };
-  }
-  const savedAt = now.toISOString();
-  let id = savedAt;
-  for (let n = 2; read.backups.some((b) => b.id === id); n += 1) id = `${savedAt}#${n}`;
-  const backup: ImportBackup = { id, savedAt, reason, version, text };
-  return writeBackups(storage, [...read.backups, backup])
-    ? { ok: true, backup, added: true }
-    : { ok: false, failure: 'refused' };
-}
-
-/**
- * Removes the copies with these ids, or the whole backups key ('all': also one this version
- * cannot read). Only ever because the user asked to. False if storage refused.
- */
-export function removeImportBackups(storage: StorageLike | null, ids: readonly string[] | 'all'): boolean {
-  if (storage === null) return false;
-  if (ids === 'all') return writeBackups(storage, []);
-  const read = readImportBackups(storage);
-  if (read.status !== 'ok') return false;
-  const rest = read.backups.filter((b) => !ids.includes(b.id));
-  return rest.length === read.backups.length || writeBackups(storage, rest);
-}
-
 /**
  * Removes the stored entry if it still holds `text` (the user asked to remove what a notice
  * showed them; another tab may have written since, and that is left alone). True when the
