@@ -3,7 +3,7 @@
  * loaded, read the layers kept in this browser and those a link carries (`#imp=…`), check them
  * strictly and hand them to the store; then keep the storage in step with the store's layers
  * and drop the link's fragment once its layers are kept or discarded. Every problem becomes a
- * notice in the UI language; none throws, and none changes the view.
+ * notice in the UI language (worded by import-notices.ts); none throws, and none changes the view.
  *
  * Storage is shared by every tab of the browser and is the source of truth for the user's own
  * layers. A change in this tab is therefore never written as this tab's whole list: the binder
@@ -13,7 +13,6 @@
  * version cannot use in full is copied aside first (data/import-storage.ts), and a notice
  * offers to download or remove it.
  */
-import { checkLayers, type CheckProblem, type LayerDropReason } from '../data/import-check';
 import {
   IMPORT_STORAGE_KEY,
   browserStorage,
@@ -22,19 +21,27 @@ import {
   removeImportBackups,
   removeImportEntry,
   updateImportLayers,
-  type BackupReason,
-  type ImportBackup,
   type SaveResult,
   type StorageLike,
   type StoredRead,
 } from '../data/import-storage';
 import type { ImportLayer } from '../domain/import/types';
-import type { Lang } from '../domain/lang';
-import { stripBidiControls } from '../domain/text-safety';
 import type { Unit } from '../domain/types';
-import type { AppStore, NoticeAction, NoticeExtra } from '../store/store';
-import { t, type MessageKey } from '../i18n';
-import { decodeImportFragment, fragmentValue, hashWithoutImports, type FragmentRead } from '../url/import-fragment';
+import type { AppStore, NoticeExtra } from '../store/store';
+import { t } from '../i18n';
+import { fragmentValue, hashWithoutImports } from '../url/import-fragment';
+import {
+  describeImportProblem,
+  downloadText,
+  earlierCopiesNotice,
+  keptEntryNotice,
+  otherTabNotice,
+  readLinkLayers,
+  saveFailureText,
+} from './import-notices';
+
+// Importable from here as before the notices' wording moved to import-notices.ts.
+export { describeImportProblem, downloadText, readLinkLayers, type ImportReadProblem } from './import-notices';
 
 /** What the binder reads of a `storage` event. */
 export interface StorageEventLike {
@@ -51,124 +58,6 @@ export interface ImportsWindow {
   removeEventListener(type: 'hashchange', listener: () => void): void;
   removeEventListener(type: 'storage', listener: (event: StorageEventLike) => void): void;
 }
-
-/** A problem with layers read back: a dropped layer or facts, or storage that could not be read. */
-export type ImportReadProblem = CheckProblem | { code: 'storage-unavailable' };
-
-const DROP_REASON: Record<LayerDropReason, MessageKey> = {
-  shape: 'importDropShape',
-  id: 'importDropId',
-  title: 'importDropTitle',
-  date: 'importDropDate',
-  url: 'importDropUrl',
-  origin: 'importDropOrigin',
-  'no-facts': 'importDropNoFacts',
-  'too-many': 'importDropTooMany',
-};
-
-const LINK_REASON: Record<Extract<FragmentRead, { status: 'corrupt' }>['reason'], MessageKey> = {
-  'too-large': 'importLinkTooLarge',
-  encoding: 'importLinkEncoding',
-  compression: 'importLinkCompression',
-  json: 'importLinkJson',
-  version: 'importLinkVersion',
-};
-
-/** The notice for stored data copied aside, by why (a newer version's entry has its own). */
-const KEPT_TEXT: Record<Exclude<BackupReason, 'newer'>, MessageKey> = {
-  unreadable: 'importStorageKeptUnreadable',
-  older: 'importStorageKeptOlder',
-  migrated: 'importStorageKeptMigrated',
-  dropped: 'importStorageKeptDropped',
-};
-
-/** A failed save; an entry this version may not write over is described by its own notice. */
-const SAVE_FAILURE: Record<Extract<SaveResult, { ok: false }>['reason'], MessageKey> = {
-  full: 'importStorageFull',
-  unavailable: 'importStorageBlocked',
-  newer: 'importStorageNotSaved',
-  'not-kept': 'importStorageNotSaved',
-};
-
-const KEPT_REASON: Record<BackupReason, MessageKey> = {
-  unreadable: 'importKeptReasonUnreadable',
-  older: 'importKeptReasonOlder',
-  newer: 'importKeptReasonNewer',
-  dropped: 'importKeptReasonDropped',
-  migrated: 'importKeptReasonMigrated',
-};
-
-/** A problem with layers read back, in the UI language. */
-export function describeImportProblem(lang: Lang, problem: ImportReadProblem, where: 'storage' | 'link'): string {
-  const place = t(lang, where === 'storage' ? 'importWhereStorage' : 'importWhereLink');
-  switch (problem.code) {
-    case 'storage-unavailable':
-      return t(lang, 'importStorageUnavailable');
-    case 'not-layers':
-      return t(lang, 'importCheckNotLayers', { where: place });
-    case 'too-many-layers':
-      return t(lang, 'importCheckTooManyLayers', { where: place, limit: problem.limit });
-    case 'layer-dropped': {
-      const reason = t(lang, DROP_REASON[problem.reason]);
-      return problem.title === null || problem.title.trim() === ''
-        ? t(lang, 'importCheckLayerDroppedUntitled', { where: place, reason })
-        : t(lang, 'importCheckLayerDropped', { where: place, title: stripBidiControls(problem.title), reason });
-    }
-    case 'facts-dropped':
-      return t(lang, 'importCheckFactsDropped', {
-        where: place,
-        title: stripBidiControls(problem.title),
-        count: problem.count,
-        example: problem.example,
-      });
-  }
-}
-
-/** The link's layers, checked; a corrupt fragment gives none and one problem text. */
-export function readLinkLayers(
-  hash: string,
-  units: readonly Unit[],
-  lang: Lang,
-): { layers: ImportLayer[]; messages: string[]; present: boolean } {
-  const read = decodeImportFragment(hash);
-  if (read.status === 'none') return { layers: [], messages: [], present: false };
-  if (read.status === 'corrupt') {
-    return {
-      layers: [],
-      messages: [t(lang, 'importLinkCorrupt', { reason: t(lang, LINK_REASON[read.reason]) })],
-      present: true,
-    };
-  }
-  const checked = checkLayers(read.candidates, units, 'link');
-  return {
-    layers: checked.layers,
-    messages: checked.problems.map((p: CheckProblem) => describeImportProblem(lang, p, 'link')),
-    present: true,
-  };
-}
-
-/**
- * Saves text as a file through a temporary <a download> over an object URL: no inline script,
- * so it works under the app's Content-Security-Policy.
- */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once click() returns; revoking later keeps slow ones safe.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** "2026-11-25T08-30-00-000Z": a time for a file name (no ":" or ".", which some systems refuse). */
-const fileStamp = (iso: string) => iso.replace(/[:.]/g, '-');
-
-/** "2026-11-25 08:30 UTC": when a copy was kept aside. */
-const shownTime = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 const localOf = (imports: readonly ImportLayer[]) => imports.filter((l) => l.origin === 'local');
 
@@ -251,7 +140,7 @@ export function bindImports(
     }
     if (saveFailures.has(save.reason)) return;
     saveFailures.add(save.reason);
-    notify([t(lang(), SAVE_FAILURE[save.reason])]);
+    notify([saveFailureText(lang(), save.reason)]);
   };
 
   /**
@@ -265,80 +154,54 @@ export function bindImports(
     const key = read.kept?.id ?? `text:${text}`;
     if (announced.has(key)) return;
     announced.add(key);
-    const l = lang();
-    const message =
-      issue === 'newer'
-        ? t(l, 'importStorageNewer', { version: read.version ?? '?' })
-        : read.kept === null
-          ? t(l, 'importStorageNotKept')
-          : t(l, KEPT_TEXT[issue], { version: read.version ?? '?' });
-    const fileName = `hebei-explorer-imports-${issue}-${fileStamp(read.kept?.savedAt ?? now().toISOString())}.json`;
+    const notice = keptEntryNotice(lang(), { ...read, issue }, now);
     const inTheWay = issue === 'newer' || read.kept === null;
     const kept = read.kept;
-    notifyDismissable(issue === 'migrated' ? 'info' : 'warning', message, (dismiss) => ({
-      details: read.problems.map((p) => describeImportProblem(l, p, 'storage')),
-      actions: [
+    notifyDismissable(notice.kind, notice.text, (dismiss) =>
+      notice.extra({
         // The text exactly as it was stored: that is what another version (or a person) can recover.
-        { label: t(l, 'importKeptDownload'), run: () => download(fileName, text) },
-        {
-          label: t(l, 'importKeptRemove'),
-          run: () => {
-            const removed =
-              (kept === null || removeImportBackups(storage, [kept.id])) &&
-              (!inTheWay || removeImportEntry(storage, text));
-            dismiss();
-            if (!removed) {
-              notify([t(lang(), 'importKeptRemoveFailed')]);
-              return;
-            }
-            store.getState().notify('info', t(lang(), inTheWay ? 'importKeptEntryRemoved' : 'importKeptRemoved'));
-            if (inTheWay) {
-              // Nothing of this tab's was ever written over the entry: all its layers are new to storage.
-              synced = [];
-              sync('change');
-            }
-          },
+        download: () => download(notice.fileName, text),
+        remove: () => {
+          const removed =
+            (kept === null || removeImportBackups(storage, [kept.id])) &&
+            (!inTheWay || removeImportEntry(storage, text));
+          dismiss();
+          if (!removed) {
+            notify([t(lang(), 'importKeptRemoveFailed')]);
+            return;
+          }
+          store.getState().notify('info', t(lang(), inTheWay ? 'importKeptEntryRemoved' : 'importKeptRemoved'));
+          if (inTheWay) {
+            // Nothing of this tab's was ever written over the entry: all its layers are new to storage.
+            synced = [];
+            sync('change');
+          }
         },
-      ] satisfies NoticeAction[],
-    }));
+      }),
+    );
   };
 
   /** Copies kept aside on earlier visits (and not reported just now): one notice for all of them. */
   const reportEarlierCopies = () => {
     const read = readImportBackups(storage);
     if (read.status === 'unavailable') return;
-    const earlier: ImportBackup[] = read.status === 'ok' ? read.backups.filter((b) => !announced.has(b.id)) : [];
+    const earlier = read.status === 'ok' ? read.backups.filter((b) => !announced.has(b.id)) : [];
     if (read.status === 'ok' && earlier.length === 0) return;
-    const l = lang();
     const text = read.status === 'ok' ? JSON.stringify({ version: 1, backups: earlier }, null, 2) : read.text;
-    const fileName = `hebei-explorer-imports-kept-${fileStamp(now().toISOString())}.json`;
-    notifyDismissable(
-      'info',
-      t(l, 'importKeptEarlier', { n: read.status === 'ok' ? earlier.length : 1 }),
-      (dismiss) => ({
-        details: earlier.map((b) =>
-          t(l, 'importKeptItem', {
-            date: shownTime(b.savedAt),
-            reason: t(l, KEPT_REASON[b.reason]),
-            kb: Math.max(1, Math.round(b.text.length / 1024)),
-          }),
-        ),
-        actions: [
-          { label: t(l, 'importKeptDownloadAll'), run: () => download(fileName, text) },
-          {
-            label: t(l, 'importKeptRemoveAll'),
-            run: () => {
-              const removed = removeImportBackups(storage, read.status === 'ok' ? earlier.map((b) => b.id) : 'all');
-              dismiss();
-              store
-                .getState()
-                .notify(
-                  removed ? 'info' : 'warning',
-                  t(lang(), removed ? 'importKeptAllRemoved' : 'importKeptRemoveFailed'),
-                );
-            },
-          },
-        ] satisfies NoticeAction[],
+    const notice = earlierCopiesNotice(lang(), read, earlier, now);
+    notifyDismissable(notice.kind, notice.text, (dismiss) =>
+      notice.extra({
+        download: () => download(notice.fileName, text),
+        remove: () => {
+          const removed = removeImportBackups(storage, read.status === 'ok' ? earlier.map((b) => b.id) : 'all');
+          dismiss();
+          store
+            .getState()
+            .notify(
+              removed ? 'info' : 'warning',
+              t(lang(), removed ? 'importKeptAllRemoved' : 'importKeptRemoveFailed'),
+            );
+        },
       }),
     );
   };
@@ -377,16 +240,8 @@ export function bindImports(
     if (trigger !== 'event') return;
     const seen = diffLayers(before, layers);
     if (seen.added.length === 0 && seen.removed.length === 0) return;
-    const l = lang();
-    const title = (layer: ImportLayer) => stripBidiControls(layer.source.title);
-    store
-      .getState()
-      .notify('info', t(l, 'importOtherTab', { added: seen.added.length, removed: seen.removed.length }), {
-        details: [
-          ...seen.added.map((x) => t(l, 'importOtherTabAdded', { title: title(x) })),
-          ...seen.removed.map((x) => t(l, 'importOtherTabRemoved', { title: title(x) })),
-        ],
-      });
+    const notice = otherTabNotice(lang(), seen);
+    store.getState().notify('info', notice.text, notice.extra);
   };
 
   const start = () => {
