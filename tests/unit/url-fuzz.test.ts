@@ -13,23 +13,15 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MapGeometry } from '../../src/domain/geometry';
-import { LANGS, type Lang } from '../../src/domain/lang';
+import { LANGS } from '../../src/domain/lang';
 import { hasBidiControls } from '../../src/domain/text-safety';
 import { YEARS } from '../../src/domain/types';
 import { MODES, createAppStore } from '../../src/store/store';
 import { MAX_ADDRESS_DETAILS, describeAddress } from '../../src/app/address-notice';
 import { bindUrl, initialStateFromUrl, type UrlWindow } from '../../src/url/bind-url';
-import {
-  URL_KEYS,
-  invalidParams,
-  isViewInRange,
-  parseUrlState,
-  serializeUrlState,
-  validValues,
-  type ParsedUrlState,
-  type UrlState,
-} from '../../src/url/url-state';
+import { URL_KEYS, invalidParams, isViewInRange, parseUrlState, serializeUrlState } from '../../src/url/url-state';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
+import { stateOf } from '../fixtures/url-state';
 
 const SEED = 20_261_717;
 
@@ -114,21 +106,6 @@ const query = fc
 
 const KNOWN = new Set(syntheticDataset().units.map((u) => u.code));
 const AREAS = new Set(syntheticDataset().units.map((u) => u.prefectureCode));
-
-/** The state a parse describes, with defaults for missing keys. */
-function stateOf(parsed: ParsedUrlState, defaultLang: Lang): UrlState {
-  const values = validValues(parsed);
-  return {
-    year: values.year ?? 2023,
-    county: values.county ?? null,
-    mode: values.mode ?? 'tier',
-    base: values.base ?? null,
-    flow: values.flow ?? null,
-    pref: values.pref ?? null,
-    lang: values.lang ?? defaultLang,
-    view: values.view ?? null,
-  };
-}
 
 /** Lone surrogates as U+FFFD, as the serializer writes them (encodeURIComponent would throw). */
 const wellFormed = (text: string) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LANGS, type Lang } from '../../src/domain/lang';
+import { LANGS } from '../../src/domain/lang';
 import { TRANSITION_CATEGORIES } from '../../src/domain/transitions';
 import { YEARS } from '../../src/domain/types';
 import { MODES } from '../../src/store/store';
@@ -12,10 +12,10 @@ import {
   roundView,
   serializeUrlState,
   validValues,
-  type ParsedUrlState,
   type UrlKey,
   type UrlState,
 } from '../../src/url/url-state';
+import { stateOf } from '../fixtures/url-state';
 
 const KNOWN = new Set(['130102', '130104', '130526', '130505']);
 
@@ -46,21 +46,6 @@ const anyState = (view: fc.Arbitrary<UrlState['view']>) =>
 
 const unknownKey = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(URL_KEYS as string[]).includes(k));
 const unknownParams = fc.array(fc.tuple(unknownKey, fc.string({ maxLength: 12 })), { maxLength: 4 });
-
-/** The state a parse describes, with defaults for missing keys. */
-function stateOf(parsed: ParsedUrlState, defaultLang: Lang): UrlState {
-  const values = validValues(parsed);
-  return {
-    year: values.year ?? 2023,
-    county: values.county ?? null,
-    mode: values.mode ?? 'tier',
-    base: values.base ?? null,
-    flow: values.flow ?? null,
-    pref: values.pref ?? null,
-    lang: values.lang ?? defaultLang,
-    view: values.view ?? null,
-  };
-}
 
 function statusOf(search: string, key: UrlKey, known?: ReadonlySet<string>) {
   return parseUrlState(search, known)[key];
