@@ -98,8 +98,7 @@ export function bindUrl(store: AppStore, win: UrlWindow, options: BindUrlOptions
   let knownCodes = knownCodesOf(store.getState());
 
   /**
-   * The address notice: the id the store gave it (notify appends, so it is the last notice right
-   * after the call) and what it lists. One address, one notice.
+   * The address notice: the id the store gave it and what it lists. One address, one notice.
    */
   let addressNotice: { id: number; params: readonly InvalidParam[] } | null = null;
 
@@ -116,9 +115,7 @@ export function bindUrl(store: AppStore, win: UrlWindow, options: BindUrlOptions
     const all = sameAddress && shown ? [...earlier.params, ...params] : params;
     if (shown) dismissNotice(earlier.id);
     const { text, details } = options.describe(lang, all);
-    notify('warning', text, { details });
-    const id = store.getState().notices.at(-1)?.id;
-    addressNotice = id === undefined ? null : { id, params: all };
+    addressNotice = { id: notify('warning', text, { details }), params: all };
   };
 
   const write = () => {

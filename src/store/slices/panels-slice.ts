@@ -40,7 +40,8 @@ export interface PanelsSlice {
 
   setTableOpen: (open: boolean) => void;
   setImportOpen: (open: boolean) => void;
-  notify: (kind: Notice['kind'], text: string, extra?: NoticeExtra) => void;
+  /** Adds a notice; returns the id it was given (for dismissing or replacing it later). */
+  notify: (kind: Notice['kind'], text: string, extra?: NoticeExtra) => number;
   dismissNotice: (id: number) => void;
   dismissAllNotices: () => void;
   /** The map could not be created (no WebGL); the reason is technical text, shown as is. */
@@ -63,8 +64,11 @@ export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithS
 
     setTableOpen: (tableOpen) => set({ tableOpen }),
     setImportOpen: (importOpen) => set({ importOpen }),
-    notify: (kind, text, extra = {}) =>
-      set({ notices: [...get().notices, { ...extra, id: (noticeSeq += 1), kind, text }] }),
+    notify: (kind, text, extra = {}) => {
+      const id = (noticeSeq += 1);
+      set({ notices: [...get().notices, { ...extra, id, kind, text }] });
+      return id;
+    },
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
     dismissAllNotices: () => set({ notices: [] }),
     mapFailed: (reason) => set({ mapUnavailable: reason }),
