@@ -21,9 +21,17 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Added by `launchBrowser({ webgl: false })`: `document.createElement('canvas').getContext('webgl2')`
+ * and `('webgl')` return null (a browser whose WebGL is blocked). OffscreenCanvas still has it.
+ */
+export const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-3d-apis'];
+
+/** `webgl: false` launches a browser without WebGL (NO_WEBGL_ARGS); the default keeps SwiftShader's. */
+export async function launchBrowser(options: { webgl?: boolean } = {}): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const args = options.webgl === false ? [...CHROMIUM_ARGS, ...NO_WEBGL_ARGS] : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args });
 }
 
 export interface OfflinePage {
