@@ -1,29 +1,18 @@
 /**
- * Loads the project's files — data/*.csv and the built geometry — from the same origin (Vite
+ * Loads the project's files — the six tables of data/*.csv, in one bundle the build makes from
+ * them (src/domain/dataset/bundle.ts), and the built geometry — from the same origin (Vite
  * emits them as assets of the build: no network beyond the page's own server), then parses and
- * joins them into domain types.
+ * joins them into domain types. Two requests in all; the tables arrive already split, so no
+ * CSV parser is loaded for them.
  */
 import type { Topology } from 'topojson-specification';
 import geometryUrl from '../../geo/out/hebei.topo.json?url';
-import indicatorsUrl from '../../data/indicators.csv?url';
-import sourcesUrl from '../../data/sources.csv?url';
-import tierRangesUrl from '../../data/tier_ranges.csv?url';
-import tiersUrl from '../../data/tiers.csv?url';
-import totalsUrl from '../../data/totals.csv?url';
-import unitsUrl from '../../data/units.csv?url';
-import { formatParseError, type TableName } from '../domain/dataset/fields';
-import { parseDataset } from '../domain/dataset/parse';
+import datasetUrl from 'virtual:dataset-bundle?url';
+import { decodeDatasetBundle } from '../domain/dataset/bundle';
+import { formatParseError } from '../domain/dataset/fields';
+import { datasetFromCsv } from '../domain/dataset/parse-rows';
 import { geometryFromTopology, type MapGeometry } from '../domain/geometry';
 import type { Dataset } from '../domain/types';
-
-const TABLE_URLS: Record<TableName, string> = {
-  units: unitsUrl,
-  sources: sourcesUrl,
-  tiers: tiersUrl,
-  tier_ranges: tierRangesUrl,
-  totals: totalsUrl,
-  indicators: indicatorsUrl,
-};
 
 /** The file's name without the build's hash ("tiers.csv"), for messages. */
 function fileName(url: string): string {
@@ -31,23 +20,25 @@ function fileName(url: string): string {
   return last.replace(/-[\w-]{8}(\.\w+)$/, '$1');
 }
 
-async function fetchText(url: string): Promise<string> {
+/** `name` is what a message calls the file: by default its name without the hash. */
+async function fetchText(url: string, name = fileName(url)): Promise<string> {
   let response: Response;
   try {
     response = await fetch(url);
   } catch (error) {
     // A network error says only "Failed to fetch": name the file it was.
-    throw new Error(`${fileName(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  if (!response.ok) throw new Error(`${fileName(url)}: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
   return response.text();
 }
 
 export async function loadDataset(): Promise<Dataset> {
-  const entries = await Promise.all(
-    Object.entries(TABLE_URLS).map(async ([table, url]) => [table, await fetchText(url)] as const),
-  );
-  const parsed = parseDataset(Object.fromEntries(entries) as Record<TableName, string>);
+  // The bundle's own name means nothing to a reader: say which files it holds.
+  const name = `${fileName(datasetUrl)} (data/*.csv)`;
+  const bundle = decodeDatasetBundle(await fetchText(datasetUrl, name));
+  if (!bundle.ok) throw new Error(`${name}: ${bundle.message}`);
+  const parsed = datasetFromCsv(bundle.tables);
   if (!parsed.ok) throw new Error(parsed.errors.slice(0, 5).map(formatParseError).join('; '));
   return parsed.dataset;
 }

@@ -147,7 +147,7 @@ describe('load failures', () => {
   const REFUSED = /Failed to load resource|net::ERR_/;
 
   for (const [file, pattern] of [
-    ['a data table', '**/assets/tiers-*.csv'],
+    ['the data bundle', '**/assets/dataset-*.json'],
     ['the geometry', '**/assets/hebei.topo-*.json'],
   ] as const) {
     it(`says in the map area when ${file} is refused, and Retry loads it in place`, async () => {
@@ -159,7 +159,7 @@ describe('load failures', () => {
       await expect.poll(() => box.isVisible()).toBe(true);
       const alert = await box.getByRole('alert').textContent();
       expect(alert).toContain('The map stays empty until the data and the county boundaries load');
-      expect(alert).toMatch(file === 'the geometry' ? /hebei\.topo\.json/ : /tiers\.csv/);
+      expect(alert).toMatch(file === 'the geometry' ? /hebei\.topo\.json/ : /dataset\.json \(data\/\*\.csv\)/);
 
       const axe = await new AxeBuilder({ page })
         .include('.map-load-failed')
