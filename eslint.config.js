@@ -115,6 +115,26 @@ export default tseslint.config(
       ...OUTER.filter((p) => !p.includes('map')),
     ]),
   },
+  // map/ outside gl/ (the shell and the 2D map) is in the first view's bundle: MapLibre and gl/
+  // are loaded by the shell's dynamic import only; a static import would put them back in it.
+  {
+    files: ['src/map/**'],
+    ignores: ['src/map/gl/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['maplibre-gl', 'maplibre-gl/**', './gl/*', '../gl/*', '**/map/gl/*'],
+              allowTypeImports: true,
+              message: 'Only src/map/gl imports MapLibre; elsewhere in src/map it is loaded by import() (map-view.tsx).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // components/: shared React pieces (sheet, dialog, swatch): no feature, map, URL or app code.
   {
     files: ['src/components/**'],
@@ -155,8 +175,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            // main.tsx, the entry, loads MapLibre's stylesheet with the page's own.
-            { regex: '^maplibre-gl(?!/dist/maplibre-gl\\.css$)', message: 'Only src/map imports maplibre-gl.' },
+            { regex: '^maplibre-gl', message: 'Only src/map/gl imports maplibre-gl.' },
             {
               regex: 'features/[^/]+/.+',
               message: 'Import a feature only through its index.ts (../features/table), never its files.',

@@ -4,7 +4,6 @@
  * shows the linked year and county. A failed load is offered again from the map area
  * (MapLoadFailed), without reloading the page.
  */
-import 'maplibre-gl/dist/maplibre-gl.css';
 import './components/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

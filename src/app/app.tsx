@@ -1,4 +1,5 @@
 /** Page layout: composition only. */
+import { useMemo } from 'react';
 import { BottomSheet } from '../components/bottom-sheet';
 import { PanelBoundary } from '../components/error-boundary';
 import { MoreTools } from '../components/more-tools';
@@ -23,6 +24,17 @@ export function App() {
   const tr = useT();
   const data = useAppStore((s) => s.data);
   const mapUnavailable = useAppStore((s) => s.mapUnavailable);
+  // The map's labels, the same object while the language stays (the map sets them on change).
+  const mapLabels = useMemo(
+    () => ({
+      region: tr('mapLabel'),
+      keys: tr('mapKeysLabel'),
+      zoomIn: tr('mapZoomIn'),
+      zoomOut: tr('mapZoomOut'),
+      drawing: tr('mapDrawing'),
+    }),
+    [tr],
+  );
   return (
     <div className="app">
       <header className="app-header">
@@ -57,9 +69,8 @@ export function App() {
           <PanelBoundary name="Notices">
             <Notices />
           </PanelBoundary>
-          {mapUnavailable === null ? (
-            <MapView label={tr('mapLabel')} />
-          ) : (
+          <MapView labels={mapLabels} />
+          {mapUnavailable !== null && (
             <PanelBoundary name="MapFallback">
               <MapFallback reason={mapUnavailable} />
             </PanelBoundary>

@@ -1,27 +1,172 @@
-/** React shell around the map: owns the container element and the controller's lifetime. */
-import { useEffect, useRef } from 'react';
+/**
+ * The map area: the 2D map first, MapLibre when it is ready.
+ *
+ * 1. The 2D map (canvas/canvas-map.ts) is created at once and paints the first choropleth as
+ *    soon as the data is in ('choropleth-ready'); clicks, keys and the slider work from then on.
+ * 2. After that paint MapLibre is loaded (a dynamic import: it is not in the page's first
+ *    bundle) and created behind the 2D map with its camera. When it has drawn its first complete
+ *    frame it is given the 2D map's camera again (the user may have moved meanwhile) and is
+ *    shown in the same frame as the 2D map is hidden ('map-interactive').
+ * 3. Without WebGL, or when MapLibre cannot start, the 2D map stays the map ('map-interactive'
+ *    once it has painted). When the WebGL context is lost, the 2D map takes over at MapLibre's
+ *    camera until the context is back.
+ * The container carries `data-renderer` (2d or webgl) for the CSS that shows one or the other.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
-import { createMapController, webglUnavailable, type MapController } from './map-controller';
+import { createCanvasMap, type CanvasMap } from './canvas/canvas-map';
+import type { MapController } from './gl/map-controller';
+import { installE2eProbe, type E2eProbe } from './probe';
+import { webglUnavailable } from './webgl';
+import './map-view.css';
 
-export function MapView({ label }: { label: string }) {
+export const MAP_INTERACTIVE_MARK = 'map-interactive';
+
+export interface MapLabels {
+  /** The map area's name. */
+  region: string;
+  /** The 2D map's name, with the keys it takes. */
+  keys: string;
+  zoomIn: string;
+  zoomOut: string;
+  /** Said while the first paint waits for the data. */
+  drawing: string;
+}
+
+export function MapView({ labels }: { labels: MapLabels }) {
   const container = useRef<HTMLDivElement>(null);
+  const glContainer = useRef<HTMLDivElement>(null);
+  const flatMap = useRef<CanvasMap | null>(null);
+  const latestLabels = useRef(labels);
   const store = useAppStoreApi();
+  const [painted, setPainted] = useState(false);
+
   useEffect(() => {
-    if (!container.current) return undefined;
-    // Without WebGL the page shows the table and a summary instead (store.mapUnavailable).
-    const missing = webglUnavailable();
-    if (missing !== null) {
-      store.getState().mapFailed(missing);
-      return undefined;
+    latestLabels.current = labels;
+    flatMap.current?.canvas.setAttribute('aria-label', labels.keys);
+  }, [labels]);
+
+  useEffect(() => {
+    const area = container.current;
+    const glArea = glContainer.current;
+    if (!area || !glArea) return undefined;
+    let disposed = false;
+    let gl: MapController | null = null;
+    let glShown = false;
+    let interactive = false;
+
+    const markInteractive = () => {
+      if (interactive) return;
+      interactive = true;
+      performance.mark(MAP_INTERACTIVE_MARK);
+    };
+    const show = (renderer: '2d' | 'webgl') => {
+      area.dataset.renderer = renderer;
+    };
+    let removeProbe = () => {};
+    const setProbe = (probe: E2eProbe) => {
+      removeProbe();
+      removeProbe = installE2eProbe(window, probe);
+    };
+    /** MapLibre cannot draw here: the 2D map stays the map, and the page says why (store.mapUnavailable). */
+    const stayFlat = (reason: string) => {
+      store.getState().mapFailed(reason);
+      markInteractive();
+    };
+
+    async function takeOver() {
+      if (!gl || disposed || glShown || store.getState().mapUnavailable !== null) return;
+      if (store.getState().mapContextLost) return;
+      // The same view as the 2D map shows now, drawn before it is shown.
+      await gl.jumpTo(flat.camera());
+      if (disposed || !gl) return;
+      glShown = true;
+      show('webgl');
+      flat.setActive(false);
+      setProbe(gl.probe);
+      markInteractive();
     }
-    let controller: MapController;
-    try {
-      controller = createMapController(container.current, store);
-    } catch (error) {
-      store.getState().mapFailed(error instanceof Error ? error.message : String(error));
-      return undefined;
+
+    function startMapLibre() {
+      setPainted(true);
+      const missing = webglUnavailable();
+      if (missing !== null) {
+        stayFlat(missing);
+        return;
+      }
+      // A task after the first paint: loading and creating MapLibre never delays it.
+      setTimeout(() => {
+        import('./gl/map-controller')
+          .then(({ createMapController }) => {
+            if (disposed || !glArea) return;
+            gl = createMapController(glArea, store, {
+              camera: flat.camera(),
+              shown: () => glShown,
+              onFirstIdle: () => void takeOver(),
+              label: latestLabels.current.region,
+            });
+          })
+          .catch((error: unknown) => stayFlat(error instanceof Error ? error.message : String(error)));
+      }, 0);
     }
-    return () => controller.dispose();
+
+    const flat = createCanvasMap(area, store, { label: latestLabels.current.keys, onFirstPaint: startMapLibre });
+    flatMap.current = flat;
+    show('2d');
+    setProbe(flat.probe);
+
+    const unsubscribe = store.subscribe(
+      (s) => s.mapContextLost,
+      (lost) => {
+        if (!gl) return;
+        if (lost && glShown) {
+          // The 2D map draws meanwhile, where MapLibre's camera was.
+          glShown = false;
+          flat.jumpTo(gl.camera());
+          flat.setActive(true);
+          show('2d');
+          setProbe(flat.probe);
+        } else if (!lost) void takeOver();
+      },
+    );
+
+    return () => {
+      disposed = true;
+      unsubscribe();
+      removeProbe();
+      gl?.dispose();
+      flat.dispose();
+      flatMap.current = null;
+    };
   }, [store]);
-  return <div ref={container} className="map" role="region" aria-label={label} />;
+
+  return (
+    <div ref={container} className="map" role="region" aria-label={labels.region}>
+      <div ref={glContainer} className="map-gl" />
+      {/* Only seen where the data is slow to arrive: the first paint follows it at once. */}
+      {!painted && (
+        <p className="map-drawing" role="status">
+          {labels.drawing}
+        </p>
+      )}
+      <div className="map-2d-zoom">
+        <button
+          type="button"
+          aria-label={labels.zoomIn}
+          title={labels.zoomIn}
+          onClick={() => flatMap.current?.zoomBy(1)}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          aria-label={labels.zoomOut}
+          title={labels.zoomOut}
+          onClick={() => flatMap.current?.zoomBy(-1)}
+        >
+          −
+        </button>
+      </div>
+    </div>
+  );
 }

@@ -1,9 +1,10 @@
 /**
- * Pure selectors over the store state. selectProvinceTotal, selectFlowCodes and baseYearOf
- * compute on each call; the others keep what they build in WeakMaps keyed by the data it is
+ * Pure selectors over the store state. selectProvinceTotal, selectFlowCodes, selectEmphasis and
+ * baseYearOf compute on each call; the others keep what they build in WeakMaps keyed by the data it is
  * built from, so the same data gives the same object (an Object.is subscriber sees no change).
  */
-import { countStates, statesForYear, type StateCounts, type UnitState } from '../domain/unit-state';
+import { countStates, inLegendEntry, statesForYear, type StateCounts, type UnitState } from '../domain/unit-state';
+import { unitIn } from '../domain/lineage';
 import { changeDrawStates, tierDrawStates, trajectoryDrawStates, type DrawState } from '../domain/map-keys';
 import { transitions, type UnitTransition } from '../domain/transitions';
 import { FIRST_YEAR, YEARS, type Total, type UnitCode, type Year } from '../domain/types';
@@ -150,4 +151,47 @@ export function selectFlowCodes(state: AppState): Set<UnitCode> | null {
   if (!all) return null;
   const { from, to } = state.flow;
   return new Set([...all.values()].filter((t) => t.from === from && t.to === to).map((t) => t.code));
+}
+
+/** How a drawn unit stands out or is washed out (both renderers draw these the same way). */
+export interface Emphasis {
+  /** In the chosen flow: outlined. */
+  flow: boolean;
+  /** Outside the chosen flow or area: washed out. */
+  muted: boolean;
+  /** Outside the legend entry under the pointer: washed out. */
+  unlit: boolean;
+  /** Its fact of the year is imported: the double outline. */
+  imported: boolean;
+}
+
+/** Whether a unit drawn with `key` stays lit while the legend entry `highlight` is pointed at. */
+export function lit(highlight: AppState['highlight'], key: string, imported: boolean): boolean {
+  if (highlight === null) return true;
+  return highlight === 'imported' ? imported : inLegendEntry(key, highlight);
+}
+
+/**
+ * The emphasis of every unit drawn in the year (`drawn`: its draw states): the chosen flow's
+ * units are outlined; units outside it, or outside the chosen area, are muted; units outside the
+ * legend entry under the pointer are unlit; units whose fact of the year is imported are marked.
+ */
+export function selectEmphasis(state: AppState, drawn: ReadonlyMap<UnitCode, DrawState>): Map<UnitCode, Emphasis> {
+  const out = new Map<UnitCode, Emphasis>();
+  if (state.data.status !== 'ready') return out;
+  const flow = selectFlowCodes(state);
+  const units = state.data.dataset.units;
+  const facts = state.data.index.factsByYear.get(state.year);
+  for (const [code, draw] of drawn) {
+    const inFlow = flow?.has(code) ?? false;
+    const outsideArea = state.pref !== null && unitIn(units, code, state.year)?.prefectureCode !== state.pref;
+    const imported = facts?.get(code)?.imported === true;
+    out.set(code, {
+      flow: inFlow,
+      muted: (flow !== null && !inFlow) || outsideArea,
+      unlit: !lit(state.highlight, draw.key, imported),
+      imported,
+    });
+  }
+  return out;
 }

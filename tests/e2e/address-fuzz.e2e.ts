@@ -179,12 +179,12 @@ describe('hostile addresses in the browser', () => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.addInitScript(RECORD_VIOLATIONS);
       await page.goto(server.url);
-      await waitForMark(page, 'choropleth-ready');
+      await waitForMark(page, 'map-interactive');
       const offset = await mapOffset(page);
 
       for (const [i, path] of loads.entries()) {
         await page.goto(server.url + path);
-        await waitForMark(page, 'choropleth-ready');
+        await waitForMark(page, 'map-interactive');
         await checkPage(page, session, offset, `full load ${i}: ${path.slice(0, 120)}`);
         expect(await addressNotices(page)).toBeLessThanOrEqual(1);
       }

@@ -12,7 +12,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TIER_COLORS } from '../../src/domain/palette';
-import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/context-loss';
+import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/gl/context-loss';
 import { ARTIFACTS, waitForMark } from './helpers/browser';
 import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
 import { offlineSuite } from './helpers/suite';

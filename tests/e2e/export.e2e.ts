@@ -57,7 +57,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   session = await openOfflinePage(browser);
   await session.page.goto(server.url);
-  await waitForMark(session.page, 'choropleth-ready');
+  await waitForMark(session.page, 'map-interactive');
 });
 
 afterAll(async () => {
@@ -136,7 +136,7 @@ describe('Export → PNG 1× in Chinese, filtered to 石家庄', () => {
       if (m.type() === 'error') session.errors.push(`console: ${m.text()}`);
     });
     await page.goto(`${server.url}?lang=zh&pref=130100`);
-    await waitForMark(page, 'choropleth-ready');
+    await waitForMark(page, 'map-interactive');
     await expect.poll(() => page.getByText('已筛选为石家庄').count()).toBe(1);
     const size = await mapSize(page);
     const { download, png } = await exportPng(page, 'PNG 1×');

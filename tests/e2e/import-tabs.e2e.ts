@@ -28,7 +28,7 @@ const secondTabErrors: string[] = [];
 
 const reload = async (page: Page) => {
   await page.reload();
-  await waitForMark(page, 'choropleth-ready');
+  await waitForMark(page, 'map-interactive');
 };
 
 /**
@@ -48,7 +48,7 @@ async function twoTabs(seed?: string, path = '?year=2022'): Promise<{ a: Page; b
   });
   await b.emulateMedia({ reducedMotion: 'reduce' });
   await b.goto(suite.url() + path);
-  await waitForMark(b, 'choropleth-ready');
+  await waitForMark(b, 'map-interactive');
   return { a: first.page, b };
 }
 

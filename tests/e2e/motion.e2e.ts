@@ -3,7 +3,7 @@
  * `prefers-reduced-motion: reduce`:
  * - nothing plays by itself, even when a link asks for it in every way it could;
  * - a year step (and playback) does not cross-fade: the fader marks each change as skipped
- *   (src/map/year-fade.ts) and never as started;
+ *   (src/map/gl/year-fade.ts) and never as started;
  * - the camera jumps: choosing a county in the search box or an area in the table of the 13
  *   areas moves it in one frame, with no frame in between.
  * And the opposite without reduced motion, so the checks above cannot pass by never looking: the
@@ -14,7 +14,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PLAYBACK_MS_PER_YEAR } from '../../src/domain/timeline';
-import { FADE_SKIPPED_MARK, FADE_SLOW_MARK, FADE_STARTED_MARK } from '../../src/map/year-fade';
+import { FADE_SKIPPED_MARK, FADE_SLOW_MARK, FADE_STARTED_MARK } from '../../src/map/gl/year-fade';
 import { waitForMark } from './helpers/browser';
 import { offlineSuite } from './helpers/suite';
 

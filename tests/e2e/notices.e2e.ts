@@ -69,11 +69,11 @@ describe('grouped notices', () => {
     it(`shows a link with a key repeated 400 times as one short notice, and the map does not move (${name})`, async () => {
       const { page } = await open(context ? { context } : {});
       await page.goto(server.url);
-      await waitForMark(page, 'choropleth-ready');
+      await waitForMark(page, 'map-interactive');
       const plain = await mapBox(page);
 
       await page.goto(server.url + REPEATED);
-      await waitForMark(page, 'choropleth-ready');
+      await waitForMark(page, 'map-interactive');
       const notices = page.getByRole('list', { name: 'Notices' });
       await expect.poll(() => notices.locator('> li').count()).toBe(1);
       const notice = notices.locator('> li').first();
@@ -115,7 +115,7 @@ describe('grouped notices', () => {
     const { page } = await open();
     // A garbled imported-data fragment gives a second notice, from another part of the app.
     await page.goto(`${server.url}?year=1999#imp=garbage`);
-    await waitForMark(page, 'choropleth-ready');
+    await waitForMark(page, 'map-interactive');
     const notices = page.getByRole('list', { name: 'Notices' });
     await expect.poll(() => notices.locator('> li').count()).toBe(2);
 
@@ -178,7 +178,7 @@ describe('load failures', () => {
       });
       await page.unroute(pattern);
       await box.getByRole('button', { name: 'Try again' }).click();
-      await waitForMark(page, 'choropleth-ready');
+      await waitForMark(page, 'map-interactive');
       await expect.poll(() => box.count()).toBe(0);
       expect(await page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage)).toBe(true);
       expect(await page.evaluate(() => window.location.search)).toBe(path);

@@ -148,7 +148,7 @@ describe('URL fuzzing', () => {
     const { page } = session;
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(server.url);
-    await waitForMark(page, 'choropleth-ready');
+    await waitForMark(page, 'map-interactive');
 
     let applied = 0;
     let ignoredValues = 0;
@@ -203,7 +203,7 @@ describe('URL fuzzing', () => {
       const { page } = session;
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(server.url + path);
-      await waitForMark(page, 'choropleth-ready');
+      await waitForMark(page, 'map-interactive');
       const notices = page.getByRole('list', { name: /^(Notices|提示)$/ });
       // The address notice lists its first items; the rest are shown on request.
       await expect.poll(() => notices.locator('> li').count()).toBeGreaterThan(0);

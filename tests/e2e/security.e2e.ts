@@ -63,7 +63,7 @@ async function openWithPolicy(path = ''): Promise<CspPage> {
   });
   await session.page.addInitScript(RECORD_VIOLATIONS);
   await session.page.goto(server.url + path);
-  await waitForMark(session.page, 'choropleth-ready');
+  await waitForMark(session.page, 'map-interactive');
   return { ...session, cspMessages };
 }
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   session = await openOfflinePage(browser);
   await session.page.goto(server.url);
-  await waitForMark(session.page, 'choropleth-ready');
+  await waitForMark(session.page, 'map-interactive');
   screenshot = await session.page.screenshot();
   writeFileSync(join(ARTIFACTS, 'smoke-2023.png'), screenshot);
 });

@@ -1,7 +1,7 @@
 /** WebGL context loss: the controller hears "lost" at once and "restored" only once the rebuilt style has loaded. */
 import type * as maplibregl from 'maplibre-gl';
 import { describe, expect, it, vi } from 'vitest';
-import { watchContextLoss } from '../../src/map/context-loss';
+import { watchContextLoss } from '../../src/map/gl/context-loss';
 
 /** The part of a MapLibre map the watcher uses: on, off and firing events by name. */
 function fakeMap() {

@@ -61,14 +61,14 @@ describe('map unavailable', () => {
     expect(store.getState().mapUnavailable).toBe('no WebGL');
   });
 
-  it('the fallback explains it and offers the table, in both languages', () => {
+  it('the note over the 2D map explains it, in both languages', () => {
     const en = render(createAppStore(), createElement(MapFallback, { reason: 'no WebGL' }));
-    expect(en).toContain('The map cannot be shown');
-    expect(en).toContain('The map needs WebGL');
+    expect(en).toContain('Simple map');
+    expect(en).toContain('so the map is drawn in 2D');
     expect(en).toContain('Reason: no WebGL');
-    expect(en).toContain('Open the table view');
+    expect(en).toContain('>Close</button>');
     const zh = render(createAppStore({ lang: 'zh' }), createElement(MapFallback, { reason: 'no WebGL' }));
-    expect(zh).toContain('无法显示地图');
-    expect(zh).toContain('打开表格视图');
+    expect(zh).toContain('简易地图');
+    expect(zh).toContain('以二维方式绘制');
   });
 });

@@ -24,7 +24,7 @@ import {
 } from '../../src/domain/palette';
 import type { Total, TierFact } from '../../src/domain/types';
 import type { StateCounts, UnitState } from '../../src/domain/unit-state';
-import { HATCHES, createStyle, hatchRole, patternId, yearLayerId, YEAR_ROLES } from '../../src/map/map-style';
+import { HATCHES, createStyle, hatchRole, patternId, yearLayerId, YEAR_ROLES } from '../../src/map/gl/map-style';
 
 const states: StateCounts = {
   stated: { A: 10, B: 40, C: 50 },

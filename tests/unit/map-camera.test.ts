@@ -1,12 +1,12 @@
 /**
- * The camera (src/map/camera.ts) through the store and a fake map: an area fits its bounds, a
+ * The camera (src/map/gl/camera.ts) through the store and a fake map: an area fits its bounds, a
  * unit is flown to, a view from outside jumps, settled moves are reported only when worth
  * sharing, and a resize brings the selected unit back into view.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { unitFeatureId, type MapGeometry } from '../../src/domain/geometry';
-import { RESIZE_SETTLE_MS, VISIBLE_MARGIN } from '../../src/map/camera';
+import { RESIZE_SETTLE_MS, VISIBLE_MARGIN } from '../../src/map/gl/camera';
 import { createAppStore, type InitialState } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { connectFakeMap } from '../fixtures/fake-map';

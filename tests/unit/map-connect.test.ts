@@ -1,15 +1,17 @@
 /**
- * The controller's composition (src/map/connect-map.ts) against a fake map: what is written on
+ * The controller's composition (src/map/gl/connect-map.ts) against a fake map: what is written on
  * load and when the drawing changes, a worker that fails before load, WebGL context loss and
  * its restore, and a dispose that leaves nothing bound.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unitFeatureId } from '../../src/domain/geometry';
-import { connectMap } from '../../src/map/connect-map';
-import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/context-loss';
-import { watchLoad } from '../../src/map/map-load';
-import { HATCHES, LABEL_LAYER, SOURCES, patternId, yearLayers } from '../../src/map/map-style';
+import { connectMap } from '../../src/map/gl/connect-map';
+import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/gl/context-loss';
+import { watchLoad } from '../../src/map/gl/map-load';
+import { HATCHES, LABEL_LAYER, SOURCES, patternId, yearLayers } from '../../src/map/gl/map-style';
 import { UNITS_REDRAWN_MARK } from '../../src/map/marks';
+import { sourceData } from '../../src/map/gl/sources';
+import { selectDrawStatesByYear } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { FakeMap, connectFakeMap } from '../fixtures/fake-map';
@@ -44,7 +46,50 @@ describe('load', () => {
     ]);
     expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2023)));
     map.fire('idle', {});
-    expect(marks()).toContain('choropleth-ready');
+    // The 2D map marks the first choropleth; this map says when it has drawn (map-view.tsx).
+    expect(marks()).not.toContain('choropleth-ready');
+  });
+
+  it('created after the data is in (sources holding it): writes no source again and reports its first idle', () => {
+    const store = createAppStore({ year: 2023 });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    const state = store.getState();
+    if (state.data.status !== 'ready') throw new Error('not loaded');
+    const byYear = selectDrawStatesByYear(state);
+    if (!byYear) throw new Error('no draw states');
+    const seeded = sourceData(state.data.geometry, state.data.dataset.units, byYear);
+    const map = new FakeMap();
+    const onFirstIdle = vi.fn();
+    connectMap(map, store, {
+      reducedMotion: () => true,
+      softwareRendered: () => false,
+      written: seeded.written,
+      onFirstIdle,
+    });
+    map.fire('load', {});
+    expect(sourcesWritten(map)).toEqual([]);
+    expect(map.callsTo('setMaxBounds')).toEqual([]);
+    expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2023)));
+    map.fire('idle', {});
+    map.fire('idle', {});
+    expect(onFirstIdle).toHaveBeenCalledTimes(1);
+    // The style carries the same data the sources would have been given.
+    expect(Object.keys(seeded.sources).sort()).toEqual(Object.values(SOURCES).sort());
+  });
+
+  it('while hidden behind the 2D map, leaves no year mark', () => {
+    const store = createAppStore({ year: 2023 });
+    const map = new FakeMap();
+    let shown = false;
+    connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false, shown: () => shown });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    map.fire('load', {});
+    map.fire('render', {});
+    expect(marks()).not.toContain('year-rendered:2023');
+    shown = true;
+    store.getState().setYear(2022);
+    map.fire('render', {});
+    expect(marks()).toContain('year-rendered:2022');
   });
 
   it('lays the units out again on a change of mode, by property updates, and marks when that is drawn', () => {

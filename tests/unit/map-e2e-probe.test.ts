@@ -1,10 +1,10 @@
 /**
- * The end-to-end tests' window hook (src/map/e2e-probe.ts) over a fake map: it reads the
+ * The end-to-end tests' window hook (src/map/gl/e2e-probe.ts) over a fake map: it reads the
  * feature-state flags and label points the browser tests cannot find in the DOM.
  */
 import { describe, expect, it } from 'vitest';
 import type { MapGeometry } from '../../src/domain/geometry';
-import { createE2eProbe, installE2eProbe, type E2eProbe } from '../../src/map/e2e-probe';
+import { createE2eProbe, installE2eProbe, type E2eProbe } from '../../src/map/gl/e2e-probe';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { connectFakeMap } from '../fixtures/fake-map';

@@ -1,12 +1,12 @@
 /**
- * Feature-state flags (src/map/flags.ts) through the store and a fake map: selection, legend
+ * Feature-state flags (src/map/gl/flags.ts) through the store and a fake map: selection, legend
  * highlight (unlit), flow and area (muted), imported facts; only changes are written, and the
  * flag layers are switched on only while some unit uses them.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { unitFeatureId } from '../../src/domain/geometry';
 import type { ImportLayer } from '../../src/domain/import/types';
-import { ROLES, SOURCES, layerOpacityProperty, unitLayerId } from '../../src/map/map-style';
+import { ROLES, SOURCES, layerOpacityProperty, unitLayerId } from '../../src/map/gl/map-style';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { connectFakeMap, type FakeMap } from '../fixtures/fake-map';

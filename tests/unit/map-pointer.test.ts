@@ -1,13 +1,13 @@
 /**
- * Pointer events (src/map/pointer.ts) through a fake map: hover sets the flag and reports the
+ * Pointer events (src/map/gl/pointer.ts) through a fake map: hover sets the flag and reports the
  * unit and position for the tooltip, leaving clears it, a click selects; nothing happens before
  * the style has loaded or while the context is lost.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PointLike } from 'maplibre-gl';
 import { unitFeatureId } from '../../src/domain/geometry';
-import { connectMap } from '../../src/map/connect-map';
-import { ROLES, SOURCES, YEAR_ROLES, layerOpacityProperty, unitLayerId, yearLayerId } from '../../src/map/map-style';
+import { connectMap } from '../../src/map/gl/connect-map';
+import { ROLES, SOURCES, YEAR_ROLES, layerOpacityProperty, unitLayerId, yearLayerId } from '../../src/map/gl/map-style';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { FakeMap, connectFakeMap } from '../fixtures/fake-map';

@@ -1,5 +1,5 @@
 /**
- * The map style's performance rules (src/map/map-style.ts):
+ * The map style's performance rules (src/map/gl/map-style.ts):
  * - each year has its own group of layers reading only that year's feature properties, so a year
  *   step is a switch of layer opacity and writes nothing per unit;
  * - no global-state anywhere (MapLibre re-lays out every tile of a layer whose data-driven paint
@@ -26,8 +26,8 @@ import {
   yearLayerId,
   yearLayers,
   type LayerUse,
-} from '../../src/map/map-style';
-import { keyProperty, outlineProperty } from '../../src/map/unit-features';
+} from '../../src/map/gl/map-style';
+import { keyProperty, outlineProperty } from '../../src/map/gl/unit-features';
 
 const style = createStyle(2021, 'name_zh', 'http://127.0.0.1/font.woff2');
 const layer = (id: string) => {

@@ -80,7 +80,7 @@ describe('MapFallback', () => {
     expect(worker).toContain('worker script) did not load');
     expect(worker).toContain('>Reload the page</button>');
     const webgl = render(store, createElement(MapFallback, { reason: 'WebGL is not available' }));
-    expect(webgl).toContain('The map needs WebGL');
+    expect(webgl).toContain('so the map is drawn in 2D');
     expect(webgl).not.toContain('Reload the page');
     const zh = render(createAppStore({ lang: 'zh' }), createElement(MapFallback, { reason: 'Worker failed to load.' }));
     expect(zh).toContain('>重新加载页面</button>');

@@ -1,5 +1,5 @@
 /**
- * The units source's features (src/map/unit-features.ts): every year's drawing as properties, and
+ * The units source's features (src/map/gl/unit-features.ts): every year's drawing as properties, and
  * the property diff MapLibre applies when the drawing changes (synthetic features; tests only).
  */
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { UnitProperties } from '../../src/domain/geometry';
 import type { DrawState } from '../../src/domain/map-keys';
 import type { Year } from '../../src/domain/types';
-import { propertyUpdates, unitFeatures } from '../../src/map/unit-features';
+import { propertyUpdates, unitFeatures } from '../../src/map/gl/unit-features';
 
 const square: Polygon = {
   type: 'Polygon',

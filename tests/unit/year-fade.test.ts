@@ -7,7 +7,7 @@ import {
   FADE_STARTED_MARK,
   PROBE_EVERY,
   createFader,
-} from '../../src/map/year-fade';
+} from '../../src/map/gl/year-fade';
 
 let now = 0;
 let queued: ((time: number) => void)[] = [];

@@ -1,75 +1,19 @@
 /**
- * When the map cannot be drawn, the page says why and offers the complete non-map paths to the
- * data: the table view and a text summary of the selected year.
- * - MapFallback: in place of the map when it cannot be created at all (no WebGL) or cannot draw
- *   (its worker script did not load).
+ * What the map area says when the map is not the full (WebGL) map, or has nothing to draw:
+ * - MapFallback: a note over the map's lower corner when MapLibre cannot run here (no WebGL, or
+ *   its worker script did not load): the 2D map (src/map/canvas) is the map, and the note says
+ *   why, offering a reload where that may help. It can be closed.
  * - MapLostNotice: over the map while its WebGL context is lost after start (store.mapContextLost);
- *   the map stays mounted underneath and is drawn again when the browser restores the context.
+ *   the 2D map draws meanwhile, and MapLibre takes over again when the browser restores the context.
  * - MapLoadFailed: over the map area while the data or the geometry failed to load, with a
  *   button that loads them again in place (the page, its address and the view stay).
  */
 import { useState, type CSSProperties } from 'react';
 import { loadInto } from '../../data/load-dataset';
-import { TIERS, type Tier } from '../../domain/types';
-import { selectProvinceTotal, selectYearCounts } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import '../../components/button.css';
 import type { MessageKey } from '../../i18n/i18n';
 import { useT } from '../../i18n/use-t';
-
-const TIER_LABEL = { A: 'legendTierA', B: 'legendTierB', C: 'legendTierC' } as const;
-
-/** The table button and the year's counts by state, next to the official totals. */
-function TableAndSummary() {
-  const tr = useT();
-  const year = useAppStore((s) => s.year);
-  const counts = useAppStore(selectYearCounts);
-  const total = useAppStore(selectProvinceTotal);
-  const setTableOpen = useAppStore((s) => s.setTableOpen);
-
-  const official = (tier: Tier) => {
-    const exact = total?.counts[tier];
-    if (exact !== null && exact !== undefined) return tr('legendOfficial', { n: exact });
-    const min = total?.minimums[tier];
-    if (min !== null && min !== undefined) return tr('legendOfficialMin', { n: min });
-    return null;
-  };
-  const known = counts ? TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0) : 0;
-
-  return (
-    <>
-      <button type="button" className="btn" onClick={() => setTableOpen(true)}>
-        {tr('robustOpenTable')}
-      </button>
-      {counts && (
-        <div className="map-fallback-summary">
-          <h3>{tr('robustSummaryTitle', { year })}</h3>
-          <ul>
-            {TIERS.map((tier) => {
-              const officialText = official(tier);
-              const knownText = tr('legendKnown', { n: counts.stated[tier] + counts.derived[tier] });
-              return (
-                <li key={tier}>
-                  {tr('robustTierLine', {
-                    tier: tr(TIER_LABEL[tier]),
-                    known: officialText ? `${knownText} · ${officialText}` : knownText,
-                  })}
-                </li>
-              );
-            })}
-            <li>
-              {tr('legendRange')}: {counts.range}
-            </li>
-            <li>
-              {tr('legendUnknown')}: {counts.unknown}
-            </li>
-          </ul>
-          <p className="coverage">{tr('coverage', { year, known, total: counts.total })}</p>
-        </div>
-      )}
-    </>
-  );
-}
 
 /**
  * The explanation for a reason of store.mapUnavailable. The reasons are technical text from
@@ -82,59 +26,69 @@ export function noMapTextKey(reason: string): MessageKey {
   return 'robustNoMapOtherText';
 }
 
-export function MapFallback({ reason }: { reason: string }) {
-  const tr = useT();
-  const textKey = noMapTextKey(reason);
-  return (
-    <section
-      className="map map-fallback"
-      aria-labelledby="map-fallback-title"
-      style={{ padding: '1rem 1.2rem', overflowY: 'auto' }}
-    >
-      <h2 id="map-fallback-title">{tr('robustNoMapTitle')}</h2>
-      <p>{tr(textKey)}</p>
-      <p className="map-fallback-reason">{tr('robustNoMapReason', { reason })}</p>
-      {/* Without WebGL a reload changes nothing; a blocked file may be reachable again. */}
-      {textKey !== 'robustNoMapText' && (
-        <p>
-          <button type="button" className="btn" onClick={() => window.location.reload()}>
-            {tr('robustReloadPage')}
-          </button>
-        </p>
-      )}
-      <TableAndSummary />
-    </section>
-  );
-}
-
-// Inline, like MapFallback's padding: React sets it through the CSSOM, which the
-// Content-Security-Policy's style-src does not govern (scripts/csp.ts).
+// Inline: React sets it through the CSSOM, which the Content-Security-Policy's style-src does
+// not govern (scripts/csp.ts).
 const OVERLAY: CSSProperties = {
   position: 'absolute',
-  top: '0.75rem',
-  left: '0.75rem',
   zIndex: 6,
-  maxWidth: 'min(30rem, calc(100% - 1.5rem))',
+  maxWidth: 'min(26rem, calc(100% - 1.5rem))',
   maxHeight: 'calc(100% - 1.5rem)',
   overflowY: 'auto',
-  padding: '0.8rem 1rem',
+  padding: '0.6rem 0.8rem',
   background: 'var(--panel)',
   border: '1px solid var(--line)',
   borderRadius: '6px',
   boxShadow: '0 2px 8px rgb(0 0 0 / 18%)',
+  fontSize: '0.9rem',
 };
+const CORNER: CSSProperties = { ...OVERLAY, left: '0.75rem', bottom: '0.75rem' };
+const TITLE: CSSProperties = { margin: '0 0 0.3rem', fontSize: '1rem' };
 
-/** Over the blank map while its WebGL context is lost; nothing while the map is drawn. */
+/** Over the 2D map's lower corner when MapLibre cannot run: why, and what still works. */
+export function MapFallback({ reason }: { reason: string }) {
+  const tr = useT();
+  const [closed, setClosed] = useState(false);
+  if (closed) return null;
+  const textKey = noMapTextKey(reason);
+  return (
+    <section className="map-fallback" aria-labelledby="map-fallback-title" style={CORNER}>
+      <h2 id="map-fallback-title" style={TITLE}>
+        {tr('robustNoMapTitle')}
+      </h2>
+      <p style={{ margin: '0 0 0.3rem' }}>{tr(textKey)}</p>
+      <details>
+        <summary>{tr('robustNoMapDetails')}</summary>
+        <p className="map-fallback-reason">{tr('robustNoMapReason', { reason })}</p>
+      </details>
+      <p style={{ margin: '0.4rem 0 0', display: 'flex', gap: '0.4rem', flexWrap: 'wrap' }}>
+        {/* Without WebGL a reload changes nothing; a blocked file may be reachable again. */}
+        {textKey !== 'robustNoMapText' && (
+          <button type="button" className="btn" onClick={() => window.location.reload()}>
+            {tr('robustReloadPage')}
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => setClosed(true)}>
+          {tr('robustNoMapClose')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** Over the map while its WebGL context is lost (the 2D map draws meanwhile); nothing otherwise. */
 export function MapLostNotice() {
   const tr = useT();
   const lost = useAppStore((s) => s.mapContextLost);
   if (!lost) return null;
   return (
-    <section className="map-fallback map-lost" aria-labelledby="map-lost-title" style={OVERLAY}>
-      <h2 id="map-lost-title">{tr('robustLostTitle')}</h2>
-      {/* An alert: the map went blank without the user doing anything, so say so at once. */}
-      <p role="alert">{tr('robustLostText')}</p>
-      <TableAndSummary />
+    <section className="map-fallback map-lost" aria-labelledby="map-lost-title" style={CORNER}>
+      <h2 id="map-lost-title" style={TITLE}>
+        {tr('robustLostTitle')}
+      </h2>
+      {/* An alert: the map changed without the user doing anything, so say so at once. */}
+      <p role="alert" style={{ margin: 0 }}>
+        {tr('robustLostText')}
+      </p>
     </section>
   );
 }
@@ -142,6 +96,8 @@ export function MapLostNotice() {
 // Centred over the map area, above the map's controls and the notices (which overlay its top).
 const LOAD_FAILED: CSSProperties = {
   ...OVERLAY,
+  padding: '0.8rem 1rem',
+  fontSize: 'inherit',
   top: '50%',
   left: '50%',
   transform: 'translate(-50%, -50%)',
@@ -166,7 +122,7 @@ export function MapLoadFailed() {
   const retry = (button: HTMLButtonElement) => {
     // The button goes away with this box once the data is in: focus then moves to the map,
     // not to <body>.
-    const map = button.closest('.map-column')?.querySelector<HTMLElement>('.maplibregl-canvas');
+    const map = button.closest('.map-column')?.querySelector<HTMLElement>('.map-2d');
     setRetrying(true);
     void loadInto(store.getState()).then((loaded) => {
       setRetrying(false);

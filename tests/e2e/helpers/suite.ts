@@ -55,7 +55,7 @@ export function offlineSuite(): OfflineSuite {
       if (options.initScript) await session.page.addInitScript(options.initScript);
       sessions.push(session);
       await session.page.goto(url() + path);
-      await waitForMark(session.page, 'choropleth-ready');
+      await waitForMark(session.page, 'map-interactive');
       return session;
     },
   };

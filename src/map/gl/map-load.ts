@@ -7,7 +7,7 @@
  * the page then offers the table instead (store.mapUnavailable). Any other error is logged, as
  * MapLibre does by default when nobody listens.
  */
-import type { AppStore } from '../store/store';
+import type { AppStore } from '../../store/store';
 import { listen, type MapPort } from './map-port';
 
 /** Calls `onLoad` on the map's 'load'; returns a function that stops listening. */

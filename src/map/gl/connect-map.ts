@@ -14,9 +14,9 @@
  * It takes the map as a MapPort, so the unit tests drive it with a fake map
  * (tests/fixtures/fake-map.ts); map-controller.ts creates the real one.
  */
-import { vintageOf } from '../domain/types';
-import { selectDrawStatesByYear } from '../store/selectors';
-import type { AppState, AppStore } from '../store/store';
+import { vintageOf } from '../../domain/types';
+import { selectDrawStatesByYear } from '../../store/selectors';
+import type { AppState, AppStore } from '../../store/store';
 import { followCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import type { ProbeReads } from './e2e-probe';
@@ -24,15 +24,25 @@ import { UnitFlags } from './flags';
 import { watchLoad } from './map-load';
 import type { MapPort } from './map-port';
 import { HATCHES, LABEL_LAYER, labelText, patternId } from './map-style';
-import { stripePattern } from './patterns';
+import { stripePattern } from '../patterns';
 import { followPointer } from './pointer';
-import { MapSources } from './sources';
+import { MapSources, type WrittenData } from './sources';
 import { YearGroups } from './year-groups';
 
 export interface MapEnvironment {
   reducedMotion: () => boolean;
   /** Whether a software rasteriser draws the map; asked once, when the map has loaded. */
   softwareRendered: () => boolean;
+  /**
+   * Whether this map is the one on screen (default: always). While the 2D map is shown instead
+   * (map-view.tsx), this one draws behind it but leaves no year marks and does not move its
+   * camera for the store: the 2D map's camera is handed to it when it takes over.
+   */
+  shown?: () => boolean;
+  /** Runs once the first year has been drawn and the map is idle. */
+  onFirstIdle?: () => void;
+  /** The geometry and units drawing the style was created with (createStyle's `data`). */
+  written?: WrittenData;
 }
 
 /** What the connection can be asked (the e2e probe reads it), and how to end it. */
@@ -47,13 +57,18 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
   /** Set once the map has loaded: no cross-fade where a software rasteriser draws the map. */
   let softwareRendering = false;
 
-  const sources = new MapSources(map);
+  const shown = env.shown ?? (() => true);
+  const sources = new MapSources(map, env.written);
   const years = new YearGroups(map, {
     vintage: vintageOf(store.getState().year),
     flagsInUse: () => flags.inUse(),
     reducedMotion: env.reducedMotion,
     softwareRendering: () => softwareRendering,
-    onFirstIdle: () => camera.settle(),
+    onFirstIdle: () => {
+      camera.settle();
+      env.onFirstIdle?.();
+    },
+    shown,
   });
   const flags = new UnitFlags(map, () => years.switchLayers());
 
@@ -116,6 +131,7 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
     geometry: () => sources.geometry,
     styleReady: () => styleReady,
     reducedMotion: env.reducedMotion,
+    shown,
   });
   stops.push(
     camera.dispose,

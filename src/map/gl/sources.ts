@@ -4,23 +4,58 @@
  * (unit-features.ts) and is laid out again only when the mode, the base year or the facts
  * change, never on a year step (which keeps the same draw states by year).
  */
-import type { MapGeometry } from '../domain/geometry';
-import type { Unit } from '../domain/types';
-import type { DrawStatesByYear } from '../store/selectors';
-import { labelFeatures } from './label-features';
+import type { MapGeometry } from '../../domain/geometry';
+import type { Unit } from '../../domain/types';
+import type { DrawStatesByYear } from '../../store/selectors';
+import { labelFeatures } from '../label-features';
 import type { MapPort } from './map-port';
 import { SOURCES } from './map-style';
-import { UNITS_REDRAWN_MARK } from './marks';
+import { UNITS_REDRAWN_MARK } from '../marks';
 import { propertyUpdates, unitFeatures } from './unit-features';
 
 export type SourcesPort = Pick<MapPort, 'getSource' | 'setMaxBounds' | 'once'>;
+
+/** What the sources hold: the geometry, and every year's draw states with the features made of them. */
+export interface WrittenData {
+  geometry: MapGeometry;
+  byYear: DrawStatesByYear;
+  features: ReturnType<typeof unitFeatures>;
+}
+
+/**
+ * The style's sources with their data, for a map created once the data is in (createStyle's
+ * `data`): nothing is sent to the worker twice, and the first frame is the complete one.
+ */
+export function sourceData(geometry: MapGeometry, units: readonly Unit[], byYear: DrawStatesByYear) {
+  const features = unitFeatures(geometry.units, byYear);
+  return {
+    written: { geometry, byYear, features } satisfies WrittenData,
+    sources: {
+      [SOURCES.context]: geometry.context,
+      [SOURCES.units]: geometry.units,
+      [SOURCES.unitYears]: features,
+      [SOURCES.areas]: geometry.areas,
+      [SOURCES.province]: geometry.province,
+      [SOURCES.labels]: labelFeatures(geometry, units),
+    } as Record<(typeof SOURCES)[keyof typeof SOURCES], GeoJSON.GeoJSON>,
+  };
+}
 
 export class MapSources {
   private current: MapGeometry | null = null;
   /** What the unit-years source holds: every year's draw states and the features made of them. */
   private written: { byYear: DrawStatesByYear; features: ReturnType<typeof unitFeatures> } | null = null;
 
-  constructor(private readonly map: SourcesPort) {}
+  /** `written`: what the style was created with (its sources and max bounds hold it already). */
+  constructor(
+    private readonly map: SourcesPort,
+    written?: WrittenData,
+  ) {
+    if (written) {
+      this.current = written.geometry;
+      this.written = { byYear: written.byYear, features: written.features };
+    }
+  }
 
   /** The geometry written to the map, or null before the first. */
   get geometry(): MapGeometry | null {

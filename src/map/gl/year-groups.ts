@@ -8,8 +8,8 @@
  * This module also switches the flag layers (dim, imported, flow, hover, selection) on or off by
  * whether any unit uses them (layersInUse); what is in use comes from flags.ts.
  */
-import type { DrawState } from '../domain/map-keys';
-import { vintageOf, YEARS, type UnitCode, type Vintage, type Year } from '../domain/types';
+import type { DrawState } from '../../domain/map-keys';
+import { vintageOf, YEARS, type UnitCode, type Vintage, type Year } from '../../domain/types';
 import type { MapPort } from './map-port';
 import {
   LABEL_LAYER,
@@ -40,8 +40,13 @@ export interface YearGroupsOptions {
   reducedMotion: () => boolean;
   /** Whether a software rasteriser draws the map (then there is no cross-fade). */
   softwareRendering: () => boolean;
-  /** Runs once the first year shown has been drawn and the map is idle (after 'choropleth-ready'). */
+  /** Runs once, when the first year shown has been drawn and the map is idle. */
   onFirstIdle: () => void;
+  /**
+   * Whether this map is the one on screen: only then does a drawn year leave its
+   * `year-rendered:<year>` mark (while the 2D map is shown, that one marks the years).
+   */
+  shown: () => boolean;
 }
 
 /**
@@ -64,7 +69,8 @@ export class YearGroups {
    * the year below on a step back), and how far the new year is shown, 0 to 1.
    */
   private fade: { from: Year; upper: Year; shown: number } | null = null;
-  private readyMarked = false;
+  /** Set once the first idle has been asked for: it is reported once. */
+  private firstIdleAsked = false;
   private readonly fader: Fader;
 
   constructor(
@@ -113,14 +119,13 @@ export class YearGroups {
     }
     this.switchLayers();
     // The first frame drawn after the change shows the new year (starting to fade in, or at once).
-    this.map.once('render', () => performance.mark(`year-rendered:${year}`));
+    this.map.once('render', () => {
+      if (this.options.shown()) performance.mark(`year-rendered:${year}`);
+    });
     this.map.triggerRepaint();
-    if (!this.readyMarked) {
-      this.map.once('idle', () => {
-        this.readyMarked = true;
-        performance.mark('choropleth-ready');
-        this.options.onFirstIdle();
-      });
+    if (!this.firstIdleAsked) {
+      this.firstIdleAsked = true;
+      this.map.once('idle', () => this.options.onFirstIdle());
     }
   }
 

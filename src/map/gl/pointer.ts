@@ -3,8 +3,8 @@
  * with the pointer's position (the tooltip follows the store); a click selects the unit under
  * it, or clears the selection on blank map. Units are picked from the shown year's fill layer.
  */
-import type { UnitCode, Year } from '../domain/types';
-import type { AppStore } from '../store/store';
+import type { UnitCode, Year } from '../../domain/types';
+import type { AppStore } from '../../store/store';
 import type { UnitFlags } from './flags';
 import { listen, type MapPort, type RenderedFeature } from './map-port';
 import { YEAR_ROLES, yearLayerId } from './map-style';

@@ -11,9 +11,9 @@
  * facts): rarely, and never during playback.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { MapGeometry, UnitProperties } from '../domain/geometry';
-import type { DrawState } from '../domain/map-keys';
-import { vintageOf, YEARS, type UnitCode, type Year } from '../domain/types';
+import type { MapGeometry, UnitProperties } from '../../domain/geometry';
+import type { DrawState } from '../../domain/map-keys';
+import { vintageOf, YEARS, type UnitCode, type Year } from '../../domain/types';
 
 /** The property holding a unit's draw key in `year` (absent where the unit is not drawn then). */
 export const keyProperty = (year: Year) => `k${year}`;

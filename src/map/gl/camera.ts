@@ -5,9 +5,9 @@
  * the selected unit (pan it back in).
  */
 import { bbox } from '@turf/turf';
-import { unitFeatureId, type MapGeometry } from '../domain/geometry';
-import { vintageOf, type UnitCode, type Year } from '../domain/types';
-import type { AppStore, View } from '../store/store';
+import { unitFeatureId, type MapGeometry } from '../../domain/geometry';
+import { vintageOf, type UnitCode, type Year } from '../../domain/types';
+import type { AppStore, View } from '../../store/store';
 import { listen, type MapPort } from './map-port';
 
 export type CameraPort = Pick<
@@ -20,6 +20,8 @@ export interface CameraOptions {
   /** False while the style is not there (before load, during a context loss). */
   styleReady: () => boolean;
   reducedMotion: () => boolean;
+  /** Whether this map is on screen (default: always); hidden, it leaves the camera to the map shown. */
+  shown?: () => boolean;
 }
 
 export interface Camera {
@@ -41,6 +43,7 @@ export const sameView = (a: View, b: View) =>
 
 export function followCamera(map: CameraPort, store: AppStore, options: CameraOptions): Camera {
   const { geometry, styleReady, reducedMotion } = options;
+  const shown = options.shown ?? (() => true);
   let settled = false;
   /** Set while a flight the app asked for is under way (see the moveend handler). */
   let flying = false;
@@ -95,7 +98,7 @@ export function followCamera(map: CameraPort, store: AppStore, options: CameraOp
     moveend: (e) => {
       const ours = flying;
       flying = false;
-      if (!settled || (!e.originalEvent && !ours)) return;
+      if (!settled || !shown() || (!e.originalEvent && !ours)) return;
       const c = map.getCenter();
       const view = { lng: round(c.lng, 4), lat: round(c.lat, 4), zoom: round(map.getZoom(), 2) };
       const current = store.getState().view;
@@ -113,20 +116,20 @@ export function followCamera(map: CameraPort, store: AppStore, options: CameraOp
     store.subscribe(
       (s) => s.pref,
       (pref) => {
-        if (pref !== null) flyToArea(pref);
+        if (pref !== null && shown()) flyToArea(pref);
       },
     ),
     store.subscribe(
       (s) => s.flyTo,
       (request) => {
-        if (request) flyToUnit(request.code, store.getState().year);
+        if (request && shown()) flyToUnit(request.code, store.getState().year);
       },
     ),
     store.subscribe(
       (s) => s.view,
       (view) => {
         // A view from outside (a link opened with history navigation): jump, never animate.
-        if (!view) return;
+        if (!view || !shown()) return;
         const c = map.getCenter();
         if (!sameView(view, { lng: c.lng, lat: c.lat, zoom: map.getZoom() })) {
           map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });

@@ -25,7 +25,7 @@ import type {
   StyleSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import { DRAW_LOOKS, type Look, type StripeDirection } from '../domain/legend-model';
+import { DRAW_LOOKS, type Look, type StripeDirection } from '../../domain/legend-model';
 import {
   AREA_BORDER,
   CONTEXT_BORDER,
@@ -42,9 +42,9 @@ import {
   SELECTED_OUTLINE,
   UNIT_BORDER,
   UNKNOWN_GROUND,
-} from '../domain/palette';
-import type { Lang } from '../domain/lang';
-import { YEARS, vintageOf, type Vintage, type Year } from '../domain/types';
+} from '../../domain/palette';
+import type { Lang } from '../../domain/lang';
+import { YEARS, vintageOf, type Vintage, type Year } from '../../domain/types';
 import { keyProperty, outlineProperty } from './unit-features';
 
 export const SOURCES = {
@@ -346,7 +346,16 @@ function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayer
 
 const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-export function createStyle(vintage: Vintage, field: 'name_zh' | 'name_en', latinFontUrl: string): StyleSpecification {
+/**
+ * The style. `data`: each source's data, when the map is created after the data is in
+ * (sources.ts sourceData); otherwise the sources start empty and are filled after 'load'.
+ */
+export function createStyle(
+  vintage: Vintage,
+  field: 'name_zh' | 'name_en',
+  latinFontUrl: string,
+  data?: Partial<Record<(typeof SOURCES)[keyof typeof SOURCES], GeoJSON.GeoJSON>>,
+): StyleSpecification {
   const layers: LayerSpecification[] = [
     { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
     { id: 'context-fill', type: 'fill', source: SOURCES.context, paint: { 'fill-color': LAND_CONTEXT } },
@@ -382,14 +391,9 @@ export function createStyle(vintage: Vintage, field: 'name_zh' | 'name_en', lati
     // transition of MapLibre's own would only add frames.
     transition: { duration: 0, delay: 0 },
     'font-faces': { [TEXT_FONT]: [{ url: latinFontUrl, 'unicode-range': ['U+0000-024F', 'U+2000-206F'] }] },
-    sources: {
-      [SOURCES.context]: { type: 'geojson', data: emptyCollection() },
-      [SOURCES.units]: { type: 'geojson', data: emptyCollection() },
-      [SOURCES.unitYears]: { type: 'geojson', data: emptyCollection() },
-      [SOURCES.areas]: { type: 'geojson', data: emptyCollection() },
-      [SOURCES.province]: { type: 'geojson', data: emptyCollection() },
-      [SOURCES.labels]: { type: 'geojson', data: emptyCollection() },
-    },
+    sources: Object.fromEntries(
+      Object.values(SOURCES).map((id) => [id, { type: 'geojson', data: data?.[id] ?? emptyCollection() }]),
+    ),
     layers,
   };
 }

@@ -5,35 +5,19 @@
  * and `imported` (its fact of the year is imported). Only flags that change are written, and each
  * change is reported (`changed`) so the flag layers can be switched on or off (year-groups.ts).
  */
-import { unitFeatureId } from '../domain/geometry';
-import { unitIn } from '../domain/lineage';
-import { vintageOf } from '../domain/types';
-import { inLegendEntry } from '../domain/unit-state';
-import { selectFlowCodes } from '../store/selectors';
-import type { AppState } from '../store/store';
+import { unitFeatureId } from '../../domain/geometry';
+import { vintageOf } from '../../domain/types';
+import { selectEmphasis, type Emphasis } from '../../store/selectors';
+import type { AppState } from '../../store/store';
 import type { MapPort } from './map-port';
 import { SOURCES } from './map-style';
 import type { Drawn, FlagsInUse } from './year-groups';
 
-/** The flags a unit can have set (hover and selected are on one unit at a time). */
-export type UnitFlag = 'flow' | 'muted' | 'unlit' | 'selected' | 'imported';
-
-interface Emphasis {
-  flow: boolean;
-  muted: boolean;
-  unlit: boolean;
-  imported: boolean;
-}
+export type { UnitFlag } from '../probe';
 
 const NO_EMPHASIS: Emphasis = { flow: false, muted: false, unlit: false, imported: false };
 const sameEmphasis = (a: Emphasis, b: Emphasis) =>
   a.flow === b.flow && a.muted === b.muted && a.unlit === b.unlit && a.imported === b.imported;
-
-/** Whether a unit drawn with `key` stays lit while the legend entry `highlight` is pointed at. */
-export function lit(highlight: AppState['highlight'], key: string, imported: boolean): boolean {
-  if (highlight === null) return true;
-  return highlight === 'imported' ? imported : inLegendEntry(key, highlight);
-}
 
 export class UnitFlags {
   private readonly focus = { hover: null as number | null, selected: null as number | null };
@@ -80,25 +64,13 @@ export class UnitFlags {
    */
   applyEmphasis(state: AppState, drawn: Drawn | null): void {
     if (state.data.status !== 'ready' || !drawn) return;
-    const flow = selectFlowCodes(state);
-    const units = state.data.dataset.units;
-    const facts = state.data.index.factsByYear.get(state.year);
     const v = vintageOf(state.year);
     const inUse = { dimmed: false, imported: false, flow: false };
-    for (const [code, draw] of drawn.states) {
+    for (const [code, next] of selectEmphasis(state, drawn.states)) {
       const id = unitFeatureId(code, v);
-      const inFlow = flow?.has(code) ?? false;
-      const outsideArea = state.pref !== null && unitIn(units, code, state.year)?.prefectureCode !== state.pref;
-      const imported = facts?.get(code)?.imported === true;
-      const next: Emphasis = {
-        flow: inFlow,
-        muted: (flow !== null && !inFlow) || outsideArea,
-        unlit: !lit(state.highlight, draw.key, imported),
-        imported,
-      };
       inUse.dimmed ||= next.muted || next.unlit;
-      inUse.imported ||= imported;
-      inUse.flow ||= inFlow;
+      inUse.imported ||= next.imported;
+      inUse.flow ||= next.flow;
       // A unit never written has every flag unset (the style reads a missing flag as false).
       if (sameEmphasis(this.emphasis.get(id) ?? NO_EMPHASIS, next)) continue;
       this.map.setFeatureState({ source: SOURCES.units, id }, { ...next });

@@ -6,7 +6,7 @@
  * what it may do to the map.
  */
 import type { ExpressionSpecification, Point, PointLike } from 'maplibre-gl';
-import type { PatternImage } from './patterns';
+import type { PatternImage } from '../patterns';
 import type { PropertyUpdate } from './unit-features';
 
 export type ScreenPoint = { x: number; y: number };

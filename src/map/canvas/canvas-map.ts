@@ -1,0 +1,449 @@
+/**
+ * The 2D map: a canvas that draws the store's view (draw.ts) from the geometry already loaded,
+ * with no WebGL and no library. It paints the first choropleth while MapLibre is still loading
+ * (map-view.tsx), and stays the map where WebGL is missing, fails or is lost. It follows the
+ * store like the MapLibre controller does: year, mode, base, flow, area, selection, hover and
+ * legend highlight are drawn; the camera is reported to the store when a gesture of the user's
+ * ends, and moved when the store asks (a view from a link, an area, a unit to fly to).
+ *
+ * Gestures: drag to pan, wheel or pinch to zoom, double click to zoom in; with the map focused,
+ * arrow keys pan and + / − zoom. A click selects the unit under the pointer, or clears the
+ * selection on blank map. Moves are jumps: no animation to respect or to wait for.
+ */
+import { bbox } from '@turf/turf';
+import { unitFeatureId } from '../../domain/geometry';
+import { vintageOf, type UnitCode } from '../../domain/types';
+import { selectDrawStates, selectEmphasis } from '../../store/selectors';
+import type { AppState, AppStore } from '../../store/store';
+import {
+  FIT_PADDING,
+  HEBEI_BOUNDS,
+  constrainCamera,
+  fitCamera,
+  panBy,
+  project,
+  zoomAround,
+  type Camera,
+  type Extent,
+  type ScreenPoint,
+  type Size,
+} from '../framing';
+import type { E2eProbe } from '../probe';
+import { drawFrame, worldTransform, type Frame } from './draw';
+import { shapesOf, type Shapes } from './shapes';
+
+export const CHOROPLETH_READY_MARK = 'choropleth-ready';
+
+export interface CanvasMapOptions {
+  /** The map's accessible name and the keys it takes. */
+  label: string;
+  /** Runs once, after the first frame that shows the year's units. */
+  onFirstPaint: () => void;
+}
+
+export interface CanvasMap {
+  readonly canvas: HTMLCanvasElement;
+  camera: () => Camera;
+  /** Moves the camera (no report to the store): MapLibre's, when the 2D map takes over again. */
+  jumpTo: (camera: Camera) => void;
+  /** Whether the 2D map is the map shown: it draws, marks years and takes input only then. */
+  setActive: (active: boolean) => void;
+  zoomBy: (delta: number) => void;
+  probe: E2eProbe;
+  dispose: () => void;
+}
+
+/** How far (CSS px) inside the map's edges the selected unit's label point is kept after a resize. */
+const VISIBLE_MARGIN = 40;
+const RESIZE_SETTLE_MS = 200;
+/** Moves shorter than this (CSS px) between press and release are clicks. */
+const CLICK_SLOP = 4;
+const KEY_PAN = 100;
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+export function createCanvasMap(container: HTMLElement, store: AppStore, options: CanvasMapOptions): CanvasMap {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'map-2d';
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'region');
+  canvas.setAttribute('aria-label', options.label);
+  container.append(canvas);
+  const layer = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas context');
+
+  let size: Size = { width: container.clientWidth, height: container.clientHeight };
+  let dpr = window.devicePixelRatio || 1;
+  const initial = store.getState().view;
+  let camera: Camera = initial ? { ...initial } : fitCamera(HEBEI_BOUNDS, size, FIT_PADDING);
+  let extent: Extent | null = null;
+  let shapes: Shapes | null = null;
+  let active = true;
+  let painted = false;
+  let lastYear: number | null = null;
+  let frameRequest = 0;
+  let lastFrame: Frame | null = null;
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const setCamera = (next: Camera) => {
+    camera = extent ? constrainCamera(next, size, extent) : next;
+    schedule();
+  };
+
+  function schedule() {
+    if (!active || frameRequest) return;
+    frameRequest = requestAnimationFrame(render);
+  }
+
+  function frameOf(state: AppState): Frame | null {
+    const draw = selectDrawStates(state);
+    if (!draw) return null;
+    return {
+      camera,
+      size,
+      dpr,
+      year: state.year,
+      draw,
+      emphasis: selectEmphasis(state, draw),
+      selected: state.selected,
+      hovered: state.hovered,
+      lang: state.lang,
+    };
+  }
+
+  function render() {
+    frameRequest = 0;
+    if (!active) return;
+    const state = store.getState();
+    const width = Math.round(size.width * dpr);
+    const height = Math.round(size.height * dpr);
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    }
+    const frame = shapes ? frameOf(state) : null;
+    if (!shapes || !frame) {
+      lastFrame = null;
+      return;
+    }
+    drawFrame(ctx as CanvasRenderingContext2D, shapes, frame, layer);
+    lastFrame = frame;
+    if (frame.year !== lastYear) {
+      lastYear = frame.year;
+      performance.mark(`year-rendered:${frame.year}`);
+    }
+    if (!painted) {
+      painted = true;
+      performance.mark(CHOROPLETH_READY_MARK);
+      options.onFirstPaint();
+    }
+  }
+
+  /** Takes the loaded geometry: the camera is kept inside it, and a linked area is framed. */
+  function takeData(state: AppState) {
+    if (state.data.status !== 'ready' || shapes) return;
+    shapes = shapesOf(state.data.geometry, state.data.dataset.units);
+    extent = state.data.geometry.extent;
+    if (state.pref !== null && state.view === null) fitArea(state.pref);
+    else setCamera(camera);
+  }
+
+  function fitFeature(box: [number, number, number, number], padding: number, maxZoom?: number) {
+    const [w, s, e, n] = box;
+    setCamera(
+      fitCamera(
+        [
+          [w, s],
+          [e, n],
+        ],
+        size,
+        padding,
+        maxZoom,
+      ),
+    );
+  }
+
+  function fitArea(code: string) {
+    const state = store.getState();
+    if (state.data.status !== 'ready') return;
+    const feature = state.data.geometry.areas.features.find((f) => f.properties.code === code);
+    if (feature) fitFeature(bbox(feature) as [number, number, number, number], 40);
+  }
+
+  function flyToUnit(code: UnitCode) {
+    const state = store.getState();
+    if (state.data.status !== 'ready') return;
+    const id = unitFeatureId(code, vintageOf(state.year));
+    const feature = state.data.geometry.units.features.find((f) => f.id === id);
+    if (feature) fitFeature(bbox(feature) as [number, number, number, number], 60, 9);
+  }
+
+  /** After a gesture of the user's: the view goes to the store (and the address), once it settles. */
+  function reportView() {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => {
+      if (!painted || !active) return;
+      const view = { lng: round(camera.lng, 4), lat: round(camera.lat, 4), zoom: round(camera.zoom, 2) };
+      const current = store.getState().view;
+      if (!current || current.lng !== view.lng || current.lat !== view.lat || current.zoom !== view.zoom) {
+        store.getState().setView(view);
+      }
+    }, 150);
+  }
+
+  /** The unit of the shown year under a point (CSS px from the map's corner), or null. */
+  function unitAt(point: ScreenPoint): UnitCode | null {
+    const frame = lastFrame;
+    if (!shapes || !frame || !ctx) return null;
+    const units = shapes.units[vintageOf(frame.year)];
+    const t = worldTransform(frame.camera, frame.size, frame.dpr);
+    const a = t.a ?? 1;
+    const wx = (point.x * dpr - (t.e ?? 0)) / a;
+    const wy = (point.y * dpr - (t.f ?? 0)) / a;
+    ctx.save();
+    ctx.setTransform(t);
+    try {
+      for (const code of frame.draw.keys()) {
+        const shape = units.get(code);
+        if (!shape) continue;
+        const [x0, y0, x1, y1] = shape.box;
+        if (wx < x0 || wx > x1 || wy < y0 || wy > y1) continue;
+        if (ctx.isPointInPath(shape.path, point.x * dpr, point.y * dpr)) return code;
+      }
+      return null;
+    } finally {
+      ctx.restore();
+    }
+  }
+
+  // Pointer: one pointer drags or clicks, two pinch.
+  const pointers = new Map<number, ScreenPoint>();
+  let press: { start: ScreenPoint; camera: Camera; moved: boolean } | null = null;
+  let pinch: { distance: number; zoom: number } | null = null;
+  const at = (e: PointerEvent | MouseEvent | WheelEvent): ScreenPoint => {
+    const r = canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const spread = () => {
+    const [a, b] = [...pointers.values()];
+    return a && b
+      ? { distance: Math.hypot(a.x - b.x, a.y - b.y), mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } }
+      : null;
+  };
+
+  const onPointerDown = (e: PointerEvent) => {
+    if (!active || (e.pointerType === 'mouse' && e.button !== 0)) return;
+    canvas.setPointerCapture?.(e.pointerId);
+    pointers.set(e.pointerId, at(e));
+    const two = spread();
+    if (two) {
+      pinch = { distance: two.distance, zoom: camera.zoom };
+      press = null;
+    } else press = { start: at(e), camera, moved: false };
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    if (!active) return;
+    const point = at(e);
+    if (pointers.has(e.pointerId)) pointers.set(e.pointerId, point);
+    const two = spread();
+    if (pinch && two && pinch.distance > 0) {
+      const target = pinch.zoom + Math.log2(two.distance / pinch.distance);
+      setCamera(zoomAround(camera, size, two.mid, target - camera.zoom));
+      return;
+    }
+    if (press && pointers.has(e.pointerId)) {
+      const dx = point.x - press.start.x;
+      const dy = point.y - press.start.y;
+      if (press.moved || Math.hypot(dx, dy) > CLICK_SLOP) {
+        press.moved = true;
+        canvas.style.cursor = 'grabbing';
+        setCamera(panBy(press.camera, dx, dy));
+        return;
+      }
+    }
+    if (e.pointerType !== 'mouse') return;
+    const code = unitAt(point);
+    canvas.style.cursor = code ? 'pointer' : '';
+    const { hovered } = store.getState();
+    if (code !== null || hovered !== null) store.getState().hover(code, point);
+  };
+  const onPointerUp = (e: PointerEvent) => {
+    if (!pointers.delete(e.pointerId)) return;
+    if (pinch) {
+      if (pointers.size === 0) {
+        pinch = null;
+        reportView();
+      }
+      return;
+    }
+    const pressed = press;
+    press = null;
+    canvas.style.cursor = '';
+    if (!pressed || !active) return;
+    if (pressed.moved) reportView();
+    else store.getState().select(unitAt(at(e)));
+  };
+  const onPointerCancel = (e: PointerEvent) => {
+    pointers.delete(e.pointerId);
+    press = null;
+    pinch = null;
+  };
+  const onLeave = () => {
+    if (store.getState().hovered !== null) store.getState().hover(null);
+  };
+  const onWheel = (e: WheelEvent) => {
+    if (!active) return;
+    e.preventDefault();
+    // A notch of a mouse wheel (~100 px) zooms by half a level; trackpads send smaller deltas.
+    const delta = -(e.deltaMode === 1 ? e.deltaY * 33 : e.deltaY) / 200;
+    setCamera(zoomAround(camera, size, at(e), Math.max(-1, Math.min(1, delta))));
+    reportView();
+  };
+  const onDoubleClick = (e: MouseEvent) => {
+    if (!active) return;
+    e.preventDefault();
+    setCamera(zoomAround(camera, size, at(e), e.shiftKey ? -1 : 1));
+    reportView();
+  };
+  const zoomBy = (delta: number) => {
+    setCamera(zoomAround(camera, size, { x: size.width / 2, y: size.height / 2 }, delta));
+    reportView();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!active || e.altKey || e.ctrlKey || e.metaKey) return;
+    const pans: Record<string, [number, number]> = {
+      ArrowLeft: [KEY_PAN, 0],
+      ArrowRight: [-KEY_PAN, 0],
+      ArrowUp: [0, KEY_PAN],
+      ArrowDown: [0, -KEY_PAN],
+    };
+    const pan = pans[e.key];
+    if (pan) {
+      setCamera(panBy(camera, pan[0], pan[1]));
+      reportView();
+    } else if (e.key === '+' || e.key === '=') zoomBy(1);
+    else if (e.key === '-' || e.key === '_') zoomBy(-1);
+    else return;
+    e.preventDefault();
+  };
+  canvas.addEventListener('pointerdown', onPointerDown);
+  canvas.addEventListener('pointermove', onPointerMove);
+  canvas.addEventListener('pointerup', onPointerUp);
+  canvas.addEventListener('pointercancel', onPointerCancel);
+  canvas.addEventListener('pointerleave', onLeave);
+  canvas.addEventListener('wheel', onWheel, { passive: false });
+  canvas.addEventListener('dblclick', onDoubleClick);
+  canvas.addEventListener('keydown', onKeyDown);
+
+  /** Pans just enough to bring the selected unit's label point back inside the margin. */
+  function keepSelectionInView() {
+    const { selected, year, data } = store.getState();
+    if (selected === null || data.status !== 'ready') return;
+    const point = data.geometry.labels[vintageOf(year)].get(selected);
+    if (!point) return;
+    const { x, y } = project(camera, size, point);
+    const inside = (v: number, s: number) => Math.min(Math.max(v, VISIBLE_MARGIN), s - VISIBLE_MARGIN);
+    const dx = x - inside(x, size.width);
+    const dy = y - inside(y, size.height);
+    if (dx !== 0 || dy !== 0) setCamera(panBy(camera, -dx, -dy));
+  }
+
+  const resizeObserver = new ResizeObserver(() => {
+    const next = { width: container.clientWidth, height: container.clientHeight };
+    if (next.width === size.width && next.height === size.height && dpr === (window.devicePixelRatio || 1)) return;
+    size = next;
+    dpr = window.devicePixelRatio || 1;
+    setCamera(camera);
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (active) keepSelectionInView();
+    }, RESIZE_SETTLE_MS);
+  });
+  resizeObserver.observe(container);
+
+  const unsubscribers = [
+    store.subscribe(
+      (s) => [s.data, s.year, s.selected, s.hovered, s.mode, s.base, s.flow, s.pref, s.highlight, s.lang] as const,
+      () => {
+        takeData(store.getState());
+        schedule();
+      },
+      { equalityFn: (a, b) => a.every((value, i) => Object.is(value, b[i])) },
+    ),
+    store.subscribe(
+      (s) => s.pref,
+      (pref) => {
+        if (pref !== null && active) fitArea(pref);
+      },
+    ),
+    store.subscribe(
+      (s) => s.flyTo,
+      (request) => {
+        if (request && active) flyToUnit(request.code);
+      },
+    ),
+    store.subscribe(
+      (s) => s.view,
+      (view) => {
+        // A view from outside (a link opened with history navigation): jump.
+        if (!view || !active) return;
+        if (
+          view.lng !== round(camera.lng, 4) ||
+          view.lat !== round(camera.lat, 4) ||
+          view.zoom !== round(camera.zoom, 2)
+        ) {
+          setCamera({ ...view });
+        }
+      },
+    ),
+  ];
+  takeData(store.getState());
+  schedule();
+
+  const probe: E2eProbe = {
+    renderer: '2d',
+    labelPointOnScreen: (code, year) => {
+      const state = store.getState();
+      if (state.data.status !== 'ready') return null;
+      const point = state.data.geometry.labels[vintageOf(year)].get(code);
+      return point ? project(camera, size, point) : null;
+    },
+    unitsFlagged: (flag) => {
+      const frame = lastFrame;
+      if (!frame) return [];
+      if (flag === 'selected') return frame.selected !== null && frame.draw.has(frame.selected) ? [frame.selected] : [];
+      return [...frame.emphasis].filter(([, e]) => e[flag]).map(([code]) => code);
+    },
+  };
+
+  return {
+    canvas,
+    camera: () => camera,
+    jumpTo: (next) => setCamera(next),
+    setActive: (on) => {
+      if (on === active) return;
+      active = on;
+      canvas.hidden = !on;
+      if (on) {
+        lastYear = null;
+        schedule();
+      } else {
+        cancelAnimationFrame(frameRequest);
+        frameRequest = 0;
+      }
+    },
+    zoomBy,
+    probe,
+    dispose: () => {
+      active = false;
+      cancelAnimationFrame(frameRequest);
+      clearTimeout(resizeTimer);
+      clearTimeout(reportTimer);
+      resizeObserver.disconnect();
+      unsubscribers.forEach((u) => u());
+      canvas.remove();
+    },
+  };
+}

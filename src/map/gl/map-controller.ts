@@ -1,0 +1,115 @@
+/**
+ * The only code that creates a MapLibre map, loaded on demand after the 2D map has painted
+ * (map-view.tsx). The map is created once the data is in, with its sources holding their data
+ * and the 2D map's camera, so its first complete frame shows what the 2D map shows. It is
+ * connected to the store (connect-map.ts) and, once on screen, installs the end-to-end tests'
+ * probe (e2e-probe.ts).
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import { vintageOf } from '../../domain/types';
+import { selectDrawStatesByYear } from '../../store/selectors';
+import type { AppStore } from '../../store/store';
+import type { Camera } from '../framing';
+import { MAX_ZOOM, MIN_ZOOM } from '../framing';
+import { connectMap } from './connect-map';
+import { createE2eProbe, type E2eProbe } from './e2e-probe';
+import type { MapPort } from './map-port';
+import { LOCAL_CJK_FONTS, createStyle, labelField } from './map-style';
+import { isSoftwareRenderer, rendererName } from './renderer';
+import { sourceData } from './sources';
+
+// The worker is bundled as a file of our own build (Vite `?url`), never fetched from a CDN.
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface MapControllerOptions {
+  /** The camera to start at: the 2D map's. */
+  camera: Camera;
+  /** Whether this map is on screen (connect-map.ts MapEnvironment.shown). */
+  shown: () => boolean;
+  /** The first year has been drawn completely and the map is idle: it can take over. */
+  onFirstIdle: () => void;
+  /** The map's accessible name. */
+  label: string;
+}
+
+export interface MapController {
+  probe: E2eProbe;
+  camera: () => Camera;
+  /** Moves the camera at once; resolves when the map has drawn the new view. */
+  jumpTo: (camera: Camera) => Promise<void>;
+  dispose: () => void;
+}
+
+export function createMapController(
+  container: HTMLElement,
+  store: AppStore,
+  options: MapControllerOptions,
+): MapController {
+  const initial = store.getState();
+  if (initial.data.status !== 'ready') throw new Error('the map is created once the data is in');
+  const { geometry, dataset } = initial.data;
+  const byYear = selectDrawStatesByYear(initial);
+  const seeded = byYear ? sourceData(geometry, dataset.units, byYear) : null;
+  const map = new maplibregl.Map({
+    container,
+    style: createStyle(
+      vintageOf(initial.year),
+      labelField(initial.lang),
+      new URL(latinFontUrl, document.baseURI).href,
+      seeded?.sources,
+    ),
+    center: [options.camera.lng, options.camera.lat],
+    zoom: options.camera.zoom,
+    // The context ends at a box; keeping the camera inside it keeps that edge off screen.
+    maxBounds: geometry.extent,
+    attributionControl: false,
+    renderWorldCopies: false,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    localIdeographFontFamily: LOCAL_CJK_FONTS,
+    // Keeps the canvas readable for screenshots and PNG export.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.getCanvas().setAttribute('aria-label', options.label);
+
+  // The compiler checks here that a MapLibre map is a MapPort: the parts use nothing else.
+  const port: MapPort = map;
+  const connection = connectMap(port, store, {
+    reducedMotion: () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    softwareRendered: () => isSoftwareRenderer(rendererName(map.getCanvas())),
+    shown: options.shown,
+    onFirstIdle: options.onFirstIdle,
+    ...(seeded ? { written: seeded.written } : {}),
+  });
+
+  return {
+    probe: createE2eProbe(port, connection),
+    camera: () => {
+      const c = map.getCenter();
+      return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
+    },
+    jumpTo: (camera) =>
+      new Promise((resolve) => {
+        const c = map.getCenter();
+        if (
+          Math.abs(c.lng - camera.lng) < 1e-9 &&
+          Math.abs(c.lat - camera.lat) < 1e-9 &&
+          map.getZoom() === camera.zoom
+        ) {
+          resolve();
+          return;
+        }
+        map.once('idle', () => resolve());
+        map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+      }),
+    dispose: () => {
+      connection.dispose();
+      map.remove();
+    },
+  };
+}
