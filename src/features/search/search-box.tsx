@@ -2,16 +2,23 @@
  * The county search: a WAI-ARIA 1.2 combobox with a listbox popup (list autocomplete, manual
  * selection). Focus stays in the input; the active option is announced through
  * aria-activedescendant. Choosing selects the unit in the store and asks the map to fly there.
+ *
+ * The box is on the first screen; the search itself (index, name and pinyin matching:
+ * domain/search.ts) loads on first use: when the box is pointed at, focused or typed in. Until it
+ * is in, the box says it is loading (aria-busy) and keeps focus; the text typed meanwhile is
+ * searched as soon as it arrives, and an Enter pressed meanwhile takes the best match then.
  */
 import './search-box.css';
-import { useEffect, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Lang } from '../../domain/lang';
-import { buildSearchIndex, searchUnits, type SearchResult } from '../../domain/search';
+import type { SearchResult } from '../../domain/search';
 import type { Unit } from '../../domain/types';
+import { lazyModule } from '../../components/lazy-feature';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { t } from '../../i18n/i18n';
 
 const NO_RESULTS: SearchResult[] = [];
+const searchCode = lazyModule(() => import('../../domain/search'));
 const NO_UNITS: readonly Unit[] = [];
 
 /** The name the input shows once a result is chosen, in the UI language. */
@@ -118,11 +125,21 @@ export function SearchBox() {
 
   const ready = data.status === 'ready';
   const units = ready ? data.dataset.units : NO_UNITS;
+  const codeStatus = searchCode.useStatus();
+  const engine = codeStatus === 'ready' ? searchCode.get() : null;
   // Built only while there is something to search for: a year change (playback) with an empty
   // box then costs nothing (at all-China scale the index took ~70 ms per year).
   const searching = query.trim() !== '';
-  const index = useMemo(() => (searching ? buildSearchIndex(units, year) : null), [units, year, searching]);
-  const results = useMemo(() => (index ? searchUnits(index, query) : NO_RESULTS), [index, query]);
+  const index = useMemo(
+    () => (engine && searching ? engine.buildSearchIndex(units, year) : null),
+    [engine, units, year, searching],
+  );
+  const results = useMemo(
+    () => (engine && index ? engine.searchUnits(index, query) : NO_RESULTS),
+    [engine, index, query],
+  );
+  const pendingEnter = useRef<string | null>(null);
+  const waiting = searching && ready && engine === null;
 
   // The year or the data can change under an open list; an out-of-range index means "none".
   const activeIndex = active < results.length ? active : -1;
@@ -139,6 +156,24 @@ export function SearchBox() {
     setQuery(chosenName(result, lang));
     setOpen(false);
     setActive(-1);
+    pendingEnter.current = null;
+  };
+
+  // An Enter pressed while the search code loads: the best match for what was typed then, once
+  // the code is in, unless the text changed (or Escape) meanwhile.
+  const chooseWhenLoaded = (asked: string) => {
+    pendingEnter.current = asked;
+    void searchCode.load().then(
+      (engine) => {
+        const state = store.getState();
+        if (pendingEnter.current !== asked || state.data.status !== 'ready') return;
+        pendingEnter.current = null;
+        const best = engine.searchUnits(engine.buildSearchIndex(state.data.dataset.units, state.year), asked)[0];
+        if (best) choose(best);
+      },
+      // The status line says the load failed; typing again tries again.
+      () => undefined,
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -164,11 +199,15 @@ export function SearchBox() {
         if (result) {
           e.preventDefault();
           choose(result);
+        } else if (waiting) {
+          e.preventDefault();
+          chooseWhenLoaded(query);
         }
         break;
       }
       case 'Escape':
         e.preventDefault();
+        pendingEnter.current = null;
         if (expanded) setOpen(false);
         else setQuery('');
         setActive(-1);
@@ -187,11 +226,15 @@ export function SearchBox() {
       ? ''
       : !ready
         ? t(lang, 'searchUnavailable')
-        : results.length === 0
-          ? t(lang, 'searchNoResults')
-          : results.length === 1
-            ? t(lang, 'searchResultsOne')
-            : t(lang, 'searchResults', { n: results.length });
+        : codeStatus === 'failed'
+          ? t(lang, 'searchLoadFailed')
+          : engine === null
+            ? t(lang, 'featureLoading')
+            : results.length === 0
+              ? t(lang, 'searchNoResults')
+              : results.length === 1
+                ? t(lang, 'searchResultsOne')
+                : t(lang, 'searchResults', { n: results.length });
 
   return (
     <div className="search-box">
@@ -211,9 +254,15 @@ export function SearchBox() {
         spellCheck={false}
         enterKeyHint="search"
         placeholder={t(lang, 'searchPlaceholder')}
+        aria-busy={waiting && codeStatus !== 'failed'}
         value={query}
+        onPointerEnter={searchCode.preload}
+        onFocus={searchCode.preload}
         onChange={(e) => {
+          // Also after a failed load: typing again tries again.
+          searchCode.preload();
           setQuery(e.target.value);
+          pendingEnter.current = null;
           setOpen(true);
           setActive(-1);
         }}
