@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset, Year } from '../../src/domain/types';
 import { createAppStore, type AppStore, type InitialState } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
+import { TransitionView as TransitionPlace } from '../../src/features/transitions';
 import { TransitionView } from '../../src/features/transitions/transition-view';
 import { realDataset } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
@@ -68,5 +69,27 @@ describe('rendered view', () => {
   it('names the base unit when it differs (任泽区, 2020: 任县)', () => {
     const html = render(real, { year: 2021 as Year, flow: { from: 'C', to: 'unknown' } });
     expect(html).toContain('2020: Ren County 任县');
+  });
+});
+
+describe('its place before the code is in', () => {
+  const renderPlace = (initial: InitialState, loaded = true) => {
+    const store = createAppStore(initial);
+    if (loaded) store.getState().dataLoaded(real, emptyGeometry());
+    const value: AppStore = { ...store, getInitialState: store.getState };
+    return renderToStaticMarkup(createElement(StoreContext.Provider, { value }, createElement(TransitionPlace)));
+  };
+
+  it('shows the heading and says it is loading (the view loads on first use)', () => {
+    const html = renderPlace({ year: 2021 as Year, lang: 'en' });
+    expect(html).toContain('aria-busy="true"');
+    expect(html).toContain('Moves 2020 → 2021');
+    expect(html).toContain('Loading…');
+    expect(html).not.toContain('<svg');
+    expect(renderPlace({ year: 2019, lang: 'zh' })).toContain('2019年分类变化');
+  });
+
+  it('shows nothing before the data is in, as the view does', () => {
+    expect(renderPlace({ year: 2021 as Year }, false)).toBe('');
   });
 });

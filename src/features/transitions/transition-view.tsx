@@ -8,6 +8,7 @@
  *
  * The moves are the store's (selectTransitions); every number the view shows is derived from
  * them by the pure functions of transition-model.ts, memoised here; the JSX only renders them.
+ * Its code loads on first use, and its stylesheet with the page: transition-panel.tsx.
  */
 import { useId, useMemo, useState } from 'react';
 import { isYear } from '../../domain/timeline';
@@ -23,7 +24,6 @@ import { SankeyPicture } from './sankey';
 import { TransitionMatrix } from './transition-matrix';
 import { flowUnits, layoutSankey, sameFlow, transitionModel } from './transition-model';
 import { areaLabel, unitLabel } from './transition-words';
-import './transition-view.css';
 
 export function TransitionView() {
   const tr = useT();
