@@ -69,15 +69,16 @@ export function App() {
           <PanelBoundary name="Notices">
             <Notices />
           </PanelBoundary>
-          <MapView labels={mapLabels} />
-          {mapUnavailable !== null && (
-            <PanelBoundary name="MapFallback">
-              <MapFallback reason={mapUnavailable} />
+          <MapView labels={mapLabels}>
+            {mapUnavailable !== null && (
+              <PanelBoundary name="MapFallback">
+                <MapFallback reason={mapUnavailable} />
+              </PanelBoundary>
+            )}
+            <PanelBoundary name="MapLostNotice">
+              <MapLostNotice />
             </PanelBoundary>
-          )}
-          <PanelBoundary name="MapLostNotice">
-            <MapLostNotice />
-          </PanelBoundary>
+          </MapView>
           <PanelBoundary name="MapLoadFailed">
             <MapLoadFailed />
           </PanelBoundary>

@@ -12,7 +12,7 @@
  *    camera until the context is back.
  * The container carries `data-renderer` (2d or webgl) for the CSS that shows one or the other.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
 import { createCanvasMap, type CanvasMap } from './canvas/canvas-map';
 import type { MapController } from './gl/map-controller';
@@ -33,7 +33,8 @@ export interface MapLabels {
   drawing: string;
 }
 
-export function MapView({ labels }: { labels: MapLabels }) {
+/** `children`: notes laid over the map area (positioned inside it, out of the flow). */
+export function MapView({ labels, children }: { labels: MapLabels; children?: ReactNode }) {
   const container = useRef<HTMLDivElement>(null);
   const glContainer = useRef<HTMLDivElement>(null);
   const flatMap = useRef<CanvasMap | null>(null);
@@ -74,12 +75,13 @@ export function MapView({ labels }: { labels: MapLabels }) {
       markInteractive();
     };
 
-    async function takeOver() {
+    /** `afterLoss`: the style was rebuilt after a context loss; wait for its complete frame. */
+    async function takeOver(afterLoss = false) {
       if (!gl || disposed || glShown || store.getState().mapUnavailable !== null) return;
       if (store.getState().mapContextLost) return;
       // The same view as the 2D map shows now, drawn before it is shown.
-      await gl.jumpTo(flat.camera());
-      if (disposed || !gl) return;
+      await gl.jumpTo(flat.camera(), afterLoss);
+      if (disposed || !gl || glShown || store.getState().mapContextLost) return;
       glShown = true;
       show('webgl');
       flat.setActive(false);
@@ -126,7 +128,7 @@ export function MapView({ labels }: { labels: MapLabels }) {
           flat.setActive(true);
           show('2d');
           setProbe(flat.probe);
-        } else if (!lost) void takeOver();
+        } else if (!lost) void takeOver(true);
       },
     );
 
@@ -167,6 +169,7 @@ export function MapView({ labels }: { labels: MapLabels }) {
           −
         </button>
       </div>
+      {children}
     </div>
   );
 }

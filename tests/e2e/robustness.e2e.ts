@@ -1,6 +1,6 @@
 /**
- * Robustness, in a real browser against the production build, offline:
- * - without WebGL the page says so and offers the table view and a summary instead of a blank map;
+ * Robustness, in a real browser against the production build, offline (the map without WebGL is
+ * tests/e2e/map-2d.e2e.ts):
  * - URL fuzzing: 500 generated query strings and fragments (wrong types, out-of-range years,
  *   unknown codes, huge values, repeated keys, encoded HTML and script) applied through history
  *   navigation, then a sample of the worst opened as full page loads: the map always loads, one
@@ -44,33 +44,6 @@ afterAll(async () => {
   }
   for (const b of browsers) await b.close();
   await server?.close();
-});
-
-describe('without WebGL', () => {
-  it('explains why there is no map and offers the table and a summary', async () => {
-    const browser = await launch(['--disable-webgl', '--disable-3d-apis']);
-    const session = await openOfflinePage(browser);
-    sessions.push(session);
-    const { page } = session;
-    await page.goto(server.url);
-    const fallback = page.getByRole('region', { name: 'The map cannot be shown' });
-    await expect.poll(() => fallback.isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await fallback.textContent()).toContain('The map needs WebGL');
-    await expect.poll(() => fallback.textContent()).toContain('66 of 167 units known');
-    expect(await fallback.textContent()).toContain('Summary of 2023');
-    // The rest of the page keeps working: the timeline and the side panel.
-    expect(await page.getByRole('slider', { name: 'Year' }).count()).toBe(1);
-    expect(await page.getByRole('heading', { name: 'Tiers in 2023' }).count()).toBe(1);
-    await fallback.getByRole('button', { name: 'Open the table view' }).click();
-    const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.getByRole('row').count()).toBe(168); // header + 167 units
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-    // The year still changes the summary.
-    await page.getByRole('slider', { name: 'Year' }).press('Home');
-    await expect.poll(() => fallback.textContent()).toContain('Summary of 2019');
-  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -41,7 +41,15 @@ const OVERLAY: CSSProperties = {
   boxShadow: '0 2px 8px rgb(0 0 0 / 18%)',
   fontSize: '0.9rem',
 };
-const CORNER: CSSProperties = { ...OVERLAY, left: '0.75rem', bottom: '0.75rem' };
+// Above the map's controls (z-index 2), below the notices (4) and the tooltip (5).
+const CORNER: CSSProperties = {
+  ...OVERLAY,
+  zIndex: 3,
+  left: '0.75rem',
+  bottom: '0.75rem',
+  maxWidth: 'min(22rem, calc(100% - 1.5rem))',
+  fontSize: '0.85rem',
+};
 const TITLE: CSSProperties = { margin: '0 0 0.3rem', fontSize: '1rem' };
 
 /** Over the 2D map's lower corner when MapLibre cannot run: why, and what still works. */

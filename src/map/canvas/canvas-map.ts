@@ -375,13 +375,18 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
     store.subscribe(
       (s) => s.pref,
       (pref) => {
-        if (pref !== null && active) fitArea(pref);
+        // Moves the app makes on request are views worth sharing, like the user's own.
+        if (pref === null || !active) return;
+        fitArea(pref);
+        reportView();
       },
     ),
     store.subscribe(
       (s) => s.flyTo,
       (request) => {
-        if (request && active) flyToUnit(request.code);
+        if (!request || !active) return;
+        flyToUnit(request.code);
+        reportView();
       },
     ),
     store.subscribe(

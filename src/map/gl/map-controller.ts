@@ -38,8 +38,11 @@ export interface MapControllerOptions {
 export interface MapController {
   probe: E2eProbe;
   camera: () => Camera;
-  /** Moves the camera at once; resolves when the map has drawn the new view. */
-  jumpTo: (camera: Camera) => Promise<void>;
+  /**
+   * Moves the camera at once; resolves when the map has drawn the new view. `redraw`: wait for a
+   * complete frame even when the camera stays (after a context loss, the style was rebuilt).
+   */
+  jumpTo: (camera: Camera, redraw?: boolean) => Promise<void>;
   dispose: () => void;
 }
 

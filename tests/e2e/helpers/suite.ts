@@ -10,7 +10,8 @@ import { serveDirectory, type StaticServer } from './static-server';
 
 export interface OfflineSuite {
   /**
-   * Opens the app at `path` (a query string) and waits until the choropleth is drawn. `context`
+   * Opens the app at `path` (a query string) and waits until the map is interactive: MapLibre
+   * has taken over from the 2D map, or (without WebGL) the 2D map is the map. `context`
    * sets the browser context (e.g. a phone: viewport, hasTouch, isMobile, deviceScaleFactor).
    */
   open: (
@@ -21,14 +22,15 @@ export interface OfflineSuite {
   url: () => string;
 }
 
-export function offlineSuite(): OfflineSuite {
+/** `webgl: false`: the pages open in a browser without WebGL (the 2D map stays the map). */
+export function offlineSuite(suiteOptions: { webgl?: boolean } = {}): OfflineSuite {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   const sessions: OfflinePage[] = [];
 
   beforeAll(async () => {
     server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
-    browser = await launchBrowser();
+    browser = await launchBrowser(suiteOptions.webgl === false ? { webgl: false } : {});
   });
 
   afterAll(async () => {

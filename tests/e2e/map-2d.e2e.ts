@@ -1,0 +1,205 @@
+/**
+ * The map without WebGL (issue 13): in Chromium with WebGL turned off, against the production
+ * build, offline, the 2D map is the map. It paints the linked year, says why it is the simple
+ * map, and does everything the map does: year slider and play, click and keyboard selection
+ * with details, hover tooltip, legend highlight, change and first-year-in-A modes, an area's
+ * zoom, pan and zoom by drag, wheel, buttons and keys, the view kept in the address.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { TIER_COLORS } from '../../src/domain/palette';
+import { ARTIFACTS, waitForMark } from './helpers/browser';
+import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
+import { offlineSuite } from './helpers/suite';
+
+const suite = offlineSuite({ webgl: false });
+const open = async (path = ''): Promise<Page> => (await suite.open(path, { reducedMotion: true })).page;
+
+const PINGSHAN = '130131';
+
+const flagged = (page: Page, flag: 'flow' | 'muted' | 'unlit' | 'selected') =>
+  page.evaluate((f) => window.hebeiExplorer?.unitsFlagged(f) ?? [], flag);
+
+/** Screen position (page CSS px) of a unit's label point, from the 2D map's own projection. */
+async function labelPoint(page: Page, code: string, year: number) {
+  const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
+    code,
+    year,
+  ] as const);
+  const box = await page.locator('.map').boundingBox();
+  if (!point || !box) throw new Error(`no label point for ${code}`);
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
+/** Pixels of the map area, sampled every 4 px, in one of the tier colours. */
+async function tierPixels(page: Page): Promise<number> {
+  const box = await page.locator('.map').boundingBox();
+  if (!box) throw new Error('map not found');
+  const png = decodePng(await page.screenshot());
+  const tiers = Object.values(TIER_COLORS).map(hexToRgb);
+  let n = 0;
+  for (let y = box.y; y < box.y + box.height; y += 4)
+    for (let x = box.x; x < box.x + box.width; x += 4)
+      if (tiers.some((t) => distance(pixelAt(png, x, y), t) < 12)) n += 1;
+  return n;
+}
+
+const viewOf = (page: Page) => new URL(page.url()).searchParams.get('view');
+const snap = async (page: Page, name: string) =>
+  writeFileSync(join(ARTIFACTS, `map-2d-${name}.png`), await page.screenshot());
+
+describe('the map without WebGL', () => {
+  it('paints the linked year in 2D, says why, and is the map (no MapLibre canvas)', async () => {
+    const page = await open('?year=2023');
+    expect(await page.evaluate(() => window.hebeiExplorer?.renderer)).toBe('2d');
+    expect(await page.evaluate(() => performance.getEntriesByName('choropleth-ready').length)).toBe(1);
+    expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(0);
+    expect(await tierPixels(page)).toBeGreaterThan(500);
+    const note = page.getByRole('region', { name: 'Simple map' });
+    expect(await note.textContent()).toContain('so the map is drawn in 2D');
+    await snap(page, 'first-view');
+    await note.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => note.count()).toBe(0);
+  });
+
+  it('steps and plays the years, marking each year it draws', async () => {
+    const page = await open('?year=2023');
+    const slider = page.getByRole('slider', { name: 'Year' });
+    const before = await tierPixels(page);
+    await slider.press('Home');
+    await waitForMark(page, 'year-rendered:2019', 10_000);
+    // 2019 has far fewer known units than 2023: less of the map is in tier colours.
+    await expect.poll(() => tierPixels(page)).toBeLessThan(before / 2);
+    await page.evaluate(() => performance.clearMarks());
+    await page.getByRole('button', { name: /^\W*Play/ }).click();
+    await waitForMark(page, 'year-rendered:2023', 30_000);
+    for (const year of [2020, 2021, 2022]) await waitForMark(page, `year-rendered:${year}`, 1000);
+  });
+
+  it('selects a unit by click with its details, shows a tooltip on hover, and clears on blank map', async () => {
+    const page = await open('?year=2023');
+    const point = await labelPoint(page, PINGSHAN, 2023);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('Pingshan County');
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => page.getByRole('region', { name: /Pingshan County/ }).count()).toBe(1);
+    expect(page.url()).toContain(`county=${PINGSHAN}`);
+    expect(await flagged(page, 'selected')).toEqual([PINGSHAN]);
+    await snap(page, 'selected');
+    // Blank sea, in the map's lower right corner.
+    const box = await page.locator('.map').boundingBox();
+    if (!box) throw new Error('map not found');
+    await page.mouse.click(box.x + box.width - 60, box.y + box.height - 60);
+    await expect.poll(() => flagged(page, 'selected')).toEqual([]);
+  });
+
+  it('selects by keyboard through search, and the map draws the selection', async () => {
+    const page = await open('?year=2023');
+    const search = page.getByRole('combobox', { name: 'Search county' });
+    await search.fill('pingshan');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('平山县');
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await expect.poll(() => page.url()).toContain('view=');
+    await expect.poll(() => flagged(page, 'selected')).toEqual([PINGSHAN]);
+    // The camera went to it: its label point is in the map.
+    const point = await labelPoint(page, PINGSHAN, 2023);
+    const box = await page.locator('.map').boundingBox();
+    if (!box) throw new Error('map not found');
+    expect(point.x).toBeGreaterThan(box.x);
+    expect(point.x).toBeLessThan(box.x + box.width);
+  });
+
+  it('washes out units outside the legend entry under focus', async () => {
+    const page = await open('?year=2023');
+    const legend = page.getByRole('region', { name: /Tiers in 2023/ });
+    const entryA = legend.locator('li[data-state="A"]');
+    const knownA = Number(/(\d+) known/.exec((await entryA.textContent()) ?? '')?.[1]);
+    await entryA.focus();
+    await expect.poll(async () => (await flagged(page, 'unlit')).length).toBe(167 - knownA);
+    await entryA.blur();
+    await expect.poll(async () => (await flagged(page, 'unlit')).length).toBe(0);
+  });
+
+  it('draws change and first-year-in-A modes, and a flow', async () => {
+    const page = await open('?year=2021');
+    const tier = decodePng(await page.screenshot());
+    await page.getByRole('radio', { name: 'Change' }).check();
+    await expect.poll(() => page.url()).toContain('mode=change');
+    await waitForMark(page, 'year-rendered:2021', 5000);
+    const change = decodePng(await page.screenshot());
+    const box = await page.locator('.map').boundingBox();
+    if (!box) throw new Error('map not found');
+    let differ = 0;
+    for (let y = box.y; y < box.y + box.height; y += 8)
+      for (let x = box.x; x < box.x + box.width; x += 8)
+        if (distance(pixelAt(tier, x, y), pixelAt(change, x, y)) > 30) differ += 1;
+    expect(differ).toBeGreaterThan(100);
+    await snap(page, 'change');
+    const band = page.getByRole('button', { name: /^C → B: \d+ unit/ }).first();
+    const count = Number(/: (\d+) unit/.exec((await band.getAttribute('aria-label')) ?? '')?.[1]);
+    await band.click();
+    await expect.poll(async () => (await flagged(page, 'flow')).length).toBe(count);
+    await page.getByRole('radio', { name: 'First year in A' }).check();
+    await expect.poll(() => page.url()).toContain('mode=trajectory');
+    await snap(page, 'trajectory');
+  });
+
+  it('zooms to a linked area, and pans and zooms by drag, wheel, buttons and keys, keeping the view in the address', async () => {
+    const page = await open('?year=2023&pref=130100');
+    // 石家庄's units fill the map: two of its label points are far apart.
+    const a = await labelPoint(page, PINGSHAN, 2023);
+    const b = await labelPoint(page, '130110', 2023);
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(60);
+    expect(await flagged(page, 'muted')).not.toEqual([]);
+
+    const box = await page.locator('.map').boundingBox();
+    if (!box) throw new Error('map not found');
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // Drag: the point under the pointer follows it.
+    const before = await labelPoint(page, PINGSHAN, 2023);
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 40, cy + 30, { steps: 5 });
+    await page.mouse.up();
+    const after = await labelPoint(page, PINGSHAN, 2023);
+    expect(after.x - before.x).toBeCloseTo(40, 0);
+    expect(after.y - before.y).toBeCloseTo(30, 0);
+    await expect.poll(() => viewOf(page)).not.toBeNull();
+    const dragged = viewOf(page);
+
+    // Wheel: zooms in about the pointer.
+    await page.mouse.move(cx, cy);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(() => viewOf(page)).not.toBe(dragged);
+    const zoomOf = () => Number(viewOf(page)?.split(',')[2]);
+    const wheeled = zoomOf();
+
+    // The zoom buttons, then the keys on the focused map.
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(zoomOf).toBeCloseTo(wheeled - 1, 1);
+    await page.locator('canvas.map-2d').focus();
+    await page.keyboard.press('+');
+    await expect.poll(zoomOf).toBeCloseTo(wheeled, 1);
+    const keyed = viewOf(page);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => viewOf(page)).not.toBe(keyed);
+
+    // A reload opens the same view.
+    const view = viewOf(page);
+    await page.reload();
+    await waitForMark(page, 'map-interactive');
+    expect(viewOf(page)).toBe(view);
+  });
+
+  it('reads in Chinese, with Chinese names for its controls', async () => {
+    const page = await open('?year=2023&lang=zh');
+    expect(await page.getByRole('button', { name: '放大' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '缩小' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: '简易地图' }).count()).toBe(1);
+    await snap(page, 'zh');
+  });
+});

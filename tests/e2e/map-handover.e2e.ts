@@ -1,0 +1,134 @@
+/**
+ * The hand-over from the 2D map to MapLibre (issue 13), in Chromium (software WebGL) against
+ * the production build, offline:
+ * - the 2D map paints first ('choropleth-ready'), MapLibre takes over later ('map-interactive');
+ * - nothing jumps: label points are where they were, and a screenshot of the map area taken just
+ *   before the hand-over and one just after differ by less than a small threshold (compared as
+ *   16-pixel blocks: the two renderers anchor their hatch stripes differently);
+ * - a county clicked on the 2D map before the hand-over stays selected, with its details, after it.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser, openOfflinePage, waitForMark } from './helpers/browser';
+import { decodePng, distance, pixelAt, type Rgb } from './helpers/pixels';
+import { serveDirectory } from './helpers/static-server';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { StaticServer } from './helpers/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+const errors: string[] = [];
+beforeAll(async () => {
+  server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  expect(errors, 'page and console errors').toEqual([]);
+  await browser?.close();
+  await server?.close();
+});
+
+const PINGSHAN = '130131';
+const BLOCK = 16;
+
+/** Opens a page without waiting for any mark. */
+async function openPage(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const session = await openOfflinePage(browser, { width: viewport.width, height: viewport.height });
+  session.page.on('close', () => errors.push(...session.errors));
+  await session.page.goto(server.url + path);
+  return session.page;
+}
+
+const renderer = (page: Page) => page.evaluate(() => window.hebeiExplorer?.renderer ?? null);
+
+/** The mean colour of each 16 px block of the map area (the zoom buttons and scale bar left out). */
+function blocks(png: PNG, box: { x: number; y: number; width: number; height: number }): Rgb[] {
+  const out: Rgb[] = [];
+  for (let by = box.y; by + BLOCK <= box.y + box.height; by += BLOCK)
+    for (let bx = box.x; bx + BLOCK <= box.x + box.width; bx += BLOCK) {
+      const inControls = bx > box.x + box.width - 60 && by < box.y + 90;
+      const inScale = bx < box.x + 110 && by > box.y + box.height - 40;
+      if (inControls || inScale) continue;
+      const sum = [0, 0, 0];
+      for (let y = by; y < by + BLOCK; y += 1)
+        for (let x = bx; x < bx + BLOCK; x += 1) pixelAt(png, x, y).forEach((v, i) => (sum[i] = (sum[i] ?? 0) + v));
+      out.push(sum.map((v) => v / (BLOCK * BLOCK)) as Rgb);
+    }
+  return out;
+}
+
+async function handOver(page: Page, name: string, codes: string[], year: number) {
+  await waitForMark(page, 'choropleth-ready');
+  expect(await renderer(page)).toBe('2d');
+  const box = await page.locator('.map').boundingBox();
+  if (!box) throw new Error('map not found');
+  const points = async () =>
+    page.evaluate(([cs, y]) => cs.map((c) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null), [
+      codes,
+      year,
+    ] as const);
+  // Just before: the 2D map, as the last frame before MapLibre is shown.
+  const before2d = await page.screenshot();
+  const pointsBefore = await points();
+  await waitForMark(page, 'map-interactive');
+  expect(await renderer(page)).toBe('webgl');
+  const after = await page.screenshot();
+  writeFileSync(join(ARTIFACTS, `handover-${name}-2d.png`), before2d);
+  writeFileSync(join(ARTIFACTS, `handover-${name}-webgl.png`), after);
+  // The same camera: every label point where it was, to a fraction of a pixel.
+  const pointsAfter = await points();
+  pointsBefore.forEach((p, i) => {
+    const q = pointsAfter[i];
+    if (!p || !q) throw new Error(`no label point for ${codes[i]}`);
+    expect(Math.abs(p.x - q.x)).toBeLessThan(0.5);
+    expect(Math.abs(p.y - q.y)).toBeLessThan(0.5);
+  });
+  // The same picture, block by block.
+  const a = blocks(decodePng(before2d), box);
+  const b = blocks(decodePng(after), box);
+  const d = a.map((c, i) => distance(c, b[i] ?? [0, 0, 0]));
+  const mean = d.reduce((s, v) => s + v, 0) / d.length;
+  const sorted = [...d].sort((x, y) => x - y);
+  const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? Infinity;
+  console.log(
+    `hand-over ${name}: ${d.length} blocks, mean difference ${mean.toFixed(2)}, 99th percentile ${p99.toFixed(1)}`,
+  );
+  expect(mean).toBeLessThan(4);
+  expect(p99).toBeLessThan(30);
+}
+
+describe('hand-over from the 2D map to MapLibre', () => {
+  it('shows the same first view before and after', async () => {
+    const page = await openPage('?year=2023');
+    await handOver(page, 'first-view', [PINGSHAN, '130110', '131182'], 2023);
+    // From now on MapLibre marks the years.
+    await page.getByRole('slider', { name: 'Year' }).press('Home');
+    await waitForMark(page, 'year-rendered:2019', 20_000);
+  }, 120_000);
+
+  it('shows the same selection, flow and change colours before and after', async () => {
+    const page = await openPage(`?year=2021&mode=change&base=2020&flow=C-B&county=${PINGSHAN}`);
+    await handOver(page, 'change-flow', [PINGSHAN, '130110'], 2021);
+  }, 120_000);
+
+  it('keeps a county clicked on the 2D map before the hand-over selected, with its details', async () => {
+    const page = await openPage('?year=2023', { width: 1280, height: 800 });
+    await waitForMark(page, 'choropleth-ready');
+    expect(await renderer(page)).toBe('2d');
+    const point = await page.evaluate((c) => window.hebeiExplorer?.labelPointOnScreen(c, 2023) ?? null, PINGSHAN);
+    const box = await page.locator('.map').boundingBox();
+    if (!point || !box) throw new Error('no label point');
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await expect.poll(() => page.getByRole('region', { name: /Pingshan County/ }).count()).toBe(1);
+    await waitForMark(page, 'map-interactive');
+    expect(await renderer(page)).toBe('webgl');
+    await expect
+      .poll(() => page.evaluate(() => window.hebeiExplorer?.unitsFlagged('selected') ?? []))
+      .toEqual([PINGSHAN]);
+    expect(await page.getByRole('region', { name: /Pingshan County/ }).count()).toBe(1);
+  }, 120_000);
+});
