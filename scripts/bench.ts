@@ -4,9 +4,14 @@
  *
  *   npm run bench            # builds, then measures; exits non-zero when a budget is broken
  *   BENCH_SCALE=0 npm run bench        # without the all-China scale scenario
+ *   BENCH_SIDE=0 npm run bench         # without the side-by-side section
  *   BENCH_ONLY=scale npm run bench     # only the scale scenario
  *   BENCH_ONLY=import npm run bench    # only the import section (scripts/bench-import.ts)
+ *   BENCH_ONLY=side npm run bench      # only the side-by-side section (scripts/bench-side-by-side.ts)
  * (a section not run keeps its last figures in bench/results.json, with their date)
+ * BENCH_LOADS: cold loads (3 for the main figures, 5 each side by side); BENCH_NO_WEBGL_LOADS (3):
+ * side by side without WebGL; BENCH_REF: the reference page (../shared/bench-refs/echarts);
+ * BENCH_MARK_TIMEOUT_MS (60 s): how long side by side waits for a mark before it counts as absent.
  *
  * Figures: bytes by type (encoded and decoded, worker included), time to choropleth-ready over
  * several cold loads (median and spread), key press → year-rendered on the Year slider, long
@@ -14,24 +19,43 @@
  * while playing, JS heap after load and after 20 playback cycles. Then the scale scenario (scripts/scale/): the same build on all of China's
  * ~2,850 county-level units (synthetic seeded tiers, benchmark input only) against Hebei, as a
  * table of ratios under `scale`. Then the import section (scripts/bench-import.ts): parse time per
- * character from 25,000 to 200,000 characters, and the largest paste's preview in the page. Budgets: bench/budgets.json. Results: bench/results.json.
+ * character from 25,000 to 200,000 characters, and the largest paste's preview in the page.
+ * Then side by side (scripts/bench-side-by-side.ts, issue 13): the explorer and the ECharts
+ * reference page (../shared/bench-refs/README.md: same marks, same controls) in the same run,
+ * alternating cold loads, once with WebGL and once in a browser without it: choropleth-ready,
+ * map-interactive (the reference's is its choropleth-ready), year step, JS (gzip) before the first
+ * choropleth and in all, as a table of explorer, reference and ratio under `sideBySide`; its
+ * budgets are ratios to the reference, and the JS sizes in KiB. Budgets: bench/budgets.json. Results: bench/results.json.
  * Not part of `npm test`: timings are measurements, not assertions of correctness.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { launchBrowser, openOfflinePage, waitForMark } from '../tests/e2e/helpers/browser.ts';
 import { importTable, measureImport, type ImportFigures } from './bench-import.ts';
-import { serveGzipped } from './bench-server.ts';
+import { serveGzipped, watchBytes } from './bench-server.ts';
+import {
+  measureSideBySide,
+  sideBySideChecks,
+  sideBySideTable,
+  type SideBySideBudgets,
+  type SideBySideFigures,
+} from './bench-side-by-side.ts';
 import { YEAR_STEPS, measureModeChanges, measureScale, scaleTable, type ScaleFigures } from './scale/measure.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
 const ONLY_SCALE = process.env.BENCH_ONLY === 'scale';
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
-const MAIN = !ONLY_SCALE && !ONLY_IMPORT;
+const ONLY_SIDE = process.env.BENCH_ONLY === 'side';
+const MAIN = !ONLY_SCALE && !ONLY_IMPORT && !ONLY_SIDE;
 const SCALE = ONLY_SCALE || (MAIN && process.env.BENCH_SCALE !== '0');
 const IMPORT = ONLY_IMPORT || MAIN;
+const SIDE = ONLY_SIDE || (MAIN && process.env.BENCH_SIDE !== '0');
 const DIST = process.env.E2E_DIST ?? 'dist';
+/** The reference page of the side-by-side section (../shared/bench-refs/README.md). */
+const REFERENCE = process.env.BENCH_REF ?? '../shared/bench-refs/echarts';
+const SIDE_LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const SIDE_NO_WEBGL_LOADS = Number(process.env.BENCH_NO_WEBGL_LOADS ?? Math.min(3, SIDE_LOADS));
 
 interface Budgets {
   geometryGzipKB: number;
@@ -42,25 +66,13 @@ interface Budgets {
   heapGrowthAfterCyclesPct: number;
   scale: { yearStepRatio: number };
   import: { parseGrowthPerChar: number; largestPastePreviewMs: number; largestPasteLongestTaskMs: number };
+  sideBySide: SideBySideBudgets;
 }
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Budgets;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
-const kind = (url: string) =>
-  /\.topo[^/]*\.json/.test(url)
-    ? 'geometry'
-    : /\.csv/.test(url)
-      ? 'data'
-      : /\.m?js/.test(url)
-        ? 'js'
-        : /\.css/.test(url)
-          ? 'css'
-          : /\.woff2?/.test(url)
-            ? 'font'
-            : 'other';
-
 // Browser-side code is passed as text: tsx would add helpers for named functions the page lacks.
 const OBSERVE_LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__longTasks.push(e.duration);
@@ -76,11 +88,12 @@ if (SCALE) {
   if (built.status !== 0) throw new Error('scale: building bench/scale/ failed');
 }
 
-const server = await serveGzipped(DIST);
-const browser = await launchBrowser();
 const results: Record<string, unknown> = {};
 let scale: ScaleFigures | null = null;
 let importFigures: ImportFigures | null = null;
+let side: SideBySideFigures | null = null;
+const server = await serveGzipped(DIST);
+const browser = await launchBrowser();
 try {
   // Cold loads: a new browser context each, so nothing is cached.
   const loads: { ready: number; longTasks: number[]; bytes: Record<string, { encoded: number; decoded: number }> }[] =
@@ -88,20 +101,7 @@ try {
   for (let i = 0; i < (MAIN ? LOADS : 0); i += 1) {
     const session = await openOfflinePage(browser);
     const cdp = await session.context.newCDPSession(session.page);
-    await cdp.send('Network.enable');
-    const bytes: Record<string, { encoded: number; decoded: number }> = {};
-    const urls = new Map<string, string>();
-    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
-    cdp.on('Network.dataReceived', (e) => {
-      const k = kind(urls.get(e.requestId) ?? '');
-      bytes[k] ??= { encoded: 0, decoded: 0 };
-      bytes[k].decoded += e.dataLength;
-    });
-    cdp.on('Network.loadingFinished', (e) => {
-      const k = kind(urls.get(e.requestId) ?? '');
-      bytes[k] ??= { encoded: 0, decoded: 0 };
-      bytes[k].encoded += e.encodedDataLength;
-    });
+    const received = await watchBytes(cdp);
     await session.page.addInitScript(OBSERVE_LONG_TASKS);
     await session.page.goto(server.url);
     await waitForMark(session.page, 'choropleth-ready');
@@ -109,7 +109,7 @@ try {
       `performance.getEntriesByName('choropleth-ready')[0].startTime`,
     )) as number;
     const longTasks = (await session.page.evaluate('window.__longTasks')) as number[];
-    loads.push({ ready, longTasks: [...longTasks], bytes });
+    loads.push({ ready, longTasks: [...longTasks], bytes: await received.byKind(session.page) });
     if (session.externalRequests.length > 0)
       throw new Error(`external requests: ${session.externalRequests.join(', ')}`);
     if (i < LOADS - 1) await session.context.close();
@@ -176,6 +176,14 @@ try {
   await browser.close();
   await server.close();
 }
+// Its own servers and browsers (one with WebGL, one without), once the others are closed.
+if (SIDE)
+  side = await measureSideBySide({
+    dist: DIST,
+    reference: REFERENCE,
+    loads: SIDE_LOADS,
+    noWebglLoads: SIDE_NO_WEBGL_LOADS,
+  });
 
 // Report
 type Check = [name: string, value: number, budget: number];
@@ -282,6 +290,7 @@ if (MAIN) {
     ...main.output,
     ...(output.scale ? { scale: output.scale } : {}),
     ...(output.import ? { import: output.import } : {}),
+    ...(output.sideBySide ? { sideBySide: output.sideBySide } : {}),
   };
   checks.push(...main.checks);
 }
@@ -303,15 +312,20 @@ if (importFigures) {
     ],
   );
 }
+if (side) {
+  output.sideBySide = { date: new Date().toISOString(), ...side };
+  console.log(`\n${sideBySideTable(side.webgl)}\n\n${sideBySideTable(side.noWebgl)}`);
+  checks.push(...sideBySideChecks(side, budgets.sideBySide));
+}
 writeFileSync('bench/results.json', `${JSON.stringify(output, null, 2)}\n`);
 
-console.log('\nbudget                                   measured     budget');
+console.log(`\n${'budget'.padEnd(48)}measured    budget`);
 let broken = 0;
 for (const [name, value, budget] of checks) {
   const ok = value <= budget;
   if (!ok) broken += 1;
   console.log(
-    `${ok ? 'ok  ' : 'OVER'} ${name.padEnd(36)} ${value.toFixed(1).padStart(9)} ${String(budget).padStart(9)}`,
+    `${ok ? 'ok  ' : 'OVER'} ${name.padEnd(43)} ${value.toFixed(Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 2 : 1).padStart(9)} ${String(budget).padStart(9)}`,
   );
 }
 console.log(`\nresults in bench/results.json; ${broken} budget(s) broken`);
