@@ -14,14 +14,17 @@ import '../../components/button.css';
 import './share.css';
 import { useT } from '../../i18n/use-t';
 
-/** The `imp` fragment value for the layers, or null when there are none or too much for a link. */
-export type ImportFragmentEncoder = (layers: readonly ImportLayer[]) => string | null;
+/**
+ * The `imp` fragment value for the layers, or null when there are none or too much for a link.
+ * It may come later (a promise): an encoder can load its compression code on first use.
+ */
+export type ImportFragmentEncoder = (layers: readonly ImportLayer[]) => string | null | Promise<string | null>;
 
 /** The page's link with the layers' fragment in place of any hash (none without layers). */
-function linkWithImports(href: string, layers: readonly ImportLayer[], encode?: ImportFragmentEncoder) {
+async function linkWithImports(href: string, layers: readonly ImportLayer[], encode?: ImportFragmentEncoder) {
   if (!encode || layers.length === 0) return { href, tooLong: false };
   const base = href.split('#')[0] ?? href;
-  const fragment = encode(layers);
+  const fragment = await encode(layers);
   return fragment === null ? { href: base, tooLong: true } : { href: `${base}#imp=${fragment}`, tooLong: false };
 }
 
@@ -46,7 +49,7 @@ export function ShareButton({ importFragment }: { importFragment?: ImportFragmen
   }, [status]);
 
   const share = async () => {
-    const shared = linkWithImports(window.location.href, store.getState().imports, importFragment);
+    const shared = await linkWithImports(window.location.href, store.getState().imports, importFragment);
     const href = shared.href;
     setTooLong(shared.tooLong);
     setLink(href);
