@@ -136,9 +136,6 @@ async function measureLoad(browser: Browser, url: string, name: PageName, webgl:
     const cdp = await context.newCDPSession(page);
     const bytes = await watchBytes(cdp);
     await page.goto(`${url}${QUERY}`);
-    const hasWebgl = (await page.evaluate(WEBGL_PROBE)) as boolean;
-    if (hasWebgl !== webgl)
-      throw new Error(`side by side: WebGL is ${hasWebgl ? 'on' : 'off'} in the ${webgl ? 'WebGL' : 'no-WebGL'} pass`);
     const ready = await markTime(page, 'choropleth-ready', MARK_TIMEOUT);
     if (name === 'reference' && (Number.isNaN(ready) || !((await page.evaluate(REFERENCE_DRAWN)) as boolean)))
       throw new Error(`side by side: the reference page (${url}) drew no map: ${session.errors.join('; ')}`);
@@ -151,6 +148,10 @@ async function measureLoad(browser: Browser, url: string, name: PageName, webgl:
     const steps = Number.isNaN(ready) ? [NaN] : await yearSteps(page);
     if (session.externalRequests.length > 0)
       throw new Error(`external requests (${name}): ${session.externalRequests.join(', ')}`);
+    // Last, so that the probe's own WebGL context costs the load nothing.
+    const hasWebgl = (await page.evaluate(WEBGL_PROBE)) as boolean;
+    if (hasWebgl !== webgl)
+      throw new Error(`side by side: WebGL is ${hasWebgl ? 'on' : 'off'} in the ${webgl ? 'WebGL' : 'no-WebGL'} pass`);
     return { ready, interactive, jsBeforeReady, jsTotal, steps };
   } finally {
     await context.close();
