@@ -87,6 +87,8 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
       flat.setActive(false);
       setProbe(gl.probe);
       markInteractive();
+      // The other years' layers, laid out behind the map shown, before the first year step.
+      gl.completeStyle();
     }
 
     function startMapLibre() {

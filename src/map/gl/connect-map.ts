@@ -23,7 +23,18 @@ import type { ProbeReads } from './e2e-probe';
 import { UnitFlags } from './flags';
 import { watchLoad } from './map-load';
 import type { MapPort } from './map-port';
-import { HATCHES, LABEL_LAYER, labelText, patternId } from './map-style';
+import { addMissingLayers } from './lean-layers';
+import {
+  HATCHES,
+  LABEL_LAYER,
+  ROLES,
+  labelField,
+  labelText,
+  patternId,
+  styleLayers,
+  unitLayerId,
+  yearLayers,
+} from './map-style';
 import { stripePattern } from '../patterns';
 import { followPointer } from './pointer';
 import { MapSources, type WrittenData } from './sources';
@@ -47,6 +58,8 @@ export interface MapEnvironment {
 
 /** What the connection can be asked (the e2e probe reads it), and how to end it. */
 export interface MapConnection extends ProbeReads {
+  /** Adds every layer the map was created without (lean-layers.ts); once it is on screen. */
+  completeStyle: () => void;
   /** Stops following the store and the map's events; the map itself stays (its owner removes it). */
   dispose: () => void;
 }
@@ -69,7 +82,18 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
       env.onFirstIdle?.();
     },
     shown,
+    ensureYear: (year) => {
+      if (!styleReady) return;
+      const wanted = new Set([
+        ...yearLayers(year),
+        ...Object.values(ROLES).map((role) => unitLayerId(role, vintageOf(year))),
+      ]);
+      // show() switches the layers right after, the added ones included.
+      addMissingLayers(map, allLayers(), (id) => wanted.has(id));
+    },
   });
+  /** The full style's layers (the label layer's field does not matter: it is never added). */
+  const allLayers = () => styleLayers(vintageOf(store.getState().year), labelField(store.getState().lang));
   const flags = new UnitFlags(map, () => years.switchLayers());
 
   function sync(state: AppState) {
@@ -150,6 +174,9 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
   );
 
   return {
+    completeStyle: () => {
+      if (styleReady && addMissingLayers(map, allLayers()) > 0) years.switchLayers();
+    },
     geometry: () => sources.geometry,
     drawn: () => years.drawn,
     dispose: () => {

@@ -43,6 +43,8 @@ export interface MapController {
    * complete frame even when the camera stays (after a context loss, the style was rebuilt).
    */
   jumpTo: (camera: Camera, redraw?: boolean) => Promise<void>;
+  /** Adds the layers it was created without (after it is on screen: lean-layers.ts). */
+  completeStyle: () => void;
   dispose: () => void;
 }
 
@@ -63,6 +65,8 @@ export function createMapController(
       labelField(initial.lang),
       new URL(latinFontUrl, document.baseURI).href,
       seeded?.sources,
+      // A lean start: the shown year's layers only; the rest once the map is on screen.
+      [initial.year],
     ),
     center: [options.camera.lng, options.camera.lat],
     zoom: options.camera.zoom,
@@ -110,6 +114,7 @@ export function createMapController(
         map.once('idle', () => resolve());
         map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
       }),
+    completeStyle: () => connection.completeStyle(),
     dispose: () => {
       connection.dispose();
       map.remove();

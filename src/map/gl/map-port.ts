@@ -5,7 +5,7 @@
  * Each module asks for the few methods it calls (`Pick<MapPort, ...>`), so its signature says
  * what it may do to the map.
  */
-import type { ExpressionSpecification, Point, PointLike } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, Point, PointLike } from 'maplibre-gl';
 import type { PatternImage } from '../patterns';
 import type { PropertyUpdate } from './unit-features';
 
@@ -65,6 +65,7 @@ export interface MapPort {
 
   getSource(id: string): SourcePort | undefined;
   getLayer(id: string): { type: string } | undefined;
+  addLayer(layer: LayerSpecification, beforeId?: string): unknown;
   setPaintProperty(layerId: string, name: string, value: number): unknown;
   setLayoutProperty(layerId: string, name: string, value: ExpressionSpecification): unknown;
   setFilter(layerId: string, filter: ExpressionSpecification): unknown;

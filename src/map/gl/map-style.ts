@@ -347,16 +347,11 @@ function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayer
 const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /**
- * The style. `data`: each source's data, when the map is created after the data is in
- * (sources.ts sourceData); otherwise the sources start empty and are filled after 'load'.
+ * Every layer of the style, in drawing order. The map starts with the layers the first view
+ * needs (startLayers) and is given the rest once it is on screen (lean-layers.ts), in this order.
  */
-export function createStyle(
-  vintage: Vintage,
-  field: 'name_zh' | 'name_en',
-  latinFontUrl: string,
-  data?: Partial<Record<(typeof SOURCES)[keyof typeof SOURCES], GeoJSON.GeoJSON>>,
-): StyleSpecification {
-  const layers: LayerSpecification[] = [
+export function styleLayers(vintage: Vintage, field: 'name_zh' | 'name_en'): LayerSpecification[] {
+  return [
     { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
     { id: 'context-fill', type: 'fill', source: SOURCES.context, paint: { 'fill-color': LAND_CONTEXT } },
     {
@@ -384,6 +379,39 @@ export function createStyle(
     ...VINTAGES.flatMap((v) => focusLayers(v)),
     labelLayer(vintage, field),
   ];
+}
+
+/** The ids of the unit layers of the years and vintages not in `years` (the rest are shared). */
+function otherYearsLayers(years: readonly Year[]): Set<string> {
+  const vintages = new Set(years.map(vintageOf));
+  const ids = new Set<string>();
+  for (const y of YEARS) if (!years.includes(y)) yearLayers(y).forEach((id) => ids.add(id));
+  for (const v of VINTAGES) {
+    if (vintages.has(v)) continue;
+    for (const role of Object.values(ROLES)) ids.add(unitLayerId(role, v));
+  }
+  return ids;
+}
+
+/** The layers a view of `years` draws: those years' groups, their vintages' flag layers and the shared ones. */
+export function startLayers(layers: readonly LayerSpecification[], years: readonly Year[]): LayerSpecification[] {
+  const left = otherYearsLayers(years);
+  return layers.filter((layer) => !left.has(layer.id));
+}
+
+/**
+ * The style. `data`: each source's data, when the map is created after the data is in
+ * (sources.ts sourceData); otherwise the sources start empty and are filled after 'load'.
+ * `years`: only these years' layers (startLayers); by default every year's.
+ */
+export function createStyle(
+  vintage: Vintage,
+  field: 'name_zh' | 'name_en',
+  latinFontUrl: string,
+  data?: Partial<Record<(typeof SOURCES)[keyof typeof SOURCES], GeoJSON.GeoJSON>>,
+  years: readonly Year[] = YEARS,
+): StyleSpecification {
+  const layers = startLayers(styleLayers(vintage, field), years);
   return {
     version: 8,
     name: 'Hebei county innovation tiers (offline)',

@@ -1,0 +1,33 @@
+/**
+ * A lean start: MapLibre is created with the layers of the year it shows (map-style.ts
+ * startLayers), so its worker lays out one year's group of unit layers instead of five before
+ * the first frame. The other layers are added once the map is on screen (all at once, switched
+ * off, so they are ready before the first year step), or at once for a year shown before that.
+ * Each is added before the next layer of the full style the map has, so the drawing order is
+ * the style's whatever the order of additions.
+ */
+import type { LayerSpecification } from 'maplibre-gl';
+import type { MapPort } from './map-port';
+
+export type LayersPort = Pick<MapPort, 'getLayer' | 'addLayer'>;
+
+/** Adds the layers of `all` (the full style, in order) that the map lacks and `wanted` accepts; returns how many. */
+export function addMissingLayers(
+  map: LayersPort,
+  all: readonly LayerSpecification[],
+  wanted: (id: string) => boolean = () => true,
+): number {
+  let added = 0;
+  // From the top down, so the layer each is put under is already in place.
+  let above: string | undefined;
+  for (let i = all.length - 1; i >= 0; i -= 1) {
+    const layer = all[i];
+    if (!layer) continue;
+    if (!map.getLayer(layer.id) && wanted(layer.id)) {
+      map.addLayer(layer, above);
+      added += 1;
+    }
+    if (map.getLayer(layer.id)) above = layer.id;
+  }
+  return added;
+}

@@ -1,0 +1,56 @@
+/**
+ * The lean start (src/map/gl/lean-layers.ts): MapLibre is created with the shown year's layers
+ * only; a year shown before the rest arrive gets its own at once; completeStyle adds every
+ * other layer; every layer ends in the full style's drawing order.
+ */
+import { describe, expect, it } from 'vitest';
+import { connectMap } from '../../src/map/gl/connect-map';
+import { addMissingLayers } from '../../src/map/gl/lean-layers';
+import { createStyle, styleLayers, yearLayers } from '../../src/map/gl/map-style';
+import { createAppStore } from '../../src/store/store';
+import { emptyGeometry } from '../fixtures/empty-geometry';
+import { FakeMap } from '../fixtures/fake-map';
+import { syntheticDataset } from '../fixtures/synthetic-dataset';
+
+const FONT = 'http://127.0.0.1/font.woff2';
+const fullOrder = () => styleLayers(2021, 'name_en').map((l) => l.id);
+
+describe('addMissingLayers', () => {
+  it('adds what is missing in the style order, and nothing twice', () => {
+    const map = new FakeMap(createStyle(2021, 'name_en', FONT, undefined, [2023]));
+    expect(map.layerIds()).not.toEqual(expect.arrayContaining(yearLayers(2019)));
+    const full = styleLayers(2021, 'name_en');
+    const added = addMissingLayers(map, full, (id) => yearLayers(2019).includes(id));
+    expect(added).toBe(yearLayers(2019).length);
+    const order = fullOrder();
+    expect(map.layerIds()).toEqual(order.filter((id) => map.layerIds().includes(id)));
+    const before = map.layerIds().length;
+    expect(addMissingLayers(map, full)).toBe(order.length - before);
+    expect(map.layerIds()).toEqual(order);
+    expect(addMissingLayers(map, full)).toBe(0);
+  });
+});
+
+describe('a map created with one year', () => {
+  it("adds a year's layers when it is shown, and the rest on completeStyle", () => {
+    const store = createAppStore({ year: 2023 });
+    const map = new FakeMap(createStyle(2021, 'name_en', FONT, undefined, [2023]));
+    const connection = connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    map.fire('load', {});
+    const startCount = map.layerIds().length;
+    expect(startCount).toBeLessThan(fullOrder().length / 2);
+    store.getState().setYear(2019);
+    expect(map.layerIds()).toEqual(expect.arrayContaining(yearLayers(2019)));
+    // The 2019 group is switched on, the 2023 group off.
+    const opacity = (id: string) =>
+      map
+        .callsTo('setPaintProperty')
+        .filter(([layer, name]) => layer === id && String(name).endsWith('layer-opacity'))
+        .at(-1)?.[2];
+    expect(opacity(yearLayers(2019)[0] ?? '')).toBe(1);
+    expect(opacity(yearLayers(2023)[0] ?? '')).toBe(0);
+    connection.completeStyle();
+    expect(map.layerIds()).toEqual(fullOrder());
+  });
+});
