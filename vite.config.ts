@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { cspMetaPlugin, securityHeaders } from './scripts/csp.ts';
 import { datasetBundlePlugin } from './scripts/dataset-bundle.ts';
+import { preloadDataPlugin } from './scripts/preload-data.ts';
 
 /** Modules loading which has no effect: see treeshake below. */
 const CSV_PARSER = /[\\/]node_modules[\\/]papaparse[\\/]|[\\/]src[\\/]domain[\\/]csv\.ts$/;
@@ -10,8 +11,9 @@ const CSV_PARSER = /[\\/]node_modules[\\/]papaparse[\\/]|[\\/]src[\\/]domain[\\/
 // config (vitest.e2e.config.ts) because they need a production build and a browser.
 export default defineConfig({
   // The built index.html carries the Content-Security-Policy as a <meta> tag (scripts/csp.ts);
-  // data/*.csv reach the page as one bundle (scripts/dataset-bundle.ts).
-  plugins: [react(), cspMetaPlugin(), datasetBundlePlugin()],
+  // data/*.csv reach the page as one bundle (scripts/dataset-bundle.ts), preloaded with the
+  // geometry (scripts/preload-data.ts).
+  plugins: [react(), cspMetaPlugin(), datasetBundlePlugin(), preloadDataPlugin()],
   base: './',
   // `npm start` / `npm run preview` send the same policy as a header (with frame-ancestors).
   preview: { headers: securityHeaders() },
