@@ -140,7 +140,7 @@ async function checkPage(page: Page, session: OfflinePage, offset: number, conte
   const state = await page.evaluate(() => ({
     pwned: window.__pwned ?? null,
     violations: window.__violations ?? ['the recorder is missing'],
-    canvases: document.querySelectorAll('.map canvas').length,
+    canvases: document.querySelectorAll('.map canvas.maplibregl-canvas').length,
     shown: document.querySelectorAll('.notices > ul > li').length,
   }));
   expect(state.pwned, `a payload ran (${context})`).toBeNull();

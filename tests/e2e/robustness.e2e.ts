@@ -146,7 +146,7 @@ describe('URL fuzzing', () => {
     // Images with onerror handlers would fail asynchronously: give them time.
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => window.__xss ?? null)).toBeNull();
-    expect(await page.locator('.map canvas').count()).toBe(1);
+    expect(await page.locator('.map canvas.maplibregl-canvas').count()).toBe(1);
     // One notice stands for the last ignored address: each navigation replaced the one before
     // (issue 17), so hundreds of ignored values leave one notice, not hundreds.
     const notices = await page.locator('.notices > ul > li').count();
@@ -189,7 +189,7 @@ describe('URL fuzzing', () => {
       }
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => window.__xss ?? null), `a payload ran for ${path}`).toBeNull();
-      expect(await page.locator('.map canvas').count()).toBe(1);
+      expect(await page.locator('.map canvas.maplibregl-canvas').count()).toBe(1);
       await session.context.close();
       loads += 1;
     }
