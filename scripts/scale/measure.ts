@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { openOfflinePage, waitForMark } from '../../tests/e2e/helpers/browser.ts';
-import { TABLE_NAMES } from '../../src/domain/dataset/fields.ts';
+import { datasetBundleText } from '../dataset-bundle.ts';
 import { CHINA_TOPOLOGY, SCALE_DIR } from './build-china.ts';
 
 export type ScenarioName = 'hebei' | 'china';
@@ -134,8 +134,8 @@ const sizes = (buffers: Buffer[]) => ({
   gzipKB: kb(buffers.reduce((n, b) => n + gzipSync(b).length, 0)),
 });
 
-/** The build's geometry and data assets, by the name Vite gave them (`tiers-<hash>.csv`). */
-export function productionAssets(dist: string): { geometry: string; tables: Record<string, string> } {
+/** The build's geometry and data assets, by the name Vite gave them (`dataset-<hash>.json`). */
+export function productionAssets(dist: string): { geometry: string; dataset: string } {
   const files = readdirSync(join(dist, 'assets'));
   const find = (stem: string, ext: string) => {
     const found = files.filter((f) => new RegExp(`^${stem.replace('.', '\\.')}-[\\w-]+\\.${ext}$`).test(f));
@@ -145,7 +145,7 @@ export function productionAssets(dist: string): { geometry: string; tables: Reco
   };
   return {
     geometry: find('hebei.topo', 'json'),
-    tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, find(t, 'csv')])),
+    dataset: find('dataset', 'json'),
   };
 }
 
@@ -155,9 +155,8 @@ export function scenarioFiles(scenario: ScenarioName, dist: string): Map<string,
   const files = new Map<string, Buffer>();
   const own = (asset: string) => readFileSync(join(dist, 'assets', asset));
   files.set(assets.geometry, scenario === 'china' ? readFileSync(CHINA_TOPOLOGY) : own(assets.geometry));
-  for (const [table, asset] of Object.entries(assets.tables)) {
-    files.set(asset, scenario === 'china' ? readFileSync(join(SCALE_DIR, `${table}.csv`)) : own(asset));
-  }
+  // The six tables reach the page as one bundle, built from China's CSVs as the build does from data/.
+  files.set(assets.dataset, scenario === 'china' ? Buffer.from(datasetBundleText(SCALE_DIR)) : own(assets.dataset));
   return files;
 }
 
@@ -279,16 +278,14 @@ export async function measureLoad(
   const session = await openOfflinePage(browser, { width: options.width ?? 1280, height: options.height ?? 800 });
   const { page, context } = session;
   const cdp = await context.newCDPSession(page);
-  const answered = scenario === 'china' ? await routeChina(page, scenarioFiles('china', dist)) : () => 7;
+  const answered = scenario === 'china' ? await routeChina(page, scenarioFiles('china', dist)) : () => 2;
   await page.addInitScript(OBSERVE_LONG_TASKS);
   await page.addInitScript(SETTLE);
   await page.goto(`${baseUrl}${options.query ?? (scenario === 'china' ? CHINA_VIEW : '')}`);
   await waitForMark(page, 'choropleth-ready', 180_000);
   const ready = (await page.evaluate(`performance.getEntriesByName('choropleth-ready')[0].startTime`)) as number;
-  if (answered() !== 1 + TABLE_NAMES.length) {
-    throw new Error(
-      `scale: ${answered()} of ${1 + TABLE_NAMES.length} asset requests were answered with China's files`,
-    );
+  if (answered() !== 2) {
+    throw new Error(`scale: ${answered()} of 2 asset requests (geometry, dataset) were answered with China's files`);
   }
   if (session.externalRequests.length > 0) throw new Error(`external requests: ${session.externalRequests.join(', ')}`);
   if (session.errors.length > 0) throw new Error(`page errors in ${scenario}: ${session.errors.join('; ')}`);
@@ -353,7 +350,7 @@ function summarise(scenario: ScenarioName, dist: string, loads: LoadFigures[]): 
   return {
     units: topology.objects.units_2019.geometries.length,
     geometry: sizes([geometry]),
-    data: sizes(Object.values(assets.tables).map((a) => files.get(a) ?? Buffer.alloc(0))),
+    data: sizes([files.get(assets.dataset) ?? Buffer.alloc(0)]),
     choroplethReadyMs: {
       median: median(readies),
       min: Math.min(...readies),
