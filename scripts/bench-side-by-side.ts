@@ -27,7 +27,7 @@ import { YEAR_STEPS } from './scale/measure.ts';
 export type PageName = 'explorer' | 'reference';
 
 /** How long a mark may take before it counts as absent (ms): BENCH_MARK_TIMEOUT_MS, 60 s. */
-const MARK_TIMEOUT = Number(process.env.BENCH_MARK_TIMEOUT_MS ?? 60_000);
+export const MARK_TIMEOUT = Number(process.env.BENCH_MARK_TIMEOUT_MS ?? 60_000);
 /** How long one year step may take before the load's remaining steps are skipped (ms). */
 const STEP_TIMEOUT = Math.min(MARK_TIMEOUT, 20_000);
 const QUERY = '?year=2023';
@@ -78,7 +78,7 @@ const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** di
 const kib = (bytes: number) => round(bytes / 1024, 1);
 
 /** The mark's startTime, or NaN when the page has not set it within `timeout`. */
-async function markTime(page: Page, name: string, timeout: number): Promise<number> {
+export async function markTime(page: Page, name: string, timeout: number): Promise<number> {
   try {
     // A function, not a string: the explorer's CSP (script-src 'self') refuses a string predicate.
     await page.waitForFunction((n) => performance.getEntriesByName(n, 'mark').length > 0, name, { timeout });
