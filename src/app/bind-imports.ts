@@ -12,6 +12,11 @@
  * event: the binder reads again, shows the result and says what changed. Stored data this
  * version cannot use in full is copied aside first (data/import-storage.ts), and a notice
  * offers to download or remove it.
+ *
+ * A link's fragment is read asynchronously (inflating it loads fflate on first use). Meanwhile
+ * the binder already follows this tab's changes and other tabs' writes, keeps the fragment in
+ * the address until it is read, and applies only the latest read: a hash change that arrives
+ * while an earlier fragment is being read supersedes it.
  */
 import {
   IMPORT_STORAGE_KEY,
@@ -26,6 +31,7 @@ import {
   type StoredRead,
 } from '../data/import-storage';
 import type { ImportLayer } from '../domain/import/types';
+import type { Lang } from '../domain/lang';
 import type { Unit } from '../domain/types';
 import type { AppStore, NoticeExtra } from '../store/store';
 import { t } from '../i18n';
@@ -38,10 +44,17 @@ import {
   otherTabNotice,
   readLinkLayers,
   saveFailureText,
+  type LinkLayersRead,
 } from './import-notices';
 
 // Importable from here as before the notices' wording moved to import-notices.ts.
-export { describeImportProblem, downloadText, readLinkLayers, type ImportReadProblem } from './import-notices';
+export {
+  describeImportProblem,
+  downloadText,
+  readLinkLayers,
+  type ImportReadProblem,
+  type LinkLayersRead,
+} from './import-notices';
 
 /** What the binder reads of a `storage` event. */
 export interface StorageEventLike {
@@ -68,6 +81,8 @@ export interface BindImportsOptions {
   download?: (fileName: string, text: string) => void;
   /** The clock that dates the copies kept aside. */
   now?: () => Date;
+  /** Reads a link's layers. Defaults to readLinkLayers; tests pass one that resolves when they say. */
+  readLink?: (hash: string, units: readonly Unit[], lang: Lang) => Promise<LinkLayersRead>;
 }
 
 /**
@@ -83,7 +98,18 @@ export function bindImports(
   const storage = options.storage === undefined ? browserStorage() : options.storage;
   const download = options.download ?? downloadText;
   const now = options.now ?? (() => new Date());
+  const readLinkOf = options.readLink ?? readLinkLayers;
   let started = false;
+  let stopped = false;
+  /**
+   * Reads of the link's fragment are numbered, and only the latest one is applied: an earlier
+   * read still under way when another begins is for a link the address no longer holds, so
+   * neither its layers nor its notices are shown. `linkDone` is the latest read once applied.
+   */
+  let linkReads = 0;
+  let linkDone = 0;
+  /** The latest read could not load its code: its fragment stays in the address for a reload. */
+  let linkUnread = false;
   let units: readonly Unit[] = [];
   /**
    * The local layers as storage held them when this tab last read or wrote it successfully: a
@@ -126,10 +152,27 @@ export function bindImports(
     win.history.replaceState(null, '', `${pathname}${search}${hashWithoutImports(hash)}`);
   };
 
-  const readLink = () => {
-    const link = readLinkLayers(win.location.hash, units, lang());
+  /**
+   * Drops the fragment once no link layer is shown, but not while a read is under way (its
+   * fragment is not read yet) nor after one whose code could not be loaded (it was never read).
+   */
+  const dropFragmentIfDone = () => {
+    if (linkDone !== linkReads || linkUnread) return;
+    if (!store.getState().imports.some((l) => l.origin === 'link')) dropFragment();
+  };
+
+  /** Reads the address's fragment and applies its layers, unless a later read has begun meanwhile. */
+  const readLink = async () => {
+    const read = (linkReads += 1);
+    const link = await readLinkOf(win.location.hash, units, lang());
+    if (stopped || read !== linkReads) return;
+    linkDone = read;
+    linkUnread = link.unread;
     notify(link.messages);
-    return link;
+    // An unreadable link changes nothing: layers received earlier stay until kept or discarded.
+    if (link.layers.length > 0) store.getState().restoreImports([], link.layers);
+    // A fragment that gave nothing (unreadable, or all of it already kept here) is not kept in the address.
+    dropFragmentIfDone();
   };
 
   const reportSave = (save: SaveResult | null) => {
@@ -249,14 +292,12 @@ export function bindImports(
     if (started || data.status !== 'ready') return;
     units = data.base.units;
     sync('start');
-    reportEarlierCopies();
-    const link = readLink();
-    if (link.layers.length > 0) store.getState().restoreImports([], link.layers);
-    // Only now: while the stored layers went into the store, the link's were not there yet, and
-    // the subscription below would have taken the fragment for one already kept or discarded.
+    // Only now, so that the stored layers going into the store are not taken for a change. From
+    // here this tab's changes and other tabs' writes are followed, also while the link is read;
+    // the read is counted before anything else can run, so the fragment is kept until it is done.
     started = true;
-    // A fragment that gave nothing (unreadable, or all of it already kept here) is not kept in the address.
-    if (!store.getState().imports.some((l) => l.origin === 'link')) dropFragment();
+    if (fragmentValue(win.location.hash) !== null) void readLink();
+    reportEarlierCopies();
   };
 
   const unsubscribeData = store.subscribe((s) => s.data.status, start);
@@ -267,7 +308,7 @@ export function bindImports(
       if (!started) return;
       if (!applying) sync('change');
       // The latest layers: sync may have replaced them (a link layer another tab kept is dropped).
-      if (!store.getState().imports.some((l) => l.origin === 'link')) dropFragment();
+      dropFragmentIfDone();
     },
   );
 
@@ -282,16 +323,14 @@ export function bindImports(
   const onHashChange = () => {
     const { data } = store.getState();
     if (!started || data.status !== 'ready' || fragmentValue(win.location.hash) === null) return;
-    const link = readLink();
-    // An unreadable link changes nothing: layers received earlier stay until kept or discarded.
-    if (link.layers.length > 0) store.getState().restoreImports([], link.layers);
-    if (!store.getState().imports.some((l) => l.origin === 'link')) dropFragment();
+    void readLink();
   };
   win.addEventListener('hashchange', onHashChange);
 
   start();
 
   return () => {
+    stopped = true;
     unsubscribeData();
     unsubscribeImports();
     win.removeEventListener('storage', onStorage);

@@ -95,19 +95,42 @@ export function describeImportProblem(lang: Lang, problem: ImportReadProblem, wh
   }
 }
 
-/** The link's layers, checked; a corrupt fragment gives none and one problem text. */
-export function readLinkLayers(
-  hash: string,
-  units: readonly Unit[],
-  lang: Lang,
-): { layers: ImportLayer[]; messages: string[]; present: boolean } {
-  const read = decodeImportFragment(hash);
-  if (read.status === 'none') return { layers: [], messages: [], present: false };
+/** The layers of a link, checked, and what to say about them. */
+export interface LinkLayersRead {
+  layers: ImportLayer[];
+  messages: string[];
+  /** The hash has an `imp` fragment. */
+  present: boolean;
+  /**
+   * The code that inflates the fragment could not be loaded (no connection): nothing was read,
+   * and the link is not at fault, so the fragment is worth keeping for a reload.
+   */
+  unread: boolean;
+}
+
+/**
+ * The link's layers, checked; a corrupt fragment gives none and one problem text. Async because
+ * inflating loads fflate on first use; a fragment rejected before inflating does not wait for it.
+ */
+export async function readLinkLayers(hash: string, units: readonly Unit[], lang: Lang): Promise<LinkLayersRead> {
+  let read: FragmentRead;
+  try {
+    read = await decodeImportFragment(hash);
+  } catch {
+    return {
+      layers: [],
+      messages: [t(lang, 'featureLoadFailed', { name: t(lang, 'importWhereLink') })],
+      present: true,
+      unread: true,
+    };
+  }
+  if (read.status === 'none') return { layers: [], messages: [], present: false, unread: false };
   if (read.status === 'corrupt') {
     return {
       layers: [],
       messages: [t(lang, 'importLinkCorrupt', { reason: t(lang, LINK_REASON[read.reason]) })],
       present: true,
+      unread: false,
     };
   }
   const checked = checkLayers(read.candidates, units, 'link');
@@ -115,6 +138,7 @@ export function readLinkLayers(
     layers: checked.layers,
     messages: checked.problems.map((p: CheckProblem) => describeImportProblem(lang, p, 'link')),
     present: true,
+    unread: false,
   };
 }
 

@@ -8,8 +8,12 @@
  * defensive: size limits before and after inflating (a small link could inflate to gigabytes),
  * strict UTF-8 and JSON, and the result is only *candidates*: src/data/import-check.ts decides
  * what of it is kept, exactly as for layers read from storage.
+ *
+ * fflate is loaded only when a link has layers to write or a fragment to inflate (a dynamic
+ * import), so a page that neither opens a link with layers nor shares imported layers never
+ * downloads it. The checks that need no inflating (no fragment, too long, not base64url) are
+ * sync (fragmentShape) and run before it is loaded.
  */
-import { deflateSync, inflateSync } from 'fflate';
 import type { ImportFact, ImportLayer } from '../domain/import/types';
 
 export const FRAGMENT_KEY = 'imp';
@@ -48,9 +52,13 @@ function fromBase64Url(text: string): Uint8Array | null {
   return bytes;
 }
 
-/** The fragment's value for the layers, or null with none or when it would be too long for a link. */
-export function encodeImportLayers(layers: readonly ImportLayer[]): string | null {
+/**
+ * The fragment's value for the layers, or null with none or when it would be too long for a
+ * link. Without layers it resolves without loading fflate.
+ */
+export async function encodeImportLayers(layers: readonly ImportLayer[]): Promise<string | null> {
   if (layers.length === 0) return null;
+  const { deflateSync } = await import('fflate');
   const compact: CompactLayer[] = layers.map((l) => [
     l.source.title,
     l.source.date,
@@ -87,20 +95,24 @@ export function fragmentValue(hash: string): string | null {
   return new URLSearchParams(hash.replace(/^#/, '')).get(FRAGMENT_KEY);
 }
 
-/** Reads the layers a link's hash carries, as candidates for the strict checks. */
-export function decodeImportFragment(hash: string): FragmentRead {
+/**
+ * What a hash holds before inflating: no fragment, one that is corrupt already by its size or
+ * encoding, or the compressed bytes to inflate. Sync, and needs no fflate.
+ */
+export type FragmentShape = Exclude<FragmentRead, { status: 'ok' }> | { status: 'compressed'; bytes: Uint8Array };
+
+/** The first part of reading a hash (see FragmentShape): everything that can be told without fflate. */
+export function fragmentShape(hash: string): FragmentShape {
   const value = fragmentValue(hash);
   if (value === null) return { status: 'none' };
   if (value.length > MAX_FRAGMENT_READ_CHARS) return { status: 'corrupt', reason: 'too-large' };
   const bytes = fromBase64Url(value);
   if (bytes === null || bytes.length === 0) return { status: 'corrupt', reason: 'encoding' };
-  let inflated: Uint8Array;
-  try {
-    // One byte more than allowed: a full buffer means the data went on past the limit.
-    inflated = inflateSync(bytes, { out: new Uint8Array(MAX_INFLATED_BYTES + 1) });
-  } catch {
-    return { status: 'corrupt', reason: 'compression' };
-  }
+  return { status: 'compressed', bytes };
+}
+
+/** The inflated bytes as candidates: strict UTF-8, JSON of our shape and version. */
+function parseInflated(inflated: Uint8Array): FragmentRead {
   if (inflated.length > MAX_INFLATED_BYTES) return { status: 'corrupt', reason: 'too-large' };
   let parsed: unknown;
   try {
@@ -113,6 +125,25 @@ export function decodeImportFragment(hash: string): FragmentRead {
   }
   if (parsed.v !== FRAGMENT_VERSION || !Array.isArray(parsed.l)) return { status: 'corrupt', reason: 'version' };
   return { status: 'ok', candidates: parsed.l.map(expandLayer) };
+}
+
+/**
+ * Reads the layers a link's hash carries, as candidates for the strict checks. fflate is loaded
+ * only for a fragment that gets as far as inflating; a rejected load (the chunk could not be
+ * fetched) rejects the promise, as it is no fault of the link.
+ */
+export async function decodeImportFragment(hash: string): Promise<FragmentRead> {
+  const shape = fragmentShape(hash);
+  if (shape.status !== 'compressed') return shape;
+  const { inflateSync } = await import('fflate');
+  let inflated: Uint8Array;
+  try {
+    // One byte more than allowed: a full buffer means the data went on past the limit.
+    inflated = inflateSync(shape.bytes, { out: new Uint8Array(MAX_INFLATED_BYTES + 1) });
+  } catch {
+    return { status: 'corrupt', reason: 'compression' };
+  }
+  return parseInflated(inflated);
 }
 
 /** `href` with its hash set to the layers' fragment (or removed when there is none). */

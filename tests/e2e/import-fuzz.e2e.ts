@@ -88,7 +88,7 @@ describe('formula injection (issue 17)', () => {
       origin: 'link',
     }));
     // Each layer states the same fact; only the first is new, which is fine: every title is a source.
-    const page = await open(`?year=2022#imp=${encodeImportLayers(layers) ?? ''}`);
+    const page = await open(`?year=2022#imp=${(await encodeImportLayers(layers)) ?? ''}`);
     await page.getByRole('button', { name: 'Keep' }).click();
     await page.getByRole('button', { name: 'Table', exact: true }).click();
     const table = page.getByRole('dialog', { name: /Table/ });

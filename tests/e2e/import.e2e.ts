@@ -53,11 +53,11 @@ function linkLayer(title = 'Linked notice'): ImportLayer {
   };
 }
 
-const fragmentOf = (layers: ImportLayer[]) => `#imp=${encodeImportLayers(layers) ?? ''}`;
+const fragmentOf = async (layers: ImportLayer[]) => `#imp=${(await encodeImportLayers(layers)) ?? ''}`;
 
 describe('a link with imported data', () => {
   it('shows the data with a banner; Keep stores it and drops the fragment, a reload keeps it', async () => {
-    const page = await open(`?year=2022${fragmentOf([linkLayer()])}`);
+    const page = await open(`?year=2022${await fragmentOf([linkLayer()])}`);
     const banner = page.getByRole('region', { name: 'Data from the link' });
     await expect.poll(() => banner.count()).toBe(1);
     expect(await banner.textContent()).toContain('3 facts from “Linked notice”');
@@ -74,7 +74,7 @@ describe('a link with imported data', () => {
   });
 
   it('Discard removes the data and the fragment', async () => {
-    const page = await open(`?year=2022${fragmentOf([linkLayer()])}`);
+    const page = await open(`?year=2022${await fragmentOf([linkLayer()])}`);
     await expect.poll(async () => (await importedOnMap(page)).length).toBe(3);
     await page.getByRole('button', { name: 'Discard' }).click();
     await expect.poll(async () => (await importedOnMap(page)).length).toBe(0);
@@ -96,13 +96,13 @@ describe('a link with imported data', () => {
   it('drops link facts for unknown codes with a notice and keeps the rest', async () => {
     const bad = linkLayer();
     bad.facts = [...bad.facts, { code: '139999', year: 2022, tier: 'A', rank: null, rankOf: null, raw: 'x' }];
-    const page = await open(`?year=2022${fragmentOf([bad])}`);
+    const page = await open(`?year=2022${await fragmentOf([bad])}`);
     await expect.poll(() => page.getByText(/1 facts of “Linked notice” were not applied/).count()).toBe(1);
     await expect.poll(async () => (await importedOnMap(page)).length).toBe(3);
   });
 
   it('the share button puts the layers in the link, and the link opens them elsewhere', async () => {
-    const first = await suite.open(`?year=2022${fragmentOf([linkLayer('Shared on')])}`, { reducedMotion: true });
+    const first = await suite.open(`?year=2022${await fragmentOf([linkLayer('Shared on')])}`, { reducedMotion: true });
     await first.page.getByRole('button', { name: 'Keep' }).click();
     await first.page.getByRole('button', { name: 'Share' }).first().click();
     await expect.poll(() => first.page.getByText('Link copied').count()).toBe(1);
@@ -142,7 +142,7 @@ describe('the import dialog from the keyboard', () => {
   });
 
   it('lists the applied imports with Remove, and removing restores the previous state', async () => {
-    const page = await open(`?year=2022${fragmentOf([linkLayer()])}`);
+    const page = await open(`?year=2022${await fragmentOf([linkLayer()])}`);
     await page.getByRole('button', { name: 'Keep' }).click();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Import tier results' });

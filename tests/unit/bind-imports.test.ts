@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bindImports, type ImportsWindow, type StorageEventLike } from '../../src/app/bind-imports';
+import {
+  bindImports,
+  readLinkLayers,
+  type ImportsWindow,
+  type LinkLayersRead,
+  type StorageEventLike,
+} from '../../src/app/bind-imports';
 import {
   IMPORT_BACKUP_KEY,
   IMPORT_STORAGE_KEY,
@@ -144,6 +150,27 @@ interface Tab {
   apply: (l: ImportLayer) => void;
   remove: (title: string) => void;
   texts: () => string[];
+  /** Resolves once every link read begun so far has been applied (or superseded). */
+  settled: () => Promise<void>;
+}
+
+/** A macrotask: every continuation queued behind a resolved read has run by then. */
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** readLinkLayers, with each read it begins kept, so that a test can wait for them. */
+function trackedReader() {
+  const reads: Promise<LinkLayersRead>[] = [];
+  return {
+    readLink: (...args: Parameters<typeof readLinkLayers>) => {
+      const read = readLinkLayers(...args);
+      reads.push(read);
+      return read;
+    },
+    settled: async () => {
+      await Promise.all(reads);
+      await tick();
+    },
+  };
 }
 
 /** A tab of the browser: a store bound to the shared storage, with its data loaded. */
@@ -151,10 +178,12 @@ function openTab(shared: Shared, options: { hash?: string; lang?: Lang } = {}): 
   const store = createAppStore(options.lang ? { lang: options.lang } : {});
   const win = fakeWindow(options.hash);
   const downloads: { fileName: string; text: string }[] = [];
+  const reader = trackedReader();
   bindImports(store, win, {
     storage: shared.view(win),
     download: (fileName, text) => downloads.push({ fileName, text }),
     now: () => new Date('2026-11-25T08:30:00.000Z'),
+    readLink: reader.readLink,
   });
   store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
   return {
@@ -169,8 +198,19 @@ function openTab(shared: Shared, options: { hash?: string; lang?: Lang } = {}): 
       store.getState().removeImport(found.id);
     },
     texts: () => store.getState().notices.map((n) => n.text),
+    settled: reader.settled,
   };
 }
+
+/** A tab opened on a link, once its fragment has been read. */
+async function openLinkTab(shared: Shared, options: { hash: string; lang?: Lang }): Promise<Tab> {
+  const tab = openTab(shared, options);
+  await tab.settled();
+  return tab;
+}
+
+/** The hash of a link carrying the layers. */
+const linkHash = async (...layers: ImportLayer[]) => `#imp=${(await encodeImportLayers(layers)) ?? ''}`;
 
 const stored = (...layers: ImportLayer[]) => JSON.stringify({ version: 1, layers });
 
@@ -200,9 +240,9 @@ describe('bindImports', () => {
     expect(shared.data.has(IMPORT_STORAGE_KEY)).toBe(false);
   });
 
-  it('applies a link’s layers as link layers; keep saves them and drops the fragment', () => {
+  it('applies a link’s layers as link layers; keep saves them and drops the fragment', async () => {
     const shared = sharedStorage();
-    const tab = openTab(shared, { hash: `#imp=${encodeImportLayers([layer('990105', 'Linked', 'link')])}` });
+    const tab = await openLinkTab(shared, { hash: await linkHash(layer('990105', 'Linked', 'link')) });
     expect(tab.store.getState().imports.map((l) => [l.origin, l.source.title])).toEqual([['link', 'Linked']]);
     expect(shared.data.has(IMPORT_STORAGE_KEY)).toBe(false);
     expect(tab.win.url).toContain('#imp=');
@@ -211,20 +251,23 @@ describe('bindImports', () => {
     expect(tab.win.url).toBe('/?year=2019');
   });
 
-  it('discard removes the link layers and the fragment', () => {
-    const tab = openTab(sharedStorage(), { hash: `#imp=${encodeImportLayers([layer('990105', 'Linked', 'link')])}` });
+  it('discard removes the link layers and the fragment', async () => {
+    const tab = await openLinkTab(sharedStorage(), { hash: await linkHash(layer('990105', 'Linked', 'link')) });
+    expect(tab.titles()).toEqual(['Linked']);
     tab.store.getState().discardLinkImports();
     expect(tab.store.getState().imports).toEqual([]);
     expect(tab.win.url).toBe('/?year=2019');
   });
 
-  it('says what was wrong with a corrupt link or storage, applies nothing, keeps the view', () => {
+  it('says what was wrong with a corrupt link or storage, applies nothing, keeps the view', async () => {
     const shared = sharedStorage();
     shared.data.set(IMPORT_STORAGE_KEY, '{broken');
     const store = createAppStore({ year: 2020 });
     const win = fakeWindow('#imp=not-deflate');
-    bindImports(store, win, { storage: shared.view(win) });
+    const reader = trackedReader();
+    bindImports(store, win, { storage: shared.view(win), readLink: reader.readLink });
     store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    await reader.settled();
     expect(store.getState().imports).toEqual([]);
     expect(store.getState().year).toBe(2020);
     expect(store.getState().notices.map((n) => n.text)).toEqual([
@@ -234,19 +277,20 @@ describe('bindImports', () => {
     expect(win.url).toBe('/?year=2019');
   });
 
-  it('names the facts of a link that were dropped, in the UI language', () => {
+  it('names the facts of a link that were dropped, in the UI language', async () => {
     const bad = { ...layer('990105', '通报', 'link'), facts: [...layer('990105').facts, ...layer('139999').facts] };
-    const tab = openTab(sharedStorage(), { lang: 'zh', hash: `#imp=${encodeImportLayers([bad])}` });
+    const tab = await openLinkTab(sharedStorage(), { lang: 'zh', hash: await linkHash(bad) });
     expect(tab.store.getState().imports[0]?.facts).toHaveLength(1);
     expect(tab.texts()).toEqual([
       '链接中的导入数据：“通报”中有 1 条事实未应用（如 139999@2019）：单位、年份、类别或名次不正确。',
     ]);
   });
 
-  it('follows a link with layers opened in the same tab', () => {
+  it('follows a link with layers opened in the same tab', async () => {
     const tab = openTab(sharedStorage());
-    tab.win.setHash(`#imp=${encodeImportLayers([layer('990105', 'Later', 'link')])}`);
+    tab.win.setHash(await linkHash(layer('990105', 'Later', 'link')));
     tab.win.fire();
+    await tab.settled();
     expect(tab.titles()).toEqual(['Later']);
   });
 
@@ -362,10 +406,10 @@ describe('tabs share the imports', () => {
     expect(b.titles()).toEqual(['From A']);
   });
 
-  it('ignores other keys, and takes a cleared storage as no layers, keeping link layers', () => {
+  it('ignores other keys, and takes a cleared storage as no layers, keeping link layers', async () => {
     const shared = sharedStorage();
     shared.data.set(IMPORT_STORAGE_KEY, stored(layer('990103', 'Kept')));
-    const a = openTab(shared, { hash: `#imp=${encodeImportLayers([layer('990105', 'Linked', 'link')])}` });
+    const a = await openLinkTab(shared, { hash: await linkHash(layer('990105', 'Linked', 'link')) });
     expect(a.titles()).toEqual(['Kept', 'Linked']);
     a.win.fireStorage({ key: 'some-other-key' });
     expect(a.texts()).toEqual([]);
@@ -375,11 +419,11 @@ describe('tabs share the imports', () => {
     expect(a.texts()).toEqual(['Imported layers changed in another tab: 0 added, 1 removed.']);
   });
 
-  it('keeps a link layer another tab kept once, as the user’s own', () => {
+  it('keeps a link layer another tab kept once, as the user’s own', async () => {
     const shared = sharedStorage();
-    const hash = `#imp=${encodeImportLayers([layer('990105', 'Linked', 'link')])}`;
-    const a = openTab(shared, { hash });
-    const b = openTab(shared, { hash });
+    const hash = await linkHash(layer('990105', 'Linked', 'link'));
+    const a = await openLinkTab(shared, { hash });
+    const b = await openLinkTab(shared, { hash });
     b.store.getState().keepLinkImports();
     shared.flush();
     expect(a.store.getState().imports.map((l) => [l.origin, l.source.title])).toEqual([['local', 'Linked']]);
@@ -444,6 +488,136 @@ describe('tabs share the imports', () => {
     shared.flush();
     expect(a.titles()).toEqual([]);
     expect(b.titles()).toEqual([]);
+  });
+});
+
+/**
+ * readLinkLayers held back until the test opens each read's gate, in any order: the reads of a
+ * slow connection (fflate still loading) that finish out of order.
+ */
+function gatedReader() {
+  const reads: { hash: string; open: () => void; read: Promise<LinkLayersRead> }[] = [];
+  return {
+    readLink: (...args: Parameters<typeof readLinkLayers>) => {
+      const real = readLinkLayers(...args);
+      let open = () => {};
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const read = gate.then(() => real);
+      reads.push({ hash: args[0], open, read });
+      return read;
+    },
+    /** Lets the i-th read finish, and waits until the binder has applied it (or not). */
+    release: async (i: number) => {
+      const read = reads[i];
+      if (!read) throw new Error(`no read ${i}; have ${reads.length}`);
+      read.open();
+      await read.read;
+      await tick();
+    },
+    count: () => reads.length,
+  };
+}
+
+/** A tab whose link reads finish when the test says. */
+function openGatedTab(shared: Shared, hash = '') {
+  const store = createAppStore();
+  const win = fakeWindow(hash);
+  const reader = gatedReader();
+  const stop = bindImports(store, win, { storage: shared.view(win), readLink: reader.readLink });
+  store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+  return {
+    store,
+    win,
+    reader,
+    stop,
+    titles: () => store.getState().imports.map((l) => [l.origin, l.source.title]),
+    texts: () => store.getState().notices.map((n) => n.text),
+  };
+}
+
+describe('a link read while the page is in use', () => {
+  it('applies only the latest of two link reads, whichever finishes first', async () => {
+    const older = await linkHash(layer('990105', 'Older', 'link'));
+    const newer = await linkHash(layer('990103', 'Newer', 'link'));
+    const corrupt = '#imp=not-deflate';
+    for (const [first, second] of [
+      [0, 1],
+      [1, 0],
+    ] as const) {
+      const tab = openGatedTab(sharedStorage(), older);
+      tab.win.setHash(newer);
+      tab.win.fire();
+      expect(tab.reader.count(), 'both read').toBe(2);
+      await tab.reader.release(first);
+      await tab.reader.release(second);
+      expect(tab.titles(), `${first} then ${second}`).toEqual([['link', 'Newer']]);
+      expect(tab.win.url).toBe(`/?year=2019${newer}`);
+    }
+    // An older link that turns out corrupt says nothing once a newer one is read instead.
+    const tab = openGatedTab(sharedStorage(), corrupt);
+    tab.win.setHash(newer);
+    tab.win.fire();
+    await tab.reader.release(1);
+    await tab.reader.release(0);
+    expect(tab.titles()).toEqual([['link', 'Newer']]);
+    expect(tab.texts()).toEqual([]);
+  });
+
+  it('follows this tab’s changes and other tabs’ writes meanwhile, and keeps the fragment until it is read', async () => {
+    const shared = sharedStorage();
+    const hash = await linkHash(layer('990105', 'Linked', 'link'));
+    const tab = openGatedTab(shared, hash);
+    const other = openTab(shared);
+    tab.store.getState().applyImport(layer('990103', 'Mine'));
+    other.apply(layer('990101', 'Theirs'));
+    shared.flush();
+    expect(shared.titles()).toEqual(['Mine', 'Theirs']);
+    expect(tab.titles()).toEqual([
+      ['local', 'Mine'],
+      ['local', 'Theirs'],
+    ]);
+    expect(tab.win.url).toBe(`/?year=2019${hash}`);
+    await tab.reader.release(0);
+    expect(tab.titles()).toEqual([
+      ['local', 'Mine'],
+      ['local', 'Theirs'],
+      ['link', 'Linked'],
+    ]);
+    expect(tab.texts()).toEqual(['Imported layers changed in another tab: 1 added, 0 removed.']);
+    tab.store.getState().discardLinkImports();
+    expect(tab.win.url).toBe('/?year=2019');
+    expect(shared.titles()).toEqual(['Mine', 'Theirs']);
+  });
+
+  it('drops a fragment that gave nothing only once it is read', async () => {
+    const tab = openGatedTab(sharedStorage(), '#imp=not-deflate');
+    expect(tab.win.url).toBe('/?year=2019#imp=not-deflate');
+    await tab.reader.release(0);
+    expect(tab.texts()).toEqual([
+      'The imported data in this link could not be read (not compressed data); nothing from it was applied.',
+    ]);
+    expect(tab.win.url).toBe('/?year=2019');
+  });
+
+  it('keeps a fragment whose reader could not be loaded, and says so', async () => {
+    const store = createAppStore();
+    const win = fakeWindow(await linkHash(layer('990105', 'Linked', 'link')));
+    const unread: LinkLayersRead = { layers: [], messages: ['not loaded'], present: true, unread: true };
+    bindImports(store, win, { storage: null, readLink: () => Promise.resolve(unread) });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    await tick();
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['not loaded']);
+    // Not even a change of the user's drops it: a reload reads it.
+    store.getState().applyImport(layer('990103', 'Mine'));
+    expect(win.url).toContain('#imp=');
+  });
+
+  it('applies nothing once stopped', async () => {
+    const tab = openGatedTab(sharedStorage(), await linkHash(layer('990105', 'Linked', 'link')));
+    tab.stop();
+    await tab.reader.release(0);
+    expect(tab.titles()).toEqual([]);
+    expect(tab.texts()).toEqual([]);
   });
 });
 

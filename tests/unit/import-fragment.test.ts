@@ -8,6 +8,7 @@ import {
   MAX_FRAGMENT_WRITE_CHARS,
   decodeImportFragment,
   encodeImportLayers,
+  fragmentShape,
   fragmentValue,
   hashWithoutImports,
   withImportFragment,
@@ -46,10 +47,10 @@ function fullYear(): ImportFact[] {
     }));
 }
 
-const roundTrip = (layers: ImportLayer[]) => {
-  const value = encodeImportLayers(layers);
+const roundTrip = async (layers: ImportLayer[]) => {
+  const value = await encodeImportLayers(layers);
   if (value === null) throw new Error('not encoded');
-  const read = decodeImportFragment(`#imp=${value}`);
+  const read = await decodeImportFragment(`#imp=${value}`);
   if (read.status !== 'ok') throw new Error(`not read: ${read.status}`);
   return checkLayers(read.candidates, units, 'link');
 };
@@ -61,7 +62,7 @@ const fragmentOf = (json: unknown) => {
 };
 
 describe('import fragment', () => {
-  it('round-trips layers through the link and the strict checks', () => {
+  it('round-trips layers through the link and the strict checks', async () => {
     const layers = [
       layer([
         { code: '130110', year: 2023, tier: 'A', rank: 1, rankOf: 167, raw: '石家庄市鹿泉区' },
@@ -72,19 +73,19 @@ describe('import fragment', () => {
         source: { title: 'CSV <b>x</b>', date: '', url: '' },
       }),
     ];
-    expect(roundTrip(layers)).toEqual({ layers, problems: [] });
+    expect(await roundTrip(layers)).toEqual({ layers, problems: [] });
   });
 
-  it('keeps a complete year in a link of a few kilobytes', () => {
-    const value = encodeImportLayers([layer(fullYear())]);
+  it('keeps a complete year in a link of a few kilobytes', async () => {
+    const value = await encodeImportLayers([layer(fullYear())]);
     expect(value).not.toBeNull();
     console.log(`fragment of 167 facts: ${value?.length} characters`);
     expect(value?.length).toBeLessThan(4000);
-    expect(roundTrip([layer(fullYear())]).layers[0]?.facts).toHaveLength(167);
+    expect((await roundTrip([layer(fullYear())])).layers[0]?.facts).toHaveLength(167);
   });
 
-  it('writes no fragment without layers, or when it would be too long for a link', () => {
-    expect(encodeImportLayers([])).toBeNull();
+  it('writes no fragment without layers, or when it would be too long for a link', async () => {
+    expect(await encodeImportLayers([])).toBeNull();
     // Incompressible raw text, as much as a fact may hold.
     let seed = 1;
     const noise = () =>
@@ -97,18 +98,19 @@ describe('import fragment', () => {
         { id: `IMP${i + 1}` },
       ),
     );
-    expect(encodeImportLayers(big)).toBeNull();
+    expect(await encodeImportLayers(big)).toBeNull();
     expect(MAX_FRAGMENT_WRITE_CHARS).toBeGreaterThan(10_000);
   });
 
-  it('finds no layers in a hash without the key', () => {
-    expect(decodeImportFragment('')).toEqual({ status: 'none' });
-    expect(decodeImportFragment('#other=1')).toEqual({ status: 'none' });
+  it('finds no layers in a hash without the key', async () => {
+    expect(await decodeImportFragment('')).toEqual({ status: 'none' });
+    expect(await decodeImportFragment('#other=1')).toEqual({ status: 'none' });
+    expect(fragmentShape('#other=1')).toEqual({ status: 'none' });
     expect(fragmentValue('#a=1&imp=xyz')).toBe('xyz');
   });
 
-  it('reports corrupt fragments and applies nothing', () => {
-    const value = encodeImportLayers([layer(fullYear())]) ?? '';
+  it('reports corrupt fragments and applies nothing', async () => {
+    const value = (await encodeImportLayers([layer(fullYear())])) ?? '';
     const cases: [string, string][] = [
       ['#imp=', 'encoding'],
       ['#imp=%%%', 'encoding'],
@@ -123,19 +125,28 @@ describe('import fragment', () => {
       [`#imp=${Buffer.from(deflateSync(new Uint8Array([0xff, 0xfe, 0x00]))).toString('base64url')}`, 'json'],
     ];
     for (const [hash, reason] of cases) {
-      expect(decodeImportFragment(hash), reason).toEqual({ status: 'corrupt', reason });
+      expect(await decodeImportFragment(hash), reason).toEqual({ status: 'corrupt', reason });
     }
   });
 
-  it('refuses a small link that inflates past the limit', () => {
+  it('tells a fragment too long or not base64url without inflating it', () => {
+    expect(fragmentShape(`#imp=${'A'.repeat(200_004)}`)).toEqual({ status: 'corrupt', reason: 'too-large' });
+    for (const hash of ['#imp=', '#imp=%%%', '#imp=abc!', '#imp=A']) {
+      expect(fragmentShape(hash), hash).toEqual({ status: 'corrupt', reason: 'encoding' });
+    }
+    const shape = fragmentShape(`#imp=${Buffer.from('hello').toString('base64url')}`);
+    expect(shape.status === 'compressed' && new TextDecoder().decode(shape.bytes)).toBe('hello');
+  });
+
+  it('refuses a small link that inflates past the limit', async () => {
     const bomb = deflateSync(new Uint8Array(5_000_000), { level: 9 });
     const hash = `#imp=${Buffer.from(bomb).toString('base64url')}`;
     expect(hash.length).toBeLessThan(20_000);
-    expect(decodeImportFragment(hash)).toEqual({ status: 'corrupt', reason: 'too-large' });
+    expect(await decodeImportFragment(hash)).toEqual({ status: 'corrupt', reason: 'too-large' });
   });
 
-  it('leaves wrong parts to the checks, which drop them with a reason', () => {
-    const read = decodeImportFragment(
+  it('leaves wrong parts to the checks, which drop them with a reason', async () => {
+    const read = await decodeImportFragment(
       fragmentOf({
         v: 1,
         l: [
