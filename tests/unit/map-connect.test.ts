@@ -38,11 +38,10 @@ describe('load', () => {
     expect(map.callsTo('setMaxBounds')).toEqual([[emptyGeometry().extent]]);
     expect(sourcesWritten(map)).toEqual([
       SOURCES.context,
-      SOURCES.units,
       SOURCES.areas,
       SOURCES.province,
       SOURCES.labels,
-      SOURCES.unitYears,
+      SOURCES.units,
     ]);
     expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2023)));
     map.fire('idle', {});
@@ -77,6 +76,18 @@ describe('load', () => {
     expect(Object.keys(seeded.sources).sort()).toEqual(Object.values(SOURCES).sort());
   });
 
+  it('adds a hatch the worker asks for before load, once, and none that is not ours', () => {
+    const store = createAppStore({ year: 2023 });
+    const map = new FakeMap();
+    connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false });
+    const first = patternId(HATCHES[0]?.image ?? '');
+    map.fire('styleimagemissing', { id: first });
+    map.fire('styleimagemissing', { id: 'somebody-elses-icon' });
+    expect(map.callsTo('addImage').map(([id]) => id)).toEqual([first]);
+    map.fire('load', {});
+    expect(map.callsTo('addImage').map(([id]) => id)).toEqual(HATCHES.map(({ image }) => patternId(image)));
+  });
+
   it('while hidden behind the 2D map, leaves no year mark', () => {
     const store = createAppStore({ year: 2023 });
     const map = new FakeMap();
@@ -99,7 +110,7 @@ describe('load', () => {
     map.clearCalls();
     store.getState().setMode('change');
     expect(map.callsTo('setData')).toEqual([]);
-    expect(map.callsTo('updateData').map(([id]) => id)).toEqual([SOURCES.unitYears]);
+    expect(map.callsTo('updateData').map(([id]) => id)).toEqual([SOURCES.units]);
     expect(map.callsTo('setFeatureState')).toEqual([]);
     expect(marks()).not.toContain(UNITS_REDRAWN_MARK);
     map.fire('idle', {});
@@ -159,7 +170,7 @@ describe('WebGL context loss', () => {
 
     expect(map.callsTo('setLayoutProperty')).toEqual([[LABEL_LAYER, 'text-field', ['get', 'name_zh']]]);
     // The unit-years data is written whole (the rebuilt style keeps the geometry sources).
-    expect(sourcesWritten(map)).toEqual([SOURCES.unitYears]);
+    expect(sourcesWritten(map)).toEqual([SOURCES.units]);
     expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2022)));
     const state = (code: string) => map.getFeatureState({ source: SOURCES.units, id: unitFeatureId(code, 2021) });
     expect(state('990101')).toEqual({ selected: true, flow: false, muted: false, unlit: true, imported: false });

@@ -84,7 +84,7 @@ describe('map style', () => {
     for (const year of YEARS) {
       for (const id of yearLayers(year)) {
         const l = layer(id);
-        expect(sourceOf(l)).toBe(SOURCES.unitYears);
+        expect(sourceOf(l)).toBe(SOURCES.units);
         expect(operators(l).has('feature-state')).toBe(false);
         for (const name of propertiesRead(l)) {
           expect(['vintage', keyProperty(year), outlineProperty(year)]).toContain(name);
@@ -93,7 +93,7 @@ describe('map style', () => {
     }
   });
 
-  it('draws the flags from feature-state on the other source, never from the year properties', () => {
+  it('draws the flags from feature-state on the same source, never from the year properties', () => {
     for (const vintage of VINTAGES) {
       for (const role of Object.values(ROLES)) {
         const l = layer(unitLayerId(role, vintage));
@@ -159,9 +159,7 @@ describe('map style', () => {
       .filter((l) => paintOf(l)['fill-layer-opacity'] === 0 || paintOf(l)['line-layer-opacity'] === 0)
       .map((l) => l.id)
       .sort();
-    const unitLayers = style.layers
-      .filter((l) => sourceOf(l) === SOURCES.units || sourceOf(l) === SOURCES.unitYears)
-      .map((l) => l.id);
+    const unitLayers = style.layers.filter((l) => sourceOf(l) === SOURCES.units).map((l) => l.id);
     expect(off).toEqual([...unitLayers].sort());
     expect([...layersInUse(nothing).keys()].sort()).toEqual(off);
   });

@@ -22,7 +22,7 @@ import { watchContextLoss } from './context-loss';
 import type { ProbeReads } from './e2e-probe';
 import { UnitFlags } from './flags';
 import { watchLoad } from './map-load';
-import type { MapPort } from './map-port';
+import { listen, type MapPort } from './map-port';
 import { addMissingLayers } from './lean-layers';
 import {
   HATCHES,
@@ -110,15 +110,23 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
     flags.applyEmphasis(state, years.drawn);
   }
 
+  /** Adds a hatch pattern by its image id, unless the map has it (or it is not one of ours). */
+  function addPattern(id: string) {
+    const hatch = HATCHES.find(({ image }) => patternId(image) === id);
+    if (!hatch || map.hasImage(id)) return;
+    map.addImage(id, stripePattern(hatch.colors, 4, hatch.direction), { pixelRatio: 2 });
+  }
+
   const stops = [
     watchLoad(map, store, () => {
       softwareRendering = env.softwareRendered();
-      for (const { image, colors, direction } of HATCHES) {
-        map.addImage(patternId(image), stripePattern(colors, 4, direction), { pixelRatio: 2 });
-      }
+      for (const { image } of HATCHES) addPattern(patternId(image));
       styleReady = true;
       sync(store.getState());
     }),
+    // A map created with its sources' data lays tiles out before 'load': the worker asks for a
+    // hatch the first time a tile needs it, and it is added then.
+    listen(map, { styleimagemissing: (event) => addPattern(event.id) }),
     followPointer(map, store, {
       styleReady: () => styleReady,
       shownYear: () => years.drawn?.year ?? null,

@@ -26,6 +26,8 @@ export interface MapEvents {
   webglcontextlost: unknown;
   webglcontextrestored: unknown;
   'style.load': unknown;
+  /** A layer needs an image the style does not have (`id`: its name). */
+  styleimagemissing: { id: string };
 }
 export type MapEventName = keyof MapEvents;
 export type MapListener<K extends MapEventName> = (event: MapEvents[K]) => void;
@@ -70,6 +72,7 @@ export interface MapPort {
   setLayoutProperty(layerId: string, name: string, value: ExpressionSpecification): unknown;
   setFilter(layerId: string, filter: ExpressionSpecification): unknown;
   addImage(id: string, image: PatternImage, options: { pixelRatio: number }): unknown;
+  hasImage(id: string): boolean;
   setFeatureState(target: UnitTarget, state: Record<string, boolean>): unknown;
   getFeatureState(target: UnitTarget): Record<string, unknown>;
   queryRenderedFeatures(point: PointLike, options: { layers: string[] }): RenderedFeature[];

@@ -6,8 +6,9 @@
  *
  * Each year has its own group of unit layers (fill, one layer per hatch, dotted outline) reading
  * that year's draw key and outline from the features' properties (unit-features.ts), with fixed
- * filters for the year's boundary vintage. They have a source of their own, so that a change of
- * mode, which lays those features out again, leaves the layers of the flags alone. A year step
+ * filters for the year's boundary vintage. They share one source with the layers of the flags, so
+ * the unit polygons are sent to MapLibre's worker once (a change of mode, which lays the features
+ * out again, lays out the flag layers with them). A year step
  * switches one group off and another on; a cross-fade animates the constant opacity of the upper
  * of the two groups. Flags that follow the pointer and the panels (`muted`, `unlit`, `flow`,
  * `imported`, `hover`, `selected`) are feature-state, read by one set of layers per vintage.
@@ -48,10 +49,11 @@ import { YEARS, vintageOf, type Vintage, type Year } from '../../domain/types';
 import { keyProperty, outlineProperty } from './unit-features';
 
 export const SOURCES = {
-  /** Unit geometry for the flags: dim, borders, imported, flow, hover and selection. */
+  /**
+   * Unit geometry with every year's drawing (unit-features.ts): the year groups and the flags
+   * (dim, borders, imported, flow, hover and selection, as feature-state).
+   */
   units: 'units',
-  /** Unit geometry with every year's drawing (unit-features.ts), for the year groups. */
-  unitYears: 'unit-years',
   areas: 'areas',
   province: 'province',
   context: 'context',
@@ -232,14 +234,14 @@ function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification
   const fill: FillLayerSpecification = {
     id: yearLayerId(YEAR_ROLES.fill, year),
     type: 'fill',
-    source: SOURCES.unitYears,
+    source: SOURCES.units,
     filter: inVintage,
     paint: { 'fill-layer-opacity': 0, 'fill-opacity': 1, 'fill-color': fillColor(year) },
   };
   const hatches: FillLayerSpecification[] = HATCHES.map(({ image, keys }) => ({
     id: yearLayerId(hatchRole(image), year),
     type: 'fill',
-    source: SOURCES.unitYears,
+    source: SOURCES.units,
     filter: ['all', inVintage, ['in', key, ['literal', keys]]],
     paint: { 'fill-layer-opacity': 0, 'fill-opacity': 1, 'fill-pattern': patternId(image) },
   }));
@@ -248,7 +250,7 @@ function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification
   const outline: LineLayerSpecification = {
     id: yearLayerId(YEAR_ROLES.outline, year),
     type: 'line',
-    source: SOURCES.unitYears,
+    source: SOURCES.units,
     filter: ['all', inVintage, ['==', ['get', outlineProperty(year)], true]],
     layout: { 'line-join': 'round' },
     paint: {

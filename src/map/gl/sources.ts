@@ -1,8 +1,9 @@
 /**
- * What the map's GeoJSON sources hold. The geometry (context, units, areas, province, labels) is
- * written once per loaded geometry. The unit-years source holds every year's drawing
- * (unit-features.ts) and is laid out again only when the mode, the base year or the facts
- * change, never on a year step (which keeps the same draw states by year).
+ * What the map's GeoJSON sources hold. The geometry (context, areas, province, labels) is
+ * written once per loaded geometry. The units source holds the unit polygons with every year's
+ * drawing (unit-features.ts), sent to the worker once, and is laid out again only when the mode,
+ * the base year or the facts change, never on a year step (which keeps the same draw states by
+ * year).
  */
 import type { MapGeometry } from '../../domain/geometry';
 import type { Unit } from '../../domain/types';
@@ -32,8 +33,7 @@ export function sourceData(geometry: MapGeometry, units: readonly Unit[], byYear
     written: { geometry, byYear, features } satisfies WrittenData,
     sources: {
       [SOURCES.context]: geometry.context,
-      [SOURCES.units]: geometry.units,
-      [SOURCES.unitYears]: features,
+      [SOURCES.units]: features,
       [SOURCES.areas]: geometry.areas,
       [SOURCES.province]: geometry.province,
       [SOURCES.labels]: labelFeatures(geometry, units),
@@ -43,7 +43,7 @@ export function sourceData(geometry: MapGeometry, units: readonly Unit[], byYear
 
 export class MapSources {
   private current: MapGeometry | null = null;
-  /** What the unit-years source holds: every year's draw states and the features made of them. */
+  /** What the units source holds: every year's draw states and the features made of them. */
   private written: { byYear: DrawStatesByYear; features: ReturnType<typeof unitFeatures> } | null = null;
 
   /** `written`: what the style was created with (its sources and max bounds hold it already). */
@@ -69,7 +69,6 @@ export class MapSources {
     // The context ends at a box; keeping the camera inside it keeps that edge off screen.
     this.map.setMaxBounds(geometry.extent);
     this.setGeoJson(SOURCES.context, geometry.context);
-    this.setGeoJson(SOURCES.units, geometry.units);
     this.setGeoJson(SOURCES.areas, geometry.areas);
     this.setGeoJson(SOURCES.province, geometry.province);
     this.setGeoJson(SOURCES.labels, labelFeatures(geometry, units));
@@ -85,7 +84,7 @@ export class MapSources {
     const geometry = this.current;
     if (!geometry || (!newGeometry && byYear === this.written?.byYear)) return;
     const features = unitFeatures(geometry.units, byYear);
-    const source = this.map.getSource(SOURCES.unitYears);
+    const source = this.map.getSource(SOURCES.units);
     if (newGeometry || !this.written) source?.setData?.(features);
     else {
       void source?.updateData?.({ update: propertyUpdates(this.written.features, features) });
@@ -95,7 +94,7 @@ export class MapSources {
     this.written = { byYear, features };
   }
 
-  /** The style is gone (WebGL context lost): the unit-years data is written whole again once it is back. */
+  /** The style is gone (WebGL context lost): the units' data is written whole again once it is back. */
   forgetUnits(): void {
     this.written = null;
   }
