@@ -18,6 +18,8 @@ export type UnitFeature = Feature<Polygon | MultiPolygon, UnitProperties>;
 export type AreaFeature = Feature<Polygon | MultiPolygon, { code: string }>;
 
 export interface MapGeometry {
+  /** The topology it is read from (the 2D map draws from its arcs). */
+  topology: Topology;
   /** Units of both vintages; `id` is unique across them (see unitFeatureId). */
   units: FeatureCollection<Polygon | MultiPolygon, UnitProperties>;
   areas: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
@@ -84,7 +86,7 @@ function unitNeighbours(topology: Topology, name: string): Map<UnitCode, UnitCod
   return result;
 }
 
-export function geometryFromTopology(topology: Topology): MapGeometry {
+function unitFeatures(topology: Topology): UnitFeature[] {
   const units: UnitFeature[] = [];
   for (const vintage of VINTAGES) {
     for (const f of collection<{ code: string }>(topology, `units_${vintage}`).features) {
@@ -96,18 +98,62 @@ export function geometryFromTopology(topology: Topology): MapGeometry {
       });
     }
   }
+  return units;
+}
+
+/** A value computed on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
+}
+
+/**
+ * The geometry of a topology. Each collection is converted to GeoJSON on first use, not here:
+ * the 2D map paints the first view from the topology's arcs (src/map/canvas/shapes.ts), so the
+ * conversion (tens of milliseconds, more before the code is compiled) waits until MapLibre, a
+ * camera move or the details panel asks for it.
+ */
+export function geometryFromTopology(topology: Topology): MapGeometry {
   const [west, south, east, north] = topology.bbox ?? [];
   if (west === undefined || south === undefined || east === undefined || north === undefined) {
     throw new Error('geometry: the topology has no bbox');
   }
+  for (const name of ['units_2019', 'units_2021', 'areas', 'province', 'context', 'labels_2019', 'labels_2021']) {
+    if (!topology.objects[name]) throw new Error(`geometry: the topology has no "${name}" object`);
+  }
+  const units = once(() => ({ type: 'FeatureCollection' as const, features: unitFeatures(topology) }));
+  const areas = once(() => collection<{ code: string }>(topology, 'areas'));
+  const province = once(() => collection<Record<string, never>>(topology, 'province'));
+  const context = once(() => collection<{ name?: string }>(topology, 'context'));
+  const labels = once(() => ({
+    2019: labelPoints(topology, 'labels_2019'),
+    2021: labelPoints(topology, 'labels_2021'),
+  }));
+  // A few milliseconds over ~170 units, then plain map lookups.
+  const neighbours = once(() => ({
+    2019: unitNeighbours(topology, 'units_2019'),
+    2021: unitNeighbours(topology, 'units_2021'),
+  }));
   return {
+    topology,
     extent: [west, south, east, north],
-    units: { type: 'FeatureCollection', features: units },
-    areas: collection<{ code: string }>(topology, 'areas'),
-    province: collection<Record<string, never>>(topology, 'province'),
-    context: collection<{ name?: string }>(topology, 'context'),
-    labels: { 2019: labelPoints(topology, 'labels_2019'), 2021: labelPoints(topology, 'labels_2021') },
-    // Computed once per load: a few milliseconds over ~170 units, then plain map lookups.
-    neighbours: { 2019: unitNeighbours(topology, 'units_2019'), 2021: unitNeighbours(topology, 'units_2021') },
+    get units() {
+      return units();
+    },
+    get areas() {
+      return areas();
+    },
+    get province() {
+      return province();
+    },
+    get context() {
+      return context();
+    },
+    get labels() {
+      return labels();
+    },
+    get neighbours() {
+      return neighbours();
+    },
   };
 }

@@ -10,9 +10,10 @@
  * 3. Without WebGL, or when MapLibre cannot start, the 2D map stays the map ('map-interactive'
  *    once it has painted). When the WebGL context is lost, the 2D map takes over at MapLibre's
  *    camera until the context is back.
- * The container carries `data-renderer` (2d or webgl) for the CSS that shows one or the other.
+ * The container carries `data-renderer` (2d or webgl) for the CSS that shows one or the other,
+ * and `data-painted` once the first paint is done (the loading line goes).
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
 import { createCanvasMap, type CanvasMap } from './canvas/canvas-map';
 import type { MapController } from './gl/map-controller';
@@ -40,7 +41,6 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
   const flatMap = useRef<CanvasMap | null>(null);
   const latestLabels = useRef(labels);
   const store = useAppStoreApi();
-  const [painted, setPainted] = useState(false);
 
   useEffect(() => {
     latestLabels.current = labels;
@@ -63,6 +63,9 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
     };
     const show = (renderer: '2d' | 'webgl') => {
       area.dataset.renderer = renderer;
+    };
+    const markPainted = () => {
+      area.dataset.painted = 'true';
     };
     let removeProbe = () => {};
     const setProbe = (probe: E2eProbe) => {
@@ -92,14 +95,14 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
     }
 
     function startMapLibre() {
-      setPainted(true);
-      const missing = webglUnavailable();
-      if (missing !== null) {
-        stayFlat(missing);
-        return;
-      }
-      // A task after the first paint: loading and creating MapLibre never delays it.
+      // The first frame is on screen once the frame's callbacks end: nothing more is done in it.
+      markPainted();
       setTimeout(() => {
+        const missing = webglUnavailable();
+        if (missing !== null) {
+          stayFlat(missing);
+          return;
+        }
         import('./gl/map-controller')
           .then(({ createMapController }) => {
             if (disposed || !glArea) return;
@@ -147,12 +150,10 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
   return (
     <div ref={container} className="map" role="region" aria-label={labels.region}>
       <div ref={glContainer} className="map-gl" />
-      {/* Only seen where the data is slow to arrive: the first paint follows it at once. */}
-      {!painted && (
-        <p className="map-drawing" role="status">
-          {labels.drawing}
-        </p>
-      )}
+      {/* Only seen where the data is slow to arrive (hidden by CSS once the map has painted). */}
+      <p className="map-drawing" role="status">
+        {labels.drawing}
+      </p>
       <div className="map-2d-zoom">
         <button
           type="button"

@@ -1,10 +1,11 @@
 /**
  * The geometry as the 2D map draws it: every polygon projected once to the 512-pixel Web
- * Mercator world of zoom 0 (framing.ts) and kept as a Path2D, with its box for quick hit tests.
+ * Mercator world of zoom 0 (framing.ts), straight from the topology's arcs (each arc decoded
+ * once), and kept as a Path2D, with its box for quick hit tests.
  * A frame only sets the canvas transform for the camera; nothing is projected again on a pan,
  * a zoom or a year step.
  */
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Topology } from 'topojson-specification';
 import { VINTAGES, type MapGeometry } from '../../domain/geometry';
 import type { Unit, UnitCode, Vintage } from '../../domain/types';
 import { mercatorX, mercatorY, TILE_SIZE } from '../framing';
@@ -38,22 +39,59 @@ export interface Shapes {
 const worldX = (lng: number) => mercatorX(lng) * TILE_SIZE;
 const worldY = (lat: number) => mercatorY(lat) * TILE_SIZE;
 
-/** The rings of a polygon or multipolygon as one path (filled with the non-zero rule, holes by winding). */
-export function shapeOf(geometry: Polygon | MultiPolygon): Shape {
+/** Each arc of the topology decoded once, in world pixels of zoom 0, as flat [x0, y0, x1, y1, …]. */
+function decodeArcs(topology: Topology): Float64Array[] {
+  const t = topology.transform;
+  return topology.arcs.map((arc) => {
+    const out = new Float64Array(arc.length * 2);
+    let x = 0;
+    let y = 0;
+    arc.forEach(([px = 0, py = 0], i) => {
+      // Quantized topologies store each position as a delta from the previous one.
+      if (t) {
+        x += px;
+        y += py;
+      } else {
+        x = px;
+        y = py;
+      }
+      const lng = t ? x * t.scale[0] + t.translate[0] : x;
+      const lat = t ? y * t.scale[1] + t.translate[1] : y;
+      out[i * 2] = worldX(lng);
+      out[i * 2 + 1] = worldY(lat);
+    });
+    return out;
+  });
+}
+
+/**
+ * A polygon or multipolygon of the topology as one path (rings filled with the non-zero rule),
+ * walking its arcs (a negative index is the arc reversed; joined arcs share their end point).
+ */
+function shapeOfArcs(arcs: readonly Float64Array[], polygons: readonly (readonly (readonly number[])[])[]): Shape {
   const path = new Path2D();
   const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const polygons: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const point = (x: number, y: number, first: boolean) => {
+    if (first) path.moveTo(x, y);
+    else path.lineTo(x, y);
+    if (x < box[0]) box[0] = x;
+    if (y < box[1]) box[1] = y;
+    if (x > box[2]) box[2] = x;
+    if (y > box[3]) box[3] = y;
+  };
   for (const rings of polygons) {
     for (const ring of rings) {
-      ring.forEach(([lng = 0, lat = 0], i) => {
-        const x = worldX(lng);
-        const y = worldY(lat);
-        if (i === 0) path.moveTo(x, y);
-        else path.lineTo(x, y);
-        if (x < box[0]) box[0] = x;
-        if (y < box[1]) box[1] = y;
-        if (x > box[2]) box[2] = x;
-        if (y > box[3]) box[3] = y;
+      let first = true;
+      ring.forEach((index, k) => {
+        const arc = arcs[index < 0 ? ~index : index];
+        if (!arc) return;
+        const n = arc.length / 2;
+        // Every arc after the first starts where the previous one ended.
+        for (let j = k === 0 ? 0 : 1; j < n; j += 1) {
+          const at = index < 0 ? n - 1 - j : j;
+          point(arc[at * 2] ?? 0, arc[at * 2 + 1] ?? 0, first);
+          first = false;
+        }
       });
       path.closePath();
     }
@@ -61,28 +99,55 @@ export function shapeOf(geometry: Polygon | MultiPolygon): Shape {
   return { path, box };
 }
 
+type ArcGeometry = { type: string; arcs?: unknown; properties?: { code?: string } };
+
+/** The shapes of a topology object's polygons, with each one's code. */
+function objectShapes(topology: Topology, arcs: readonly Float64Array[], name: string): [string, Shape][] {
+  const object = topology.objects[name] as { geometries?: ArcGeometry[] } | undefined;
+  return (object?.geometries ?? []).flatMap((g): [string, Shape][] => {
+    const polygons =
+      g.type === 'Polygon' ? [g.arcs as number[][]] : g.type === 'MultiPolygon' ? (g.arcs as number[][][]) : null;
+    return polygons ? [[g.properties?.code ?? '', shapeOfArcs(arcs, polygons)]] : [];
+  });
+}
+
 const cache = new WeakMap<MapGeometry, Shapes>();
 
-/** The shapes of a geometry, built once per geometry (and units, for the labels' names). */
+/**
+ * The shapes of a geometry, built once per geometry from its topology's arcs (no GeoJSON is
+ * made for the first paint); the labels, drawn only from zoom 7, on first use.
+ */
 export function shapesOf(geometry: MapGeometry, units: readonly Unit[]): Shapes {
   const found = cache.get(geometry);
   if (found) return found;
-  const byVintage = { 2019: new Map<UnitCode, Shape>(), 2021: new Map<UnitCode, Shape>() };
-  for (const f of geometry.units.features) byVintage[f.properties.vintage].set(f.properties.code, shapeOf(f.geometry));
+  const { topology } = geometry;
+  const arcs = decodeArcs(topology);
+  let labels: Record<Vintage, Label[]> | null = null;
+  const shapes: Shapes = {
+    units: {
+      2019: new Map(objectShapes(topology, arcs, 'units_2019')),
+      2021: new Map(objectShapes(topology, arcs, 'units_2021')),
+    },
+    areas: objectShapes(topology, arcs, 'areas').map(([, shape]) => shape),
+    province: objectShapes(topology, arcs, 'province').map(([, shape]) => shape),
+    context: objectShapes(topology, arcs, 'context').map(([, shape]) => shape),
+    get labels() {
+      labels ??= labelsOf(geometry, units);
+      return labels;
+    },
+  };
+  cache.set(geometry, shapes);
+  return shapes;
+}
+
+function labelsOf(geometry: MapGeometry, units: readonly Unit[]): Record<Vintage, Label[]> {
   const labels: Record<Vintage, Label[]> = { 2019: [], 2021: [] };
   for (const f of labelFeatures(geometry, units).features) {
     const p = f.properties as { code: UnitCode; vintage: Vintage; name_zh: string; name_en: string };
     const [lng = 0, lat = 0] = f.geometry.coordinates;
-    if (VINTAGES.includes(p.vintage))
+    if (VINTAGES.includes(p.vintage)) {
       labels[p.vintage].push({ code: p.code, x: worldX(lng), y: worldY(lat), zh: p.name_zh, en: p.name_en });
+    }
   }
-  const shapes: Shapes = {
-    units: byVintage,
-    areas: geometry.areas.features.map((f) => shapeOf(f.geometry)),
-    province: geometry.province.features.map((f) => shapeOf(f.geometry)),
-    context: geometry.context.features.map((f) => shapeOf(f.geometry)),
-    labels,
-  };
-  cache.set(geometry, shapes);
-  return shapes;
+  return labels;
 }
