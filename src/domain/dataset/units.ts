@@ -27,10 +27,10 @@ export interface UnitIndex {
   unitIn(code: UnitCode, year: number): Unit | undefined;
   /** Every unit (validity span) that has carried this code. */
   withCode(code: UnitCode): Unit[];
-  /** All units valid in a year. */
-  unitsIn(year: number): Unit[];
-  /** Units valid in a year whose area (prefecture code) is `areaCode`. */
-  unitsInArea(areaCode: string, year: number): Unit[];
+  /** All units valid in a year (one array per year, shared: do not change it). */
+  unitsIn(year: number): readonly Unit[];
+  /** Units valid in a year whose area (prefecture code) is `areaCode` (shared, like unitsIn's). */
+  unitsInArea(areaCode: string, year: number): readonly Unit[];
   /** Area code → area short name (石家庄 … 衡水, 定州, 辛集), in code order. */
   areas: ReadonlyMap<string, string>;
 }
@@ -43,12 +43,24 @@ export function buildUnitIndex(units: readonly Unit[]): UnitIndex {
     if (!areas.has(u.prefectureCode)) areas.set(u.prefectureCode, areaName(u.prefectureZh));
   }
   const sortedAreas = new Map([...areas].sort(([a], [b]) => a.localeCompare(b)));
-  const unitsIn = (year: number) => units.filter((u) => isValidIn(u, year));
+  // Asked for once per area and year by the checks at load: kept, not filtered again each time.
+  const byYear = new Map<number, readonly Unit[]>();
+  const byArea = new Map<string, readonly Unit[]>();
+  const unitsIn = (year: number): readonly Unit[] => {
+    let found = byYear.get(year);
+    if (!found) byYear.set(year, (found = units.filter((u) => isValidIn(u, year))));
+    return found;
+  };
   return {
     unitIn: (code, year) => byCode.get(code)?.find((u) => isValidIn(u, year)),
     withCode: (code) => byCode.get(code) ?? [],
     unitsIn,
-    unitsInArea: (areaCode, year) => unitsIn(year).filter((u) => u.prefectureCode === areaCode),
+    unitsInArea: (areaCode, year) => {
+      const key = `${areaCode} ${year}`;
+      let found = byArea.get(key);
+      if (!found) byArea.set(key, (found = unitsIn(year).filter((u) => u.prefectureCode === areaCode)));
+      return found;
+    },
     areas: sortedAreas,
   };
 }

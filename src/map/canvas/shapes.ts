@@ -42,24 +42,20 @@ const worldY = (lat: number) => mercatorY(lat) * TILE_SIZE;
 /** Each arc of the topology decoded once, in world pixels of zoom 0, as flat [x0, y0, x1, y1, …]. */
 function decodeArcs(topology: Topology): Float64Array[] {
   const t = topology.transform;
+  const [sx, sy] = t ? t.scale : [1, 1];
+  const [tx, ty] = t ? t.translate : [0, 0];
   return topology.arcs.map((arc) => {
     const out = new Float64Array(arc.length * 2);
     let x = 0;
     let y = 0;
-    arc.forEach(([px = 0, py = 0], i) => {
+    for (let i = 0; i < arc.length; i += 1) {
+      const p = arc[i] ?? [0, 0];
       // Quantized topologies store each position as a delta from the previous one.
-      if (t) {
-        x += px;
-        y += py;
-      } else {
-        x = px;
-        y = py;
-      }
-      const lng = t ? x * t.scale[0] + t.translate[0] : x;
-      const lat = t ? y * t.scale[1] + t.translate[1] : y;
-      out[i * 2] = worldX(lng);
-      out[i * 2 + 1] = worldY(lat);
-    });
+      x = t ? x + (p[0] ?? 0) : (p[0] ?? 0);
+      y = t ? y + (p[1] ?? 0) : (p[1] ?? 0);
+      out[i * 2] = worldX(x * sx + tx);
+      out[i * 2 + 1] = worldY(y * sy + ty);
+    }
     return out;
   });
 }
@@ -70,33 +66,33 @@ function decodeArcs(topology: Topology): Float64Array[] {
  */
 function shapeOfArcs(arcs: readonly Float64Array[], polygons: readonly (readonly (readonly number[])[])[]): Shape {
   const path = new Path2D();
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const point = (x: number, y: number, first: boolean) => {
-    if (first) path.moveTo(x, y);
-    else path.lineTo(x, y);
-    if (x < box[0]) box[0] = x;
-    if (y < box[1]) box[1] = y;
-    if (x > box[2]) box[2] = x;
-    if (y > box[3]) box[3] = y;
-  };
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const rings of polygons) {
     for (const ring of rings) {
       let first = true;
-      ring.forEach((index, k) => {
+      for (let k = 0; k < ring.length; k += 1) {
+        const index = ring[k] ?? 0;
         const arc = arcs[index < 0 ? ~index : index];
-        if (!arc) return;
+        if (!arc) continue;
         const n = arc.length / 2;
         // Every arc after the first starts where the previous one ended.
         for (let j = k === 0 ? 0 : 1; j < n; j += 1) {
           const at = index < 0 ? n - 1 - j : j;
-          point(arc[at * 2] ?? 0, arc[at * 2 + 1] ?? 0, first);
+          const x = arc[at * 2] ?? 0;
+          const y = arc[at * 2 + 1] ?? 0;
+          if (first) path.moveTo(x, y);
+          else path.lineTo(x, y);
           first = false;
+          if (x < x0) x0 = x;
+          if (y < y0) y0 = y;
+          if (x > x1) x1 = x;
+          if (y > y1) y1 = y;
         }
-      });
+      }
       path.closePath();
     }
   }
-  return { path, box };
+  return { path, box: [x0, y0, x1, y1] };
 }
 
 type ArcGeometry = { type: string; arcs?: unknown; properties?: { code?: string } };
