@@ -32,7 +32,7 @@ describe('addMissingLayers', () => {
 });
 
 describe('a map created with one year', () => {
-  it("adds a year's layers when it is shown, and the rest on completeStyle", () => {
+  it("adds a year's layers when it is shown and shows it once they are laid out; the rest on completeStyle", () => {
     const store = createAppStore({ year: 2023 });
     const map = new FakeMap(createStyle(2021, 'name_en', FONT, undefined, [2023]));
     const connection = connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false });
@@ -40,8 +40,13 @@ describe('a map created with one year', () => {
     map.fire('load', {});
     const startCount = map.layerIds().length;
     expect(startCount).toBeLessThan(fullOrder().length / 2);
+    map.fire('idle', {});
     store.getState().setYear(2019);
     expect(map.layerIds()).toEqual(expect.arrayContaining(yearLayers(2019)));
+    // Until the map is idle (the new layers laid out), 2023 stays drawn.
+    expect(connection.drawn()?.year).toBe(2023);
+    map.fire('idle', {});
+    expect(connection.drawn()?.year).toBe(2019);
     // The 2019 group is switched on, the 2023 group off.
     const opacity = (id: string) =>
       map
@@ -52,5 +57,10 @@ describe('a map created with one year', () => {
     expect(opacity(yearLayers(2023)[0] ?? '')).toBe(0);
     connection.completeStyle();
     expect(map.layerIds()).toEqual(fullOrder());
+    // A year whose layers were just added waits for the layout too.
+    store.getState().setYear(2021);
+    expect(connection.drawn()?.year).toBe(2019);
+    map.fire('idle', {});
+    expect(connection.drawn()?.year).toBe(2021);
   });
 });

@@ -24,6 +24,7 @@ import { UnitFlags } from './flags';
 import { watchLoad } from './map-load';
 import { listen, type MapPort } from './map-port';
 import { addMissingLayers } from './lean-layers';
+import type { Year } from '../../domain/types';
 import {
   HATCHES,
   LABEL_LAYER,
@@ -82,18 +83,32 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
       env.onFirstIdle?.();
     },
     shown,
-    ensureYear: (year) => {
-      if (!styleReady) return;
-      const wanted = new Set([
-        ...yearLayers(year),
-        ...Object.values(ROLES).map((role) => unitLayerId(role, vintageOf(year))),
-      ]);
-      // show() switches the layers right after, the added ones included.
-      addMissingLayers(map, allLayers(), (id) => wanted.has(id));
-    },
   });
   /** The full style's layers (the label layer's field does not matter: it is never added). */
   const allLayers = () => styleLayers(vintageOf(store.getState().year), labelField(store.getState().lang));
+  /**
+   * Set from adding layers until the map is next idle: their tiles are being laid out, and a
+   * year switched to them now would show no units (and leave a mark for a year not drawn).
+   */
+  let layoutPending = false;
+  /** Set while a sync waits for that idle. */
+  let syncAfterLayout = false;
+  function addLayers(wanted?: (id: string) => boolean) {
+    if (addMissingLayers(map, allLayers(), wanted) === 0) return;
+    layoutPending = true;
+    map.once('idle', () => {
+      layoutPending = false;
+    });
+  }
+  /** Adds `year`'s layers and its vintage's when missing; whether they are still being laid out. */
+  function yearLaidOut(year: Year): boolean {
+    const wanted = new Set([
+      ...yearLayers(year),
+      ...Object.values(ROLES).map((role) => unitLayerId(role, vintageOf(year))),
+    ]);
+    addLayers((id) => wanted.has(id));
+    return !layoutPending;
+  }
   const flags = new UnitFlags(map, () => years.switchLayers());
 
   function sync(state: AppState) {
@@ -105,7 +120,17 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
     sources.writeUnits(byYear, newGeometry);
     const states = byYear.get(state.year);
     const drawn = years.drawn;
-    if (states && (states !== drawn?.states || state.year !== drawn.year)) years.show(state.year, states);
+    if (states && (states !== drawn?.states || state.year !== drawn.year)) {
+      // The year drawn stays until the new year's layers are laid out; then this runs again.
+      if (yearLaidOut(state.year)) years.show(state.year, states);
+      else if (!syncAfterLayout) {
+        syncAfterLayout = true;
+        map.once('idle', () => {
+          syncAfterLayout = false;
+          sync(store.getState());
+        });
+      }
+    }
     flags.applySelection(state, years.drawn);
     flags.applyEmphasis(state, years.drawn);
   }
@@ -183,7 +208,9 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
 
   return {
     completeStyle: () => {
-      if (styleReady && addMissingLayers(map, allLayers()) > 0) years.switchLayers();
+      if (!styleReady) return;
+      addLayers();
+      years.switchLayers();
     },
     geometry: () => sources.geometry,
     drawn: () => years.drawn,

@@ -47,8 +47,6 @@ export interface YearGroupsOptions {
    * `year-rendered:<year>` mark (while the 2D map is shown, that one marks the years).
    */
   shown: () => boolean;
-  /** Adds the layers of a year the map was created without (lean-layers.ts); default: none to add. */
-  ensureYear?: (year: Year) => void;
 }
 
 /**
@@ -111,7 +109,6 @@ export class YearGroups {
       this.map.setFilter(LABEL_LAYER, vintageFilter(nextVintage));
       this.vintage = nextVintage;
     }
-    this.options.ensureYear?.(year);
     this.shown = { year, states };
     if (previous !== null && previous !== year) {
       this.fade = { from: previous, upper: Math.max(previous, year) as Year, shown: 0 };
