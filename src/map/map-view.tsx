@@ -86,8 +86,11 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
       await gl.jumpTo(flat.camera(), afterLoss);
       if (disposed || !gl || glShown || store.getState().mapContextLost) return;
       glShown = true;
+      // Focus on the 2D map moves with the map (hiding a focused element would drop it to <body>).
+      const focused = document.activeElement === flat.canvas;
       show('webgl');
       flat.setActive(false);
+      if (focused) gl.focus();
       setProbe(gl.probe);
       markInteractive();
       // The other years' layers, laid out behind the map shown, before the first year step.
@@ -129,17 +132,28 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
         if (lost && glShown) {
           // The 2D map draws meanwhile, where MapLibre's camera was.
           glShown = false;
+          const focused = gl.hasFocus();
           flat.jumpTo(gl.camera());
           flat.setActive(true);
           show('2d');
+          if (focused) flat.canvas.focus();
           setProbe(flat.probe);
         } else if (!lost) void takeOver(true);
+      },
+    );
+
+    // MapLibre could not start (its worker did not load): the 2D map is the map from now on.
+    const unsubscribeFailure = store.subscribe(
+      (s) => s.mapUnavailable,
+      (reason) => {
+        if (reason !== null) markInteractive();
       },
     );
 
     return () => {
       disposed = true;
       unsubscribe();
+      unsubscribeFailure();
       removeProbe();
       gl?.dispose();
       flat.dispose();

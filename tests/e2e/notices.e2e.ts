@@ -184,28 +184,32 @@ describe('load failures', () => {
       expect(await page.evaluate(() => window.location.search)).toBe(path);
       expect(await page.getByRole('radio', { name: 'Change' }).isChecked()).toBe(true);
       expect(await page.locator('.year-now').textContent()).toBe('2020');
-      // Focus went to the map, not to <body>, when the box went away.
+      // Focus went to the map, not to <body>, when the box went away (and stayed on it when
+      // MapLibre took over from the 2D map).
       expect(await activeElement(page)).toContain('maplibregl-canvas');
     });
   }
 
-  it('says in the map area when the map worker is refused, and offers the table', async () => {
-    const { page } = await open({ expected: /Failed to load resource|net::ERR_/ });
+  it('keeps the 2D map as the map when the map worker is refused, and says why', async () => {
+    const { page } = await open({ expected: /Failed to load resource|net::ERR_|Worker failed to load/ });
     await page.route('**/assets/maplibre-gl-worker-*.mjs', (route) => route.abort('blockedbyclient'));
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'warning' && m.text().includes('The map cannot draw')) warnings.push(m.text());
     });
     await page.goto(`${server.url}?year=2021`);
-    const fallback = page.getByRole('region', { name: 'The map cannot be shown' });
-    await expect.poll(() => fallback.isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await fallback.textContent()).toContain('worker script) did not load');
-    expect(await fallback.textContent()).toContain('Worker failed to load');
-    expect(await fallback.getByRole('button', { name: 'Reload the page' }).count()).toBe(1);
+    const note = page.getByRole('region', { name: 'Simple map' });
+    await expect.poll(() => note.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await note.textContent()).toContain('worker script) did not load');
+    expect(await note.textContent()).toContain('Worker failed to load');
+    expect(await note.getByRole('button', { name: 'Reload the page' }).count()).toBe(1);
     expect(warnings).toHaveLength(1);
-    // The data did load: the summary and the table hold it.
-    await expect.poll(() => fallback.textContent()).toContain('Summary of 2021');
-    await fallback.getByRole('button', { name: 'Open the table view' }).click();
+    // The data did load, and the 2D map draws it and takes the year.
+    await waitForMark(page, 'map-interactive');
+    expect(await page.evaluate(() => window.hebeiExplorer?.renderer)).toBe('2d');
+    await page.getByRole('slider', { name: 'Year' }).press('End');
+    await waitForMark(page, 'year-rendered:2023', 10_000);
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.getByRole('row').count()).toBe(168);

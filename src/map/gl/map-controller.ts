@@ -43,6 +43,10 @@ export interface MapController {
    * complete frame even when the camera stays (after a context loss, the style was rebuilt).
    */
   jumpTo: (camera: Camera, redraw?: boolean) => Promise<void>;
+  /** Moves the keyboard focus to the map. */
+  focus: () => void;
+  /** Whether the map has the keyboard focus. */
+  hasFocus: () => boolean;
   /** Adds the layers it was created without (after it is on screen: lean-layers.ts). */
   completeStyle: () => void;
   dispose: () => void;
@@ -114,6 +118,8 @@ export function createMapController(
         map.once('idle', () => resolve());
         map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
       }),
+    focus: () => map.getCanvas().focus(),
+    hasFocus: () => document.activeElement === map.getCanvas(),
     completeStyle: () => connection.completeStyle(),
     dispose: () => {
       connection.dispose();
