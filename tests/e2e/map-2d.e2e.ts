@@ -6,6 +6,7 @@
  * zoom, pan and zoom by drag, wheel, buttons and keys, the view kept in the address.
  */
 import { writeFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,12 @@ describe('the map without WebGL', () => {
     const note = page.getByRole('region', { name: 'Simple map' });
     expect(await note.textContent()).toContain('so the map is drawn in 2D');
     await snap(page, 'first-view');
+    // The map area, its note and its controls are accessible (axe, WCAG 2.1 A and AA).
+    const axe = await new AxeBuilder({ page })
+      .include('.map-column')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await note.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => note.count()).toBe(0);
   });
