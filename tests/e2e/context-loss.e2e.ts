@@ -15,26 +15,12 @@ import { TIER_COLORS } from '../../src/domain/palette';
 import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/gl/context-loss';
 import { ARTIFACTS, waitForMark } from './helpers/browser';
 import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
+import { tierPixels } from './helpers/map-pixels';
 import { offlineSuite } from './helpers/suite';
 
 const { open } = offlineSuite();
 
 const PINGSHAN = '130131';
-
-/** Pixels of the map area, sampled every 4 px, whose colour is one of the three tier colours. */
-async function tierPixels(page: Page): Promise<number> {
-  const box = await page.locator('.map').boundingBox();
-  if (!box) throw new Error('map canvas not found');
-  const png = decodePng(await page.screenshot());
-  const tiers = Object.values(TIER_COLORS).map(hexToRgb);
-  let n = 0;
-  for (let y = box.y; y < box.y + box.height; y += 4)
-    for (let x = box.x; x < box.x + box.width; x += 4) {
-      const c = pixelAt(png, x, y);
-      if (tiers.some((t) => distance(c, t) < 12)) n += 1;
-    }
-  return n;
-}
 
 async function colourAtLabel(page: Page, code: string, year: number) {
   const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [

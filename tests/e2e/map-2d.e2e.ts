@@ -10,9 +10,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { TIER_COLORS } from '../../src/domain/palette';
 import { ARTIFACTS, waitForMark } from './helpers/browser';
-import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
+import { decodePng, distance, pixelAt } from './helpers/pixels';
+import { tierPixels } from './helpers/map-pixels';
 import { offlineSuite } from './helpers/suite';
 
 const suite = offlineSuite({ webgl: false });
@@ -32,19 +32,6 @@ async function labelPoint(page: Page, code: string, year: number) {
   const box = await page.locator('.map').boundingBox();
   if (!point || !box) throw new Error(`no label point for ${code}`);
   return { x: box.x + point.x, y: box.y + point.y };
-}
-
-/** Pixels of the map area, sampled every 4 px, in one of the tier colours. */
-async function tierPixels(page: Page): Promise<number> {
-  const box = await page.locator('.map').boundingBox();
-  if (!box) throw new Error('map not found');
-  const png = decodePng(await page.screenshot());
-  const tiers = Object.values(TIER_COLORS).map(hexToRgb);
-  let n = 0;
-  for (let y = box.y; y < box.y + box.height; y += 4)
-    for (let x = box.x; x < box.x + box.width; x += 4)
-      if (tiers.some((t) => distance(pixelAt(png, x, y), t) < 12)) n += 1;
-  return n;
 }
 
 const viewOf = (page: Page) => new URL(page.url()).searchParams.get('view');
