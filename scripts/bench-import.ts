@@ -84,7 +84,10 @@ async function measurePage(browser: Browser, url: string): Promise<ImportFigures
   const { page } = session;
   try {
     await page.goto(url);
-    await waitForMark(page, 'choropleth-ready');
+    // Once MapLibre has taken over from the 2D map: its start would otherwise share the main
+    // thread with the preview measured here.
+    await waitForMark(page, 'map-interactive');
+    await page.waitForTimeout(1000);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Import tier results' });
     const text = paddedNotice(IMPORT_LIMITS.maxTextChars - 1);
