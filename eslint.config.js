@@ -128,7 +128,8 @@ export default tseslint.config(
             {
               group: ['maplibre-gl', 'maplibre-gl/**', './gl/*', '../gl/*', '**/map/gl/*'],
               allowTypeImports: true,
-              message: 'Only src/map/gl imports MapLibre; elsewhere in src/map it is loaded by import() (map-view.tsx).',
+              message:
+                'Only src/map/gl imports MapLibre; elsewhere in src/map it is loaded by import() (map-view.tsx).',
             },
           ],
         },
