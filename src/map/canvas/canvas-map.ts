@@ -6,9 +6,9 @@
  * legend highlight are drawn; the camera is reported to the store when a gesture of the user's
  * ends, and moved when the store asks (a view from a link, an area, a unit to fly to).
  *
- * Gestures: drag to pan, wheel or pinch to zoom, double click to zoom in; with the map focused,
- * arrow keys pan and + / − zoom. A click selects the unit under the pointer, or clears the
- * selection on blank map. Moves are jumps: no animation to respect or to wait for.
+ * Gestures (gestures.ts): drag to pan, wheel or pinch to zoom, double click to zoom in; with the
+ * map focused, arrow keys pan and + / − zoom. A click selects the unit under the pointer, or
+ * clears the selection on blank map. Moves are jumps: no animation to respect or to wait for.
  */
 import { bbox } from '@turf/turf';
 import { unitFeatureId } from '../../domain/geometry';
@@ -22,7 +22,6 @@ import {
   fitCamera,
   panBy,
   project,
-  zoomAround,
   type Camera,
   type Extent,
   type ScreenPoint,
@@ -30,6 +29,7 @@ import {
 } from '../framing';
 import type { E2eProbe } from '../probe';
 import { drawFrame, worldTransform, type Frame } from './draw';
+import { followGestures } from './gestures';
 import { shapesOf, type Shapes } from './shapes';
 
 export const CHOROPLETH_READY_MARK = 'choropleth-ready';
@@ -56,9 +56,6 @@ export interface CanvasMap {
 /** How far (CSS px) inside the map's edges the selected unit's label point is kept after a resize. */
 const VISIBLE_MARGIN = 40;
 const RESIZE_SETTLE_MS = 200;
-/** Moves shorter than this (CSS px) between press and release are clicks. */
-const CLICK_SLOP = 4;
-const KEY_PAN = 100;
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
@@ -218,124 +215,19 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
     }
   }
 
-  // Pointer: one pointer drags or clicks, two pinch.
-  const pointers = new Map<number, ScreenPoint>();
-  let press: { start: ScreenPoint; camera: Camera; moved: boolean } | null = null;
-  let pinch: { distance: number; zoom: number } | null = null;
-  const at = (e: PointerEvent | MouseEvent | WheelEvent): ScreenPoint => {
-    const r = canvas.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top };
-  };
-  const spread = () => {
-    const [a, b] = [...pointers.values()];
-    return a && b
-      ? { distance: Math.hypot(a.x - b.x, a.y - b.y), mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } }
-      : null;
-  };
-
-  const onPointerDown = (e: PointerEvent) => {
-    if (!active || (e.pointerType === 'mouse' && e.button !== 0)) return;
-    canvas.setPointerCapture?.(e.pointerId);
-    pointers.set(e.pointerId, at(e));
-    const two = spread();
-    if (two) {
-      pinch = { distance: two.distance, zoom: camera.zoom };
-      press = null;
-    } else press = { start: at(e), camera, moved: false };
-  };
-  const onPointerMove = (e: PointerEvent) => {
-    if (!active) return;
-    const point = at(e);
-    if (pointers.has(e.pointerId)) pointers.set(e.pointerId, point);
-    const two = spread();
-    if (pinch && two && pinch.distance > 0) {
-      const target = pinch.zoom + Math.log2(two.distance / pinch.distance);
-      setCamera(zoomAround(camera, size, two.mid, target - camera.zoom));
-      return;
-    }
-    if (press && pointers.has(e.pointerId)) {
-      const dx = point.x - press.start.x;
-      const dy = point.y - press.start.y;
-      if (press.moved || Math.hypot(dx, dy) > CLICK_SLOP) {
-        press.moved = true;
-        canvas.style.cursor = 'grabbing';
-        setCamera(panBy(press.camera, dx, dy));
-        return;
-      }
-    }
-    if (e.pointerType !== 'mouse') return;
-    const code = unitAt(point);
-    canvas.style.cursor = code ? 'pointer' : '';
-    const { hovered } = store.getState();
-    if (code !== null || hovered !== null) store.getState().hover(code, point);
-  };
-  const onPointerUp = (e: PointerEvent) => {
-    if (!pointers.delete(e.pointerId)) return;
-    if (pinch) {
-      if (pointers.size === 0) {
-        pinch = null;
-        reportView();
-      }
-      return;
-    }
-    const pressed = press;
-    press = null;
-    canvas.style.cursor = '';
-    if (!pressed || !active) return;
-    if (pressed.moved) reportView();
-    else store.getState().select(unitAt(at(e)));
-  };
-  const onPointerCancel = (e: PointerEvent) => {
-    pointers.delete(e.pointerId);
-    press = null;
-    pinch = null;
-  };
-  const onLeave = () => {
-    if (store.getState().hovered !== null) store.getState().hover(null);
-  };
-  const onWheel = (e: WheelEvent) => {
-    if (!active) return;
-    e.preventDefault();
-    // A notch of a mouse wheel (~100 px) zooms by half a level; trackpads send smaller deltas.
-    const delta = -(e.deltaMode === 1 ? e.deltaY * 33 : e.deltaY) / 200;
-    setCamera(zoomAround(camera, size, at(e), Math.max(-1, Math.min(1, delta))));
-    reportView();
-  };
-  const onDoubleClick = (e: MouseEvent) => {
-    if (!active) return;
-    e.preventDefault();
-    setCamera(zoomAround(camera, size, at(e), e.shiftKey ? -1 : 1));
-    reportView();
-  };
-  const zoomBy = (delta: number) => {
-    setCamera(zoomAround(camera, size, { x: size.width / 2, y: size.height / 2 }, delta));
-    reportView();
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (!active || e.altKey || e.ctrlKey || e.metaKey) return;
-    const pans: Record<string, [number, number]> = {
-      ArrowLeft: [KEY_PAN, 0],
-      ArrowRight: [-KEY_PAN, 0],
-      ArrowUp: [0, KEY_PAN],
-      ArrowDown: [0, -KEY_PAN],
-    };
-    const pan = pans[e.key];
-    if (pan) {
-      setCamera(panBy(camera, pan[0], pan[1]));
-      reportView();
-    } else if (e.key === '+' || e.key === '=') zoomBy(1);
-    else if (e.key === '-' || e.key === '_') zoomBy(-1);
-    else return;
-    e.preventDefault();
-  };
-  canvas.addEventListener('pointerdown', onPointerDown);
-  canvas.addEventListener('pointermove', onPointerMove);
-  canvas.addEventListener('pointerup', onPointerUp);
-  canvas.addEventListener('pointercancel', onPointerCancel);
-  canvas.addEventListener('pointerleave', onLeave);
-  canvas.addEventListener('wheel', onWheel, { passive: false });
-  canvas.addEventListener('dblclick', onDoubleClick);
-  canvas.addEventListener('keydown', onKeyDown);
+  const gestures = followGestures(canvas, {
+    active: () => active,
+    camera: () => camera,
+    size: () => size,
+    move: setCamera,
+    ended: reportView,
+    hover: (point) => {
+      const code = point === null ? null : unitAt(point);
+      if (code !== null || store.getState().hovered !== null) store.getState().hover(code, point);
+      return code !== null;
+    },
+    click: (point) => store.getState().select(unitAt(point)),
+  });
 
   /** Pans just enough to bring the selected unit's label point back inside the margin. */
   function keepSelectionInView() {
@@ -439,10 +331,11 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
         frameRequest = 0;
       }
     },
-    zoomBy,
+    zoomBy: gestures.zoomBy,
     probe,
     dispose: () => {
       active = false;
+      gestures.dispose();
       cancelAnimationFrame(frameRequest);
       clearTimeout(resizeTimer);
       clearTimeout(reportTimer);
