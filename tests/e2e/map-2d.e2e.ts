@@ -5,13 +5,16 @@
  * with details, hover tooltip, legend highlight, change and first-year-in-A modes, an area's
  * zoom, pan and zoom by drag, wheel, buttons and keys, the view kept in the address.
  */
+import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { HEADER_HEIGHT } from '../../src/domain/export-png';
+import { TIER_COLORS } from '../../src/domain/palette';
 import { ARTIFACTS, waitForMark } from './helpers/browser';
-import { decodePng, distance, pixelAt } from './helpers/pixels';
+import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
 import { tierPixels } from './helpers/map-pixels';
 import { offlineSuite } from './helpers/suite';
 
@@ -187,6 +190,25 @@ describe('the map without WebGL', () => {
     await page.reload();
     await waitForMark(page, 'map-interactive');
     expect(viewOf(page)).toBe(view);
+  });
+
+  it('exports the 2D map as a PNG, with the map on it', async () => {
+    const page = await open('?year=2023');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PNG 1×' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('hebei-innovation-2023@1x.png');
+    const png = decodePng(await readFile(await download.path()));
+    const mapBox = await page.locator('.map').boundingBox();
+    if (!mapBox) throw new Error('map not found');
+    const a = hexToRgb(TIER_COLORS.A);
+    let near = 0;
+    for (let y = HEADER_HEIGHT; y < HEADER_HEIGHT + mapBox.height; y += 2)
+      for (let x = 0; x < png.width; x += 2) if (distance(pixelAt(png, x, y), a) < 12) near += 1;
+    expect(near).toBeGreaterThan(100);
+    writeFileSync(join(ARTIFACTS, 'map-2d-export.png'), await readFile(await download.path()));
   });
 
   it('reads in Chinese, with Chinese names for its controls', async () => {

@@ -90,11 +90,14 @@ function fontOf(font: FontSpec, family: string): string {
 
 /**
  * Composes the PNG. Reading the DOM from a UI component happens only here, for export: the map
- * canvas belongs to MapLibre (src/map), which a feature may not import, and it is created with
- * preserveDrawingBuffer so its last frame can be copied.
+ * canvas belongs to src/map, which a feature may not import. The map area's `data-renderer` says
+ * which map is on screen: MapLibre's canvas (created with preserveDrawingBuffer, so its last
+ * frame can be copied) or the 2D map's (before MapLibre takes over, and without WebGL).
  */
+const SHOWN_MAP_CANVAS = '.map[data-renderer="webgl"] canvas.maplibregl-canvas, .map[data-renderer="2d"] canvas.map-2d';
+
 export async function renderPng(state: AppState, scale: ExportScale): Promise<{ blob: Blob; fileName: string }> {
-  const mapCanvas = document.querySelector<HTMLCanvasElement>('.map canvas.maplibregl-canvas');
+  const mapCanvas = document.querySelector<HTMLCanvasElement>(SHOWN_MAP_CANVAS);
   const composition = compose(state, scale);
   if (!mapCanvas || !composition || mapCanvas.clientWidth === 0 || mapCanvas.clientHeight === 0) {
     throw new Error(t(state.lang, 'exportNoMap'));
