@@ -41,6 +41,9 @@ export function unitFeatureId(code: UnitCode, vintage: Vintage): number {
   return Number(code) * 10 + (vintage === 2019 ? 0 : 1);
 }
 
+/** The vintage of a feature id made by unitFeatureId. */
+export const unitFeatureVintage = (id: number): Vintage => (id % 10 === 0 ? 2019 : 2021);
+
 type Polygonal = Polygon | MultiPolygon;
 
 function collection<P>(topology: Topology, name: string): FeatureCollection<Polygonal, P> {

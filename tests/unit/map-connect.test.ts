@@ -8,7 +8,7 @@ import { unitFeatureId } from '../../src/domain/geometry';
 import { connectMap } from '../../src/map/gl/connect-map';
 import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/gl/context-loss';
 import { watchLoad } from '../../src/map/gl/map-load';
-import { HATCHES, LABEL_LAYER, SOURCES, patternId, yearLayers } from '../../src/map/gl/map-style';
+import { HATCHES, LABEL_LAYER, SOURCES, patternId, unitsSource, yearLayers } from '../../src/map/gl/map-style';
 import { UNITS_REDRAWN_MARK } from '../../src/map/marks';
 import { sourceData } from '../../src/map/gl/sources';
 import { selectDrawStatesByYear } from '../../src/store/selectors';
@@ -41,7 +41,7 @@ describe('load', () => {
       SOURCES.areas,
       SOURCES.province,
       SOURCES.labels,
-      SOURCES.units,
+      unitsSource(2021),
     ]);
     expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2023)));
     map.fire('idle', {});
@@ -56,10 +56,10 @@ describe('load', () => {
     if (state.data.status !== 'ready') throw new Error('not loaded');
     const byYear = selectDrawStatesByYear(state);
     if (!byYear) throw new Error('no draw states');
-    const seeded = sourceData(state.data.geometry, state.data.dataset.units, byYear);
+    const seeded = sourceData(state.data.geometry, state.data.dataset.units, byYear, [2021]);
     const map = new FakeMap();
     const onFirstIdle = vi.fn();
-    connectMap(map, store, {
+    const connection = connectMap(map, store, {
       reducedMotion: () => true,
       softwareRendered: () => false,
       written: seeded.written,
@@ -72,8 +72,15 @@ describe('load', () => {
     map.fire('idle', {});
     map.fire('idle', {});
     expect(onFirstIdle).toHaveBeenCalledTimes(1);
-    // The style carries the same data the sources would have been given.
-    expect(Object.keys(seeded.sources).sort()).toEqual(Object.values(SOURCES).sort());
+    // The style carries the same data the sources would have been given: the shown vintage's units only.
+    expect(Object.keys(seeded.sources).sort()).toEqual([...Object.values(SOURCES), unitsSource(2021)].sort());
+    // Once on screen, the map is completed: the other vintage's units source gets its features.
+    map.clearCalls();
+    connection.completeStyle();
+    expect(sourcesWritten(map)).toEqual([unitsSource(2019)]);
+    map.clearCalls();
+    connection.completeStyle();
+    expect(sourcesWritten(map)).toEqual([]);
   });
 
   it('adds a hatch the worker asks for before load, once, and none that is not ours', () => {
@@ -110,7 +117,7 @@ describe('load', () => {
     map.clearCalls();
     store.getState().setMode('change');
     expect(map.callsTo('setData')).toEqual([]);
-    expect(map.callsTo('updateData').map(([id]) => id)).toEqual([SOURCES.units]);
+    expect(map.callsTo('updateData').map(([id]) => id)).toEqual([unitsSource(2021)]);
     expect(map.callsTo('setFeatureState')).toEqual([]);
     expect(marks()).not.toContain(UNITS_REDRAWN_MARK);
     map.fire('idle', {});
@@ -170,9 +177,9 @@ describe('WebGL context loss', () => {
 
     expect(map.callsTo('setLayoutProperty')).toEqual([[LABEL_LAYER, 'text-field', ['get', 'name_zh']]]);
     // The unit-years data is written whole (the rebuilt style keeps the geometry sources).
-    expect(sourcesWritten(map)).toEqual([SOURCES.units]);
+    expect(sourcesWritten(map)).toEqual([unitsSource(2021)]);
     expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2022)));
-    const state = (code: string) => map.getFeatureState({ source: SOURCES.units, id: unitFeatureId(code, 2021) });
+    const state = (code: string) => map.getFeatureState({ source: unitsSource(2021), id: unitFeatureId(code, 2021) });
     expect(state('990101')).toEqual({ selected: true, flow: false, muted: false, unlit: true, imported: false });
     expect(state('990102')).toEqual({ flow: false, muted: false, unlit: true, imported: false });
   });

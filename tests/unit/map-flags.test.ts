@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { unitFeatureId } from '../../src/domain/geometry';
 import type { ImportLayer } from '../../src/domain/import/types';
-import { ROLES, SOURCES, layerOpacityProperty, unitLayerId } from '../../src/map/gl/map-style';
+import { ROLES, layerOpacityProperty, unitLayerId, unitsSource } from '../../src/map/gl/map-style';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { connectFakeMap, type FakeMap } from '../fixtures/fake-map';
@@ -14,7 +14,7 @@ import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
 // In 2023 the synthetic units are drawn A (990101), B (990102) and unknown (990103, 990104).
 const id21 = (code: string) => unitFeatureId(code, 2021);
-const target = (code: string) => ({ source: SOURCES.units, id: id21(code) });
+const target = (code: string) => ({ source: unitsSource(2021), id: id21(code) });
 const NONE = { flow: false, muted: false, unlit: false, imported: false };
 
 /** The flag layer `role` of the 2021 vintage switched on or off (all flag outlines are lines, dim a fill). */
@@ -70,7 +70,7 @@ describe('selection', () => {
     store.getState().setYear(2020);
     expect(map.callsTo('setFeatureState')).toEqual([
       [target('990104'), { selected: false }],
-      [{ source: SOURCES.units, id: unitFeatureId('990104', 2019) }, { selected: true }],
+      [{ source: unitsSource(2019), id: unitFeatureId('990104', 2019) }, { selected: true }],
     ]);
   });
 });

@@ -7,13 +7,20 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { PointLike } from 'maplibre-gl';
 import { unitFeatureId } from '../../src/domain/geometry';
 import { connectMap } from '../../src/map/gl/connect-map';
-import { ROLES, SOURCES, YEAR_ROLES, layerOpacityProperty, unitLayerId, yearLayerId } from '../../src/map/gl/map-style';
+import {
+  ROLES,
+  YEAR_ROLES,
+  layerOpacityProperty,
+  unitLayerId,
+  unitsSource,
+  yearLayerId,
+} from '../../src/map/gl/map-style';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { FakeMap, connectFakeMap } from '../fixtures/fake-map';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
-const target = (code: string) => ({ source: SOURCES.units, id: unitFeatureId(code, 2021) });
+const target = (code: string) => ({ source: unitsSource(2021), id: unitFeatureId(code, 2021) });
 const hoverLayer = (on: boolean) => [unitLayerId(ROLES.hover, 2021), layerOpacityProperty('line'), on ? 1 : 0];
 
 /** 甲区 990101 lies left of x = 100 and 乙县 990102 right of it, in the shown year's fill only. */

@@ -13,7 +13,6 @@ import { YEARS, vintageOf, type Year } from '../../src/domain/types';
 import {
   HATCHES,
   ROLES,
-  SOURCES,
   VINTAGES,
   YEAR_ROLES,
   createStyle,
@@ -22,7 +21,7 @@ import {
   layersInUse,
   patternId,
   unitLayerId,
-  vintageFilter,
+  unitsSource,
   yearLayerId,
   yearLayers,
   type LayerUse,
@@ -84,10 +83,10 @@ describe('map style', () => {
     for (const year of YEARS) {
       for (const id of yearLayers(year)) {
         const l = layer(id);
-        expect(sourceOf(l)).toBe(SOURCES.units);
+        expect(sourceOf(l)).toBe(unitsSource(vintageOf(year)));
         expect(operators(l).has('feature-state')).toBe(false);
         for (const name of propertiesRead(l)) {
-          expect(['vintage', keyProperty(year), outlineProperty(year)]).toContain(name);
+          expect([keyProperty(year), outlineProperty(year)]).toContain(name);
         }
       }
     }
@@ -97,27 +96,26 @@ describe('map style', () => {
     for (const vintage of VINTAGES) {
       for (const role of Object.values(ROLES)) {
         const l = layer(unitLayerId(role, vintage));
-        expect(sourceOf(l)).toBe(SOURCES.units);
-        expect([...propertiesRead(l)]).toEqual(['vintage']);
+        expect(sourceOf(l)).toBe(unitsSource(vintage));
+        expect([...propertiesRead(l)]).toEqual([]);
       }
     }
   });
 
-  it("filters each year's layers by the year's vintage, the fills with exactly the vintage filter", () => {
+  it("draws each year's layers from its vintage's source, the fills unfiltered", () => {
     for (const year of YEARS) {
-      const inVintage = vintageFilter(vintageOf(year));
-      // The same filter for every year of a vintage: MapLibre lays their geometry out once.
-      expect(filterOf(layer(yearLayerId(YEAR_ROLES.fill, year)))).toEqual(inVintage);
+      // No filter on any fill of a vintage's source: MapLibre lays their geometry out once.
+      expect(filterOf(layer(yearLayerId(YEAR_ROLES.fill, year)))).toBeUndefined();
       for (const { image, keys } of HATCHES) {
         const hatch = layer(yearLayerId(hatchRole(image), year));
-        expect(filterOf(hatch)).toEqual(['all', inVintage, ['in', ['get', keyProperty(year)], ['literal', keys]]]);
+        expect(filterOf(hatch)).toEqual(['in', ['get', keyProperty(year)], ['literal', keys]]);
         // A constant pattern: a data-driven one costs MapLibre per vertex on every layout.
         expect(paintOf(hatch)['fill-pattern']).toBe(patternId(image));
       }
       expect(filterOf(layer(yearLayerId(YEAR_ROLES.outline, year)))).toEqual([
-        'all',
-        inVintage,
-        ['==', ['get', outlineProperty(year)], true],
+        '==',
+        ['get', outlineProperty(year)],
+        true,
       ]);
     }
   });
@@ -159,7 +157,9 @@ describe('map style', () => {
       .filter((l) => paintOf(l)['fill-layer-opacity'] === 0 || paintOf(l)['line-layer-opacity'] === 0)
       .map((l) => l.id)
       .sort();
-    const unitLayers = style.layers.filter((l) => sourceOf(l) === SOURCES.units).map((l) => l.id);
+    const unitLayers = style.layers
+      .filter((l) => VINTAGES.some((v) => sourceOf(l) === unitsSource(v)))
+      .map((l) => l.id);
     expect(off).toEqual([...unitLayers].sort());
     expect([...layersInUse(nothing).keys()].sort()).toEqual(off);
   });

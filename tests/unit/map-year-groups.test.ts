@@ -12,6 +12,7 @@ import {
   fadeOpacityProperty,
   layerOpacityProperty,
   unitLayerId,
+  unitsSource,
   vintageFilter,
   yearLayers,
 } from '../../src/map/gl/map-style';
@@ -73,6 +74,11 @@ describe('a year step through the store', () => {
     store.getState().setYear(2021);
     map.clearCalls();
     store.getState().setYear(2020);
+    // The map started with 2021's vintage only: the 2019 units source is given its features
+    // now, and 2021 stays drawn until they are laid out (the map is next idle).
+    expect(map.callsTo('setData').map(([id]) => id)).toEqual([unitsSource(2019)]);
+    expect(map.callsTo('setFilter')).toEqual([]);
+    map.fire('idle', {});
     expect(map.callsTo('setFilter')).toEqual([[LABEL_LAYER, vintageFilter(2019)]]);
     expect(map.callsTo('setFeatureState')).toEqual([]);
     const paint = map.callsTo('setPaintProperty');

@@ -28,6 +28,7 @@ import type { Year } from '../../domain/types';
 import {
   HATCHES,
   LABEL_LAYER,
+  VINTAGES,
   ROLES,
   labelField,
   labelText,
@@ -93,20 +94,25 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
   let layoutPending = false;
   /** Set while a sync waits for that idle. */
   let syncAfterLayout = false;
-  function addLayers(wanted?: (id: string) => boolean) {
-    if (addMissingLayers(map, allLayers(), wanted) === 0) return;
+  /** New layers or a newly filled source: their tiles are laid out until the map is next idle. */
+  function layingOut() {
     layoutPending = true;
     map.once('idle', () => {
       layoutPending = false;
     });
   }
-  /** Adds `year`'s layers and its vintage's when missing; whether they are still being laid out. */
+  function addLayers(wanted?: (id: string) => boolean) {
+    if (addMissingLayers(map, allLayers(), wanted) > 0) layingOut();
+  }
+  /**
+   * Adds `year`'s layers and its vintage's when missing, and gives its vintage's source its
+   * features when it has none yet; whether they are still being laid out.
+   */
   function yearLaidOut(year: Year): boolean {
-    const wanted = new Set([
-      ...yearLayers(year),
-      ...Object.values(ROLES).map((role) => unitLayerId(role, vintageOf(year))),
-    ]);
+    const vintage = vintageOf(year);
+    const wanted = new Set([...yearLayers(year), ...Object.values(ROLES).map((role) => unitLayerId(role, vintage))]);
     addLayers((id) => wanted.has(id));
+    if (sources.fill(vintage)) layingOut();
     return !layoutPending;
   }
   const flags = new UnitFlags(map, () => years.switchLayers());
@@ -117,7 +123,7 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
     if (newGeometry && state.pref !== null && state.view === null) camera.flyToArea(state.pref, false);
     const byYear = selectDrawStatesByYear(state);
     if (!byYear) return;
-    sources.writeUnits(byYear, newGeometry);
+    sources.writeUnits(byYear, newGeometry, vintageOf(state.year));
     const states = byYear.get(state.year);
     const drawn = years.drawn;
     if (states && (states !== drawn?.states || state.year !== drawn.year)) {
@@ -210,6 +216,7 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
     completeStyle: () => {
       if (!styleReady) return;
       addLayers();
+      if (VINTAGES.map((v) => sources.fill(v)).some(Boolean)) layingOut();
       years.switchLayers();
     },
     geometry: () => sources.geometry,

@@ -3,7 +3,7 @@ import { unitFeatureId, type MapGeometry } from '../../domain/geometry';
 import { vintageOf } from '../../domain/types';
 import type { E2eProbe } from '../probe';
 import type { MapPort } from './map-port';
-import { SOURCES } from './map-style';
+import { unitsSource } from './map-style';
 import type { Drawn } from './year-groups';
 
 export { installE2eProbe, type E2eProbe } from '../probe';
@@ -27,7 +27,7 @@ export function createE2eProbe(map: Pick<MapPort, 'project' | 'getFeatureState'>
       if (!drawn) return [];
       const v = vintageOf(drawn.year);
       return [...drawn.states.keys()].filter(
-        (code) => map.getFeatureState({ source: SOURCES.units, id: unitFeatureId(code, v) })[flag] === true,
+        (code) => map.getFeatureState({ source: unitsSource(v), id: unitFeatureId(code, v) })[flag] === true,
       );
     },
   };

@@ -5,12 +5,12 @@
  * and `imported` (its fact of the year is imported). Only flags that change are written, and each
  * change is reported (`changed`) so the flag layers can be switched on or off (year-groups.ts).
  */
-import { unitFeatureId } from '../../domain/geometry';
+import { unitFeatureId, unitFeatureVintage } from '../../domain/geometry';
 import { vintageOf } from '../../domain/types';
 import { selectEmphasis, type Emphasis } from '../../store/selectors';
 import type { AppState } from '../../store/store';
 import type { MapPort } from './map-port';
-import { SOURCES } from './map-style';
+import { unitsSource } from './map-style';
 import type { Drawn, FlagsInUse } from './year-groups';
 
 export type { UnitFlag } from '../probe';
@@ -18,6 +18,9 @@ export type { UnitFlag } from '../probe';
 const NO_EMPHASIS: Emphasis = { flow: false, muted: false, unlit: false, imported: false };
 const sameEmphasis = (a: Emphasis, b: Emphasis) =>
   a.flow === b.flow && a.muted === b.muted && a.unlit === b.unlit && a.imported === b.imported;
+
+/** The feature `id` in the units source of its vintage. */
+const target = (id: number) => ({ source: unitsSource(unitFeatureVintage(id)), id });
 
 export class UnitFlags {
   private readonly focus = { hover: null as number | null, selected: null as number | null };
@@ -44,8 +47,8 @@ export class UnitFlags {
   setFocus(kind: 'hover' | 'selected', id: number | null): void {
     const old = this.focus[kind];
     if (old === id) return;
-    if (old !== null) this.map.setFeatureState({ source: SOURCES.units, id: old }, { [kind]: false });
-    if (id !== null) this.map.setFeatureState({ source: SOURCES.units, id }, { [kind]: true });
+    if (old !== null) this.map.setFeatureState(target(old), { [kind]: false });
+    if (id !== null) this.map.setFeatureState(target(id), { [kind]: true });
     this.focus[kind] = id;
     this.changed();
   }
@@ -73,7 +76,7 @@ export class UnitFlags {
       inUse.flow ||= next.flow;
       // A unit never written has every flag unset (the style reads a missing flag as false).
       if (sameEmphasis(this.emphasis.get(id) ?? NO_EMPHASIS, next)) continue;
-      this.map.setFeatureState({ source: SOURCES.units, id }, { ...next });
+      this.map.setFeatureState(target(id), { ...next });
       this.emphasis.set(id, next);
     }
     this.emphasisInUse = inUse;

@@ -49,6 +49,8 @@ export interface MapController {
   hasFocus: () => boolean;
   /** Adds the layers it was created without (after it is on screen: lean-layers.ts). */
   completeStyle: () => void;
+  /** The canvas's accessible name (the language changed). */
+  setLabel: (label: string) => void;
   dispose: () => void;
 }
 
@@ -61,7 +63,8 @@ export function createMapController(
   if (initial.data.status !== 'ready') throw new Error('the map is created once the data is in');
   const { geometry, dataset } = initial.data;
   const byYear = selectDrawStatesByYear(initial);
-  const seeded = byYear ? sourceData(geometry, dataset.units, byYear) : null;
+  // A lean start: the shown year's vintage of the units only (half the geometry for the worker).
+  const seeded = byYear ? sourceData(geometry, dataset.units, byYear, [vintageOf(initial.year)]) : null;
   const map = new maplibregl.Map({
     container,
     style: createStyle(
@@ -121,6 +124,7 @@ export function createMapController(
     focus: () => map.getCanvas().focus(),
     hasFocus: () => document.activeElement === map.getCanvas(),
     completeStyle: () => connection.completeStyle(),
+    setLabel: (label) => map.getCanvas().setAttribute('aria-label', label),
     dispose: () => {
       connection.dispose();
       map.remove();

@@ -5,10 +5,10 @@
  * the system's CJK fonts (localIdeographFontFamily).
  *
  * Each year has its own group of unit layers (fill, one layer per hatch, dotted outline) reading
- * that year's draw key and outline from the features' properties (unit-features.ts), with fixed
- * filters for the year's boundary vintage. They share one source with the layers of the flags, so
- * the unit polygons are sent to MapLibre's worker once (a change of mode, which lays the features
- * out again, lays out the flag layers with them). A year step
+ * that year's draw key and outline from the features' properties (unit-features.ts), from the
+ * source of the year's boundary vintage (unitsSource). They share it with the vintage's flag
+ * layers, so the unit polygons are sent to MapLibre's worker once (a change of mode, which lays
+ * the features out again, lays out the flag layers with them). A year step
  * switches one group off and another on; a cross-fade animates the constant opacity of the upper
  * of the two groups. Flags that follow the pointer and the panels (`muted`, `unlit`, `flow`,
  * `imported`, `hover`, `selected`) are feature-state, read by one set of layers per vintage.
@@ -49,16 +49,20 @@ import { YEARS, vintageOf, type Vintage, type Year } from '../../domain/types';
 import { keyProperty, outlineProperty } from './unit-features';
 
 export const SOURCES = {
-  /**
-   * Unit geometry with every year's drawing (unit-features.ts): the year groups and the flags
-   * (dim, borders, imported, flow, hover and selection, as feature-state).
-   */
-  units: 'units',
   areas: 'areas',
   province: 'province',
   context: 'context',
   labels: 'labels',
 } as const;
+
+/**
+ * The source of one vintage's unit geometry with every year's drawing (unit-features.ts): the
+ * year groups and the flags (dim, borders, imported, flow, hover and selection, as
+ * feature-state). One per vintage, so the map can start with the shown year's vintage only and
+ * its worker lays out half the geometry before the first frame (sources.ts).
+ */
+export const unitsSource = (vintage: Vintage) => `units-${vintage}` as const;
+export type SourceId = (typeof SOURCES)[keyof typeof SOURCES] | ReturnType<typeof unitsSource>;
 
 /** One hatch: its pattern image, the draw keys it is shown for, and its stripes. */
 export interface Hatch {
@@ -193,7 +197,7 @@ const TEXT_FONT = 'Noto Sans Regular';
 export const LOCAL_CJK_FONTS =
   "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
 
-/** Only the units of one vintage are drawn; the other vintage's features stay loaded. */
+/** The labels of one vintage (the labels source holds both; each units source holds one). */
 export const vintageFilter = (vintage: Vintage): ExpressionSpecification => ['==', ['get', 'vintage'], vintage];
 
 /** Flat colours of every draw key with a flat look in DRAW_LOOKS (domain/legend-model.ts). */
@@ -220,8 +224,8 @@ const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-st
 
 /**
  * The layers that draw one year's units: fill, hatches and dotted outline, from the year's own
- * properties. The fill has exactly the vintage's filter, like the fills of the other years of that
- * vintage, so MapLibre lays the vintage's geometry out once for all of them. Each hatch and the
+ * properties. The fill has no filter, like the fills of the other years of that vintage (their
+ * source), so MapLibre lays the vintage's geometry out once for all of them. Each hatch and the
  * outline keep only their own units by filter, with a constant pattern: a data-driven pattern is
  * computed per vertex of every unit, and made a change of mode (which lays these features out
  * again) about a third slower in software WebGL on this machine. All start switched
@@ -229,20 +233,19 @@ const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-st
  * of two groups through their constant opacity (fadeOpacityProperty).
  */
 function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification)[] {
-  const inVintage = vintageFilter(vintageOf(year));
+  const source = unitsSource(vintageOf(year));
   const key: ExpressionSpecification = ['get', keyProperty(year)];
   const fill: FillLayerSpecification = {
     id: yearLayerId(YEAR_ROLES.fill, year),
     type: 'fill',
-    source: SOURCES.units,
-    filter: inVintage,
+    source,
     paint: { 'fill-layer-opacity': 0, 'fill-opacity': 1, 'fill-color': fillColor(year) },
   };
   const hatches: FillLayerSpecification[] = HATCHES.map(({ image, keys }) => ({
     id: yearLayerId(hatchRole(image), year),
     type: 'fill',
-    source: SOURCES.units,
-    filter: ['all', inVintage, ['in', key, ['literal', keys]]],
+    source,
+    filter: ['in', key, ['literal', keys]],
     paint: { 'fill-layer-opacity': 0, 'fill-opacity': 1, 'fill-pattern': patternId(image) },
   }));
   // A dotted outline: derived tiers (never taken for stated facts) in tier mode; "A may have
@@ -250,8 +253,8 @@ function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification
   const outline: LineLayerSpecification = {
     id: yearLayerId(YEAR_ROLES.outline, year),
     type: 'line',
-    source: SOURCES.units,
-    filter: ['all', inVintage, ['==', ['get', outlineProperty(year)], true]],
+    source,
+    filter: ['==', ['get', outlineProperty(year)], true],
     layout: { 'line-join': 'round' },
     paint: {
       'line-layer-opacity': 0,
@@ -266,14 +269,12 @@ function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification
 
 /** Dim and borders of one vintage's units, over the year groups and under the area borders. */
 function vintageLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpecification)[] {
-  const filter = vintageFilter(vintage);
   // Units outside the highlighted legend entry, the chosen flow or the chosen area are washed
   // out, so the ones that matter stand out.
   const dim: FillLayerSpecification = {
     id: unitLayerId(ROLES.dim, vintage),
     type: 'fill',
-    source: SOURCES.units,
-    filter,
+    source: unitsSource(vintage),
     paint: {
       'fill-layer-opacity': 0,
       'fill-color': DIM_WASH,
@@ -283,8 +284,7 @@ function vintageLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpe
   const borders: LineLayerSpecification = {
     id: unitLayerId(ROLES.border, vintage),
     type: 'line',
-    source: SOURCES.units,
-    filter,
+    source: unitsSource(vintage),
     paint: { 'line-layer-opacity': 0, 'line-color': UNIT_BORDER, 'line-width': width(0.4, 1.2) },
   };
   return [dim, borders];
@@ -292,7 +292,6 @@ function vintageLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpe
 
 /** Imported facts, flow, hover and selection outlines, drawn above the area borders. */
 function focusLayers(vintage: Vintage): LineLayerSpecification[] {
-  const filter = vintageFilter(vintage);
   /** A line drawn around the units whose feature-state flag `name` is set. */
   const outline = (
     role: string,
@@ -302,8 +301,7 @@ function focusLayers(vintage: Vintage): LineLayerSpecification[] {
   ): LineLayerSpecification => ({
     id: unitLayerId(role, vintage),
     type: 'line',
-    source: SOURCES.units,
-    filter,
+    source: unitsSource(vintage),
     ...(join === 'round' ? { layout: { 'line-join': 'round' } } : {}),
     paint: { 'line-layer-opacity': 0, ...paint, 'line-opacity': ['case', flag(name), 1, 0] },
   });
@@ -410,7 +408,7 @@ export function createStyle(
   vintage: Vintage,
   field: 'name_zh' | 'name_en',
   latinFontUrl: string,
-  data?: Partial<Record<(typeof SOURCES)[keyof typeof SOURCES], GeoJSON.GeoJSON>>,
+  data?: Partial<Record<SourceId, GeoJSON.GeoJSON>>,
   years: readonly Year[] = YEARS,
 ): StyleSpecification {
   const layers = startLayers(styleLayers(vintage, field), years);
@@ -422,7 +420,10 @@ export function createStyle(
     transition: { duration: 0, delay: 0 },
     'font-faces': { [TEXT_FONT]: [{ url: latinFontUrl, 'unicode-range': ['U+0000-024F', 'U+2000-206F'] }] },
     sources: Object.fromEntries(
-      Object.values(SOURCES).map((id) => [id, { type: 'geojson', data: data?.[id] ?? emptyCollection() }]),
+      [...Object.values(SOURCES), ...VINTAGES.map(unitsSource)].map((id) => [
+        id,
+        { type: 'geojson', data: data?.[id] ?? emptyCollection() },
+      ]),
     ),
     layers,
   };
