@@ -7,6 +7,10 @@
  * max bounds set): tests/e2e/map-handover.e2e.ts checks that both maps agree. Pure.
  */
 
+import { bbox } from '@turf/turf';
+import { unitFeatureId, type MapGeometry } from '../domain/geometry';
+import { vintageOf, type UnitCode, type Year } from '../domain/types';
+
 /** [west, south, east, north] in degrees. */
 export type Extent = [number, number, number, number];
 export interface Camera {
@@ -157,4 +161,28 @@ export function panBy(camera: Camera, dx: number, dy: number): Camera {
     lat: latOf(mercatorY(camera.lat) - dy / w),
     zoom: camera.zoom,
   };
+}
+
+/**
+ * What the camera frames when the store asks, in both renderers: an area (its box with `padding`
+ * CSS px around it) or a unit (closer in, no further than `maxZoom`).
+ */
+export const AREA_FIT = { padding: 40 } as const;
+export const UNIT_FIT = { padding: 60, maxZoom: 9 } as const;
+/** How far (CSS px) inside the map's edges the selected unit's label point is kept after a resize. */
+export const VISIBLE_MARGIN = 40;
+/** How long (ms) the size must stay still before the selected unit is brought back into view. */
+export const RESIZE_SETTLE_MS = 200;
+
+/** The extent of the area `code`, or null when the geometry has none. */
+export function areaExtent(geometry: MapGeometry, code: string): Extent | null {
+  const feature = geometry.areas.features.find((f) => f.properties.code === code);
+  return feature ? (bbox(feature) as Extent) : null;
+}
+
+/** The extent of unit `code` in the boundaries of `year`, or null when it has none then. */
+export function unitExtent(geometry: MapGeometry, code: UnitCode, year: Year): Extent | null {
+  const id = unitFeatureId(code, vintageOf(year));
+  const feature = geometry.units.features.find((f) => f.id === id);
+  return feature ? (bbox(feature) as Extent) : null;
 }

@@ -39,12 +39,14 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
   const container = useRef<HTMLDivElement>(null);
   const glContainer = useRef<HTMLDivElement>(null);
   const flatMap = useRef<CanvasMap | null>(null);
+  const glMap = useRef<MapController | null>(null);
   const latestLabels = useRef(labels);
   const store = useAppStoreApi();
 
   useEffect(() => {
     latestLabels.current = labels;
     flatMap.current?.canvas.setAttribute('aria-label', labels.keys);
+    glMap.current?.setLabel(labels.region);
   }, [labels]);
 
   useEffect(() => {
@@ -115,6 +117,7 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
               onFirstIdle: () => void takeOver(),
               label: latestLabels.current.region,
             });
+            glMap.current = gl;
           })
           .catch((error: unknown) => stayFlat(error instanceof Error ? error.message : String(error)));
       }, 0);
@@ -156,6 +159,7 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
       unsubscribeFailure();
       removeProbe();
       gl?.dispose();
+      glMap.current = null;
       flat.dispose();
       flatMap.current = null;
     };

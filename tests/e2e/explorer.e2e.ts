@@ -146,5 +146,11 @@ describe('search and sharing', () => {
     await page.waitForTimeout(1500);
     // Chinese labels are drawn by the browser from local CJK fonts: no glyph requests (checked in afterAll).
     await snap(page, 'zh');
+    // The map's canvas is named in the language shown, and renamed when it changes.
+    const canvasName = () =>
+      page.locator('.map[data-renderer="webgl"] canvas.maplibregl-canvas').getAttribute('aria-label');
+    expect(await canvasName()).toBe('河北省县级单位科技创新能力分类地图');
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect.poll(canvasName).toBe('Map of Hebei’s county-level units coloured by innovation tier');
   });
 });

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { unitFeatureId, type MapGeometry } from '../../src/domain/geometry';
-import { RESIZE_SETTLE_MS, VISIBLE_MARGIN } from '../../src/map/gl/camera';
+import { RESIZE_SETTLE_MS, VISIBLE_MARGIN } from '../../src/map/framing';
 import { createAppStore, type InitialState } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { connectFakeMap } from '../fixtures/fake-map';

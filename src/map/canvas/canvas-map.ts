@@ -1,6 +1,6 @@
 /**
  * The 2D map: a canvas that draws the store's view (draw.ts) from the geometry already loaded,
- * with no WebGL and no library. It paints the first choropleth while MapLibre is still loading
+ * with no WebGL and no map library. It paints the first choropleth while MapLibre is still loading
  * (map-view.tsx), and stays the map where WebGL is missing, fails or is lost. It follows the
  * store like the MapLibre controller does: year, mode, base, flow, area, selection, hover and
  * legend highlight are drawn; the camera is reported to the store when a gesture of the user's
@@ -10,13 +10,17 @@
  * map focused, arrow keys pan and + / − zoom. A click selects the unit under the pointer, or
  * clears the selection on blank map. Moves are jumps: no animation to respect or to wait for.
  */
-import { bbox } from '@turf/turf';
-import { unitFeatureId } from '../../domain/geometry';
 import { vintageOf, type UnitCode } from '../../domain/types';
 import { selectDrawStates, selectEmphasis } from '../../store/selectors';
 import type { AppState, AppStore } from '../../store/store';
 import {
+  AREA_FIT,
   FIT_PADDING,
+  RESIZE_SETTLE_MS,
+  UNIT_FIT,
+  VISIBLE_MARGIN,
+  areaExtent,
+  unitExtent,
   HEBEI_BOUNDS,
   constrainCamera,
   fitCamera,
@@ -52,10 +56,6 @@ export interface CanvasMap {
   probe: E2eProbe;
   dispose: () => void;
 }
-
-/** How far (CSS px) inside the map's edges the selected unit's label point is kept after a resize. */
-const VISIBLE_MARGIN = 40;
-const RESIZE_SETTLE_MS = 200;
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
@@ -94,6 +94,15 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
     frameRequest = requestAnimationFrame(render);
   }
 
+  /** The last emphasis and what it was computed from: a hover or a camera move keeps it. */
+  let emphasis: { from: readonly unknown[]; value: Frame['emphasis'] } | null = null;
+  function emphasisOf(state: AppState, draw: NonNullable<ReturnType<typeof selectDrawStates>>) {
+    const from = [draw, state.data, state.year, state.base, state.pref, state.highlight, state.flow];
+    if (!emphasis || from.some((value, i) => !Object.is(value, emphasis?.from[i])))
+      emphasis = { from, value: selectEmphasis(state, draw) };
+    return emphasis.value;
+  }
+
   function frameOf(state: AppState): Frame | null {
     const draw = selectDrawStates(state);
     if (!draw) return null;
@@ -103,7 +112,7 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
       dpr,
       year: state.year,
       draw,
-      emphasis: selectEmphasis(state, draw),
+      emphasis: emphasisOf(state, draw),
       selected: state.selected,
       hovered: state.hovered,
       lang: state.lang,
@@ -147,8 +156,9 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
     else setCamera(camera);
   }
 
-  function fitFeature(box: [number, number, number, number], padding: number, maxZoom?: number) {
-    const [w, s, e, n] = box;
+  function fitExtent(extent: Extent | null, padding: number, maxZoom?: number) {
+    if (!extent) return;
+    const [w, s, e, n] = extent;
     setCamera(
       fitCamera(
         [
@@ -165,16 +175,13 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
   function fitArea(code: string) {
     const state = store.getState();
     if (state.data.status !== 'ready') return;
-    const feature = state.data.geometry.areas.features.find((f) => f.properties.code === code);
-    if (feature) fitFeature(bbox(feature) as [number, number, number, number], 40);
+    fitExtent(areaExtent(state.data.geometry, code), AREA_FIT.padding);
   }
 
   function flyToUnit(code: UnitCode) {
     const state = store.getState();
     if (state.data.status !== 'ready') return;
-    const id = unitFeatureId(code, vintageOf(state.year));
-    const feature = state.data.geometry.units.features.find((f) => f.id === id);
-    if (feature) fitFeature(bbox(feature) as [number, number, number, number], 60, 9);
+    fitExtent(unitExtent(state.data.geometry, code, state.year), UNIT_FIT.padding, UNIT_FIT.maxZoom);
   }
 
   /** After a gesture of the user's: the view goes to the store (and the address), once it settles. */

@@ -4,9 +4,9 @@
  * an area chosen (fit its bounds), a unit to fly to (search, table), or a resize that would hide
  * the selected unit (pan it back in).
  */
-import { bbox } from '@turf/turf';
-import { unitFeatureId, type MapGeometry } from '../../domain/geometry';
+import type { MapGeometry } from '../../domain/geometry';
 import { vintageOf, type UnitCode, type Year } from '../../domain/types';
+import { AREA_FIT, RESIZE_SETTLE_MS, UNIT_FIT, VISIBLE_MARGIN, areaExtent, unitExtent } from '../framing';
 import type { AppStore, View } from '../../store/store';
 import { listen, type MapPort } from './map-port';
 
@@ -32,11 +32,6 @@ export interface Camera {
   dispose: () => void;
 }
 
-/** How far (CSS px) inside the map's edges the selected unit's label point is kept after a resize. */
-export const VISIBLE_MARGIN = 40;
-/** How long (ms) the size must stay still before the selected unit is brought back into view. */
-export const RESIZE_SETTLE_MS = 200;
-
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 export const sameView = (a: View, b: View) =>
   Math.abs(a.lng - b.lng) < 1e-4 && Math.abs(a.lat - b.lat) < 1e-4 && Math.abs(a.zoom - b.zoom) < 0.01;
@@ -50,31 +45,32 @@ export function followCamera(map: CameraPort, store: AppStore, options: CameraOp
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 
   function flyToArea(code: string, animate = true) {
-    const feature = geometry()?.areas.features.find((f) => f.properties.code === code);
-    if (!feature) return;
-    const [w, s, e, n] = bbox(feature);
+    const current = geometry();
+    const extent = current && areaExtent(current, code);
+    if (!extent) return;
+    const [w, s, e, n] = extent;
     flying = animate;
     map.fitBounds(
       [
         [w, s],
         [e, n],
       ],
-      { padding: 40, duration: animate && !reducedMotion() ? 900 : 0 },
+      { ...AREA_FIT, duration: animate && !reducedMotion() ? 900 : 0 },
     );
   }
 
   function flyToUnit(code: UnitCode, year: Year) {
-    const id = unitFeatureId(code, vintageOf(year));
-    const feature = geometry()?.units.features.find((f) => f.id === id);
-    if (!feature) return;
-    const [w, s, e, n] = bbox(feature);
+    const current = geometry();
+    const extent = current && unitExtent(current, code, year);
+    if (!extent) return;
+    const [w, s, e, n] = extent;
     flying = true;
     map.fitBounds(
       [
         [w, s],
         [e, n],
       ],
-      { padding: 60, maxZoom: 9, duration: reducedMotion() ? 0 : 900 },
+      { ...UNIT_FIT, duration: reducedMotion() ? 0 : 900 },
     );
   }
 
