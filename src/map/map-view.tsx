@@ -46,7 +46,7 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
   useEffect(() => {
     latestLabels.current = labels;
     flatMap.current?.canvas.setAttribute('aria-label', labels.keys);
-    glMap.current?.setLabel(labels.region);
+    glMap.current?.setLabels(labels);
   }, [labels]);
 
   useEffect(() => {
@@ -115,7 +115,7 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
               camera: flat.camera(),
               shown: () => glShown,
               onFirstIdle: () => void takeOver(),
-              label: latestLabels.current.region,
+              labels: latestLabels.current,
             });
             glMap.current = gl;
           })

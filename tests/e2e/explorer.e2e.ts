@@ -150,7 +150,13 @@ describe('search and sharing', () => {
     const canvasName = () =>
       page.locator('.map[data-renderer="webgl"] canvas.maplibregl-canvas').getAttribute('aria-label');
     expect(await canvasName()).toBe('河北省县级单位科技创新能力分类地图');
+    // MapLibre's zoom buttons too (the 2D map's are hidden once it has taken over).
+    const zoomIn = page.locator('.map-gl .maplibregl-ctrl-zoom-in');
+    expect(await zoomIn.getAttribute('aria-label')).toBe('放大');
+    expect(await page.getByRole('button', { name: '缩小', exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: /English/ }).click();
     await expect.poll(canvasName).toBe('Map of Hebei’s county-level units coloured by innovation tier');
+    expect(await zoomIn.getAttribute('aria-label')).toBe('Zoom in');
+    expect(await zoomIn.getAttribute('title')).toBe('Zoom in');
   });
 });

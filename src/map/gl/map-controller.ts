@@ -31,8 +31,14 @@ export interface MapControllerOptions {
   shown: () => boolean;
   /** The first year has been drawn completely and the map is idle: it can take over. */
   onFirstIdle: () => void;
-  /** The map's accessible name. */
-  label: string;
+  /** The map's accessible name and its zoom buttons' names, in the UI language. */
+  labels: GlLabels;
+}
+
+export interface GlLabels {
+  region: string;
+  zoomIn: string;
+  zoomOut: string;
 }
 
 export interface MapController {
@@ -49,8 +55,8 @@ export interface MapController {
   hasFocus: () => boolean;
   /** Adds the layers it was created without (after it is on screen: lean-layers.ts). */
   completeStyle: () => void;
-  /** The canvas's accessible name (the language changed). */
-  setLabel: (label: string) => void;
+  /** Names the canvas and the zoom buttons again (the language changed). */
+  setLabels: (labels: GlLabels) => void;
   dispose: () => void;
 }
 
@@ -86,10 +92,25 @@ export function createMapController(
     localIdeographFontFamily: LOCAL_CJK_FONTS,
     // Keeps the canvas readable for screenshots and PNG export.
     canvasContextAttributes: { preserveDrawingBuffer: true },
+    // The zoom buttons' names (MapLibre reads them once, when the control is added).
+    locale: { 'NavigationControl.ZoomIn': options.labels.zoomIn, 'NavigationControl.ZoomOut': options.labels.zoomOut },
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.getCanvas().setAttribute('aria-label', options.label);
+  /** MapLibre has no way to rename its controls: their buttons are renamed in place. */
+  function setLabels(labels: GlLabels) {
+    map.getCanvas().setAttribute('aria-label', labels.region);
+    const container = map.getContainer();
+    for (const [selector, name] of [
+      ['.maplibregl-ctrl-zoom-in', labels.zoomIn],
+      ['.maplibregl-ctrl-zoom-out', labels.zoomOut],
+    ] as const) {
+      const button = container.querySelector(selector);
+      button?.setAttribute('title', name);
+      button?.setAttribute('aria-label', name);
+    }
+  }
+  setLabels(options.labels);
 
   // The compiler checks here that a MapLibre map is a MapPort: the parts use nothing else.
   const port: MapPort = map;
@@ -124,7 +145,7 @@ export function createMapController(
     focus: () => map.getCanvas().focus(),
     hasFocus: () => document.activeElement === map.getCanvas(),
     completeStyle: () => connection.completeStyle(),
-    setLabel: (label) => map.getCanvas().setAttribute('aria-label', label),
+    setLabels,
     dispose: () => {
       connection.dispose();
       map.remove();
