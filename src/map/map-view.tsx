@@ -18,7 +18,7 @@ import { useAppStoreApi } from '../store/use-app-store';
 import { createCanvasMap, type CanvasMap } from './canvas/canvas-map';
 import type { MapController } from './gl/map-controller';
 import { installE2eProbe, type E2eProbe } from './probe';
-import { webglUnavailable } from './webgl';
+import { rememberFullMap, webglUnavailable } from './webgl';
 import './map-view.css';
 
 export const MAP_INTERACTIVE_MARK = 'map-interactive';
@@ -99,27 +99,31 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
       gl.completeStyle();
     }
 
+    let glLoading = false;
+    function loadMapLibre() {
+      if (glLoading) return;
+      glLoading = true;
+      import('./gl/map-controller')
+        .then(({ createMapController }) => {
+          if (disposed || !glArea) return;
+          gl = createMapController(glArea, store, {
+            camera: flat.camera(),
+            shown: () => glShown,
+            onFirstIdle: () => void takeOver(),
+            labels: latestLabels.current,
+          });
+          glMap.current = gl;
+        })
+        .catch((error: unknown) => stayFlat(error instanceof Error ? error.message : String(error)));
+    }
+
     function startMapLibre() {
       // The first frame is on screen once the frame's callbacks end: nothing more is done in it.
       markPainted();
       setTimeout(() => {
         const missing = webglUnavailable();
-        if (missing !== null) {
-          stayFlat(missing);
-          return;
-        }
-        import('./gl/map-controller')
-          .then(({ createMapController }) => {
-            if (disposed || !glArea) return;
-            gl = createMapController(glArea, store, {
-              camera: flat.camera(),
-              shown: () => glShown,
-              onFirstIdle: () => void takeOver(),
-              labels: latestLabels.current,
-            });
-            glMap.current = gl;
-          })
-          .catch((error: unknown) => stayFlat(error instanceof Error ? error.message : String(error)));
+        if (missing !== null) stayFlat(missing);
+        else loadMapLibre();
       }, 0);
     }
 
@@ -152,11 +156,22 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
         if (reason !== null) markInteractive();
       },
     );
+    // The user asked for the full map where WebGL is drawn in software: it starts now, and in
+    // this tab from now on.
+    const unsubscribeRequest = store.subscribe(
+      (s) => s.fullMapRequested,
+      (requested) => {
+        if (!requested) return;
+        rememberFullMap();
+        loadMapLibre();
+      },
+    );
 
     return () => {
       disposed = true;
       unsubscribe();
       unsubscribeFailure();
+      unsubscribeRequest();
       removeProbe();
       gl?.dispose();
       glMap.current = null;

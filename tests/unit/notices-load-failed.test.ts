@@ -11,6 +11,7 @@ import { loadInto } from '../../src/data/load-dataset';
 import { createAppStore, type AppStore } from '../../src/store/store';
 import { StoreContext } from '../../src/store/use-app-store';
 import { MapFallback, MapLoadFailed, noMapTextKey } from '../../src/features/map-status/map-fallback';
+import { SOFTWARE_WEBGL_REASON, isSoftwareRenderer } from '../../src/map/webgl';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
@@ -84,5 +85,30 @@ describe('MapFallback', () => {
     expect(webgl).not.toContain('Reload the page');
     const zh = render(createAppStore({ lang: 'zh' }), createElement(MapFallback, { reason: 'Worker failed to load.' }));
     expect(zh).toContain('>重新加载页面</button>');
+  });
+
+  it('where WebGL is drawn in software, says the 2D map is quicker and offers the full map, which the store asks for', () => {
+    const reason = `${SOFTWARE_WEBGL_REASON} (ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero))))`;
+    expect(noMapTextKey(reason)).toBe('robustSoftwareMapText');
+    const store = createAppStore({ lang: 'en' });
+    const html = render(store, createElement(MapFallback, { reason }));
+    expect(html).toContain('draws WebGL without a graphics card');
+    expect(html).toContain('>Use the full map anyway</button>');
+    expect(html).not.toContain('Reload the page');
+    store.getState().mapFailed(reason);
+    store.getState().requestFullMap();
+    expect(store.getState()).toMatchObject({ fullMapRequested: true, mapUnavailable: null });
+  });
+});
+
+describe('isSoftwareRenderer', () => {
+  it('knows the software rasterisers by the names WebGL gives them, and no GPU by its own', () => {
+    expect(isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)')).toBe(
+      true,
+    );
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Intel, Intel(R) UHD Graphics 620 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBe(false);
+    expect(isSoftwareRenderer('Apple M1')).toBe(false);
   });
 });

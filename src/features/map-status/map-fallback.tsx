@@ -1,8 +1,9 @@
 /**
  * What the map area says when the map is not the full (WebGL) map, or has nothing to draw:
- * - MapFallback: a note over the map's lower corner when MapLibre cannot run here (no WebGL, or
- *   its worker script did not load): the 2D map (src/map/canvas) is the map, and the note says
- *   why, offering a reload where that may help. It can be closed.
+ * - MapFallback: a note over the map's lower corner when MapLibre does not run here (no WebGL,
+ *   WebGL drawn in software, or its worker script did not load): the 2D map (src/map/canvas) is
+ *   the map, and the note says why, offering a reload where that may help, or the full map
+ *   anyway where it would only be slow. It can be closed.
  * - MapLostNotice: over the map while its WebGL context is lost after start (store.mapContextLost);
  *   the 2D map draws meanwhile, and MapLibre takes over again when the browser restores the context.
  * - MapLoadFailed: over the map area while the data or the geometry failed to load, with a
@@ -21,6 +22,8 @@ import { useT } from '../../i18n/use-t';
  * load is reported with MapLibre's message, which names the worker.
  */
 export function noMapTextKey(reason: string): MessageKey {
+  // src/map/webgl.ts SOFTWARE_WEBGL_REASON ('WebGL is drawn in software …'), before any other WebGL reason.
+  if (/^WebGL is drawn in software\b/.test(reason)) return 'robustSoftwareMapText';
   if (/webgl/i.test(reason)) return 'robustNoMapText';
   if (/\bworker\b/i.test(reason)) return 'robustNoMapWorkerText';
   return 'robustNoMapOtherText';
@@ -55,6 +58,7 @@ const TITLE: CSSProperties = { margin: '0 0 0.3rem', fontSize: '1rem' };
 /** Over the 2D map's lower corner when MapLibre cannot run: why, and what still works. */
 export function MapFallback({ reason }: { reason: string }) {
   const tr = useT();
+  const requestFullMap = useAppStore((s) => s.requestFullMap);
   const [closed, setClosed] = useState(false);
   if (closed) return null;
   const textKey = noMapTextKey(reason);
@@ -69,8 +73,13 @@ export function MapFallback({ reason }: { reason: string }) {
         <p className="map-fallback-reason">{tr('robustNoMapReason', { reason })}</p>
       </details>
       <p style={{ margin: '0.4rem 0 0', display: 'flex', gap: '0.4rem', flexWrap: 'wrap' }}>
+        {textKey === 'robustSoftwareMapText' && (
+          <button type="button" className="btn" onClick={requestFullMap}>
+            {tr('robustUseFullMap')}
+          </button>
+        )}
         {/* Without WebGL a reload changes nothing; a blocked file may be reachable again. */}
-        {textKey !== 'robustNoMapText' && (
+        {textKey !== 'robustNoMapText' && textKey !== 'robustSoftwareMapText' && (
           <button type="button" className="btn" onClick={() => window.location.reload()}>
             {tr('robustReloadPage')}
           </button>

@@ -32,6 +32,8 @@ export interface PanelsSlice {
   notices: Notice[];
   /** Why the map cannot be drawn (e.g. no WebGL), or null while it can: the page offers the table instead. */
   mapUnavailable: string | null;
+  /** Set by requestFullMap. */
+  fullMapRequested: boolean;
   /**
    * The map's WebGL context was lost after the map started (the browser may give it back): the
    * map stays in place and the page says why it is blank, with the table and a summary.
@@ -46,6 +48,11 @@ export interface PanelsSlice {
   dismissAllNotices: () => void;
   /** The map could not be created (no WebGL); the reason is technical text, shown as is. */
   mapFailed: (reason: string) => void;
+  /**
+   * The user asked for the full (WebGL) map where the 2D map was kept because WebGL is drawn in
+   * software (src/map/webgl.ts): the map starts it, and the note goes.
+   */
+  requestFullMap: () => void;
   setMapContextLost: (lost: boolean) => void;
 }
 
@@ -60,6 +67,7 @@ export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithS
     importOpen: false,
     notices: [],
     mapUnavailable: null,
+    fullMapRequested: false,
     mapContextLost: false,
 
     setTableOpen: (tableOpen) => set({ tableOpen }),
@@ -72,6 +80,7 @@ export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithS
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
     dismissAllNotices: () => set({ notices: [] }),
     mapFailed: (reason) => set({ mapUnavailable: reason }),
+    requestFullMap: () => set({ fullMapRequested: true, mapUnavailable: null }),
     setMapContextLost: (lost) => set({ mapContextLost: lost }),
   };
 };

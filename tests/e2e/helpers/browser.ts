@@ -51,10 +51,25 @@ export function isLoopback(url: string): boolean {
   return LOOPBACK.test(hostname);
 }
 
-/** `context` overrides the defaults for a whole device, e.g. a phone (viewport, touch, scale). */
+/** src/map/webgl.ts FULL_MAP_KEY: the tab's choice of the full map where WebGL is drawn in software. */
+export const FULL_MAP_KEY = 'hebei-explorer:full-map-on-software-webgl';
+
+/**
+ * `context` overrides the defaults for a whole device, e.g. a phone (viewport, touch, scale).
+ * `renderer`: this machine's WebGL is SwiftShader, a software rasteriser, where the explorer keeps
+ * its 2D map unless the user chose the full map in the tab; 'full' (the default) makes that choice
+ * before the page loads, so the pages exercise MapLibre as on a machine with a GPU; 'auto' leaves
+ * the explorer's own choice.
+ */
 export async function openOfflinePage(
   browser: Browser,
-  options: { width?: number; height?: number; locale?: string; context?: BrowserContextOptions } = {},
+  options: {
+    width?: number;
+    height?: number;
+    locale?: string;
+    context?: BrowserContextOptions;
+    renderer?: 'full' | 'auto';
+  } = {},
 ): Promise<OfflinePage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
@@ -62,6 +77,15 @@ export async function openOfflinePage(
     locale: options.locale ?? 'en-US',
     ...options.context,
   });
+  if ((options.renderer ?? 'full') === 'full') {
+    await context.addInitScript((key) => {
+      try {
+        window.sessionStorage.setItem(key, '1');
+      } catch {
+        // about:blank and opaque origins have no session storage: nothing to choose there.
+      }
+    }, FULL_MAP_KEY);
+  }
   const externalRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -16,7 +16,13 @@ export interface OfflineSuite {
    */
   open: (
     path?: string,
-    options?: { reducedMotion?: boolean; context?: BrowserContextOptions; initScript?: string },
+    options?: {
+      reducedMotion?: boolean;
+      context?: BrowserContextOptions;
+      initScript?: string;
+      /** openOfflinePage's `renderer`: 'full' (default) or 'auto' (the explorer's own choice). */
+      renderer?: 'full' | 'auto';
+    },
   ) => Promise<OfflinePage>;
   /** The served build's base URL (known once the suite has started). */
   url: () => string;
@@ -51,7 +57,10 @@ export function offlineSuite(suiteOptions: { webgl?: boolean } = {}): OfflineSui
     url,
     open: async (path = '', options = {}) => {
       if (!browser) throw new Error('the suite has not started');
-      const session = await openOfflinePage(browser, options.context ? { context: options.context } : {});
+      const session = await openOfflinePage(browser, {
+        ...(options.context ? { context: options.context } : {}),
+        ...(options.renderer ? { renderer: options.renderer } : {}),
+      });
       await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url() });
       if (options.reducedMotion) await session.page.emulateMedia({ reducedMotion: 'reduce' });
       if (options.initScript) await session.page.addInitScript(options.initScript);
