@@ -1,18 +1,23 @@
 /**
  * The county details panel: shown while a unit is selected. A region named after the county
- * (its heading), with the five-year strip, what is known this year, every fact with its
- * sources, the boundary note and the neighbours. Everything from data/ is rendered as React
- * text, never as HTML. The strip and neighbour swatches are drawn like the map (palette.ts).
- * The larger sections live in ./details/; this file reads the store and lays them out.
+ * (its heading), opening on what a reader compares first: the five-year strip, then the
+ * comparison with its neighbours, its area and the province (comparison-table.tsx), all above
+ * the fold; then what is known this year, every fact with its sources and the boundary note.
+ * Everything from data/ is rendered as React text, never as HTML. Swatches and bars are drawn
+ * like the map (legend-model.ts). This file reads the store and lays the sections out.
  */
-import { useEffect, useId, useMemo } from 'react';
-import { neighbourStates, unitFacts, unitHistory } from '../../domain/unit-details';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { areaLabel } from '../../domain/summary-rows';
+import { scopeCounts, unitComparison } from '../../domain/unit-comparison';
+import { unitFacts, unitHistory } from '../../domain/unit-details';
+import type { UnitCode } from '../../domain/types';
 import { useAppStore } from '../../store/use-app-store';
 import { useT } from '../../i18n/use-t';
 import './details-panel.css';
 import { TrajectorySummary } from './trajectory-summary';
 import { FactLists } from './fact-lists';
-import { Swatch, Note, stateLabel, unitName } from './fact-text';
+import { ComparisonTable } from './comparison-table';
+import { Note } from './fact-text';
 import { HistoryStrip } from './history-strip';
 import { SourceList } from './source-list';
 import { YearSection } from './year-section';
@@ -24,6 +29,28 @@ function isTyping(target: EventTarget | null): boolean {
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   // A range or a checkbox is not typing: Escape there still closes the panel.
   return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
+}
+
+/** The nearest ancestor that scrolls (the side panel, or the phone sheet's body). */
+function scrollParent(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
+  }
+  return null;
+}
+
+/**
+ * Brings the top of the panel (its back button and heading) to the top of the area that scrolls
+ * it. Without this the side panel keeps the scroll position of what it showed before (the
+ * province summaries, or another county's sources), and a county chosen by search opens with
+ * its heading out of sight.
+ */
+function scrollPanelToTop(panel: HTMLElement) {
+  const container = scrollParent(panel);
+  if (!container) return;
+  const padding = parseFloat(getComputedStyle(container).paddingTop) || 0;
+  const offset = panel.getBoundingClientRect().top - container.getBoundingClientRect().top - padding;
+  container.scrollTop = Math.max(0, container.scrollTop + offset);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -40,6 +67,11 @@ export function DetailsPanel() {
   const imports = useAppStore((s) => s.imports);
   const linkLayerIds = useMemo(() => new Set(imports.filter((l) => l.origin === 'link').map((l) => l.id)), [imports]);
   const headingId = useId();
+  const panelRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  /** Set when a control in the panel selects another unit: that control is gone after the change. */
+  const focusHeading = useRef(false);
+  const counts = useMemo(() => (data.status === 'ready' ? scopeCounts(data.dataset) : null), [data]);
 
   useEffect(() => {
     if (selected === null) return undefined;
@@ -57,39 +89,82 @@ export function DetailsPanel() {
     const history = unitHistory(dataset, index, selected, year);
     const facts = unitFacts(dataset, index, selected, year);
     if (!history || !facts) return null;
-    const neighbours = history.existsInYear
-      ? neighbourStates(geometry.neighbours, dataset.units, index, history.unit.code, year)
-      : [];
+    const comparison = counts && unitComparison(dataset, index, geometry.neighbours, counts, history.unit.code, year);
     const areaNames = new Map(dataset.units.map((u) => [u.prefectureCode, u.prefectureZh]));
-    return { history, facts, neighbours, areaNames };
-  }, [selected, data, year]);
+    const areaLabels = new Map([...areaNames.keys()].map((code) => [code, areaLabel(dataset, code, lang)]));
+    return { history, facts, comparison, areaNames, areaLabels };
+  }, [selected, data, year, counts, lang]);
+
+  const shown = details !== null;
+  // On every new selection (map, search, table, a link, a neighbour here): the heading in view.
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    if (!panel || selected === null) return;
+    scrollPanelToTop(panel);
+    if (focusHeading.current) {
+      focusHeading.current = false;
+      headingRef.current?.focus({ preventScroll: true });
+    }
+  }, [selected, shown]);
 
   if (!details) return null;
-  const { history, facts, neighbours, areaNames } = details;
+  const { history, facts, comparison, areaNames, areaLabels } = details;
   const unit = history.unit;
+  const selectFromPanel = (code: UnitCode) => {
+    focusHeading.current = true;
+    select(code, { fly: true });
+  };
 
   return (
-    <section className="details-panel" role="region" aria-labelledby={headingId}>
-      <header className="dp-header">
-        <h2 id={headingId}>
-          {lang === 'zh' ? (
-            unit.nameZh
-          ) : (
-            <>
-              {unit.nameEn} <span lang="zh">{unit.nameZh}</span>
-            </>
-          )}
-        </h2>
-        <button
-          type="button"
-          className="dp-close"
-          aria-label={tr('detailsClose')}
-          title={tr('detailsClose')}
-          onClick={() => select(null)}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
+    <section ref={panelRef} className="details-panel" role="region" aria-labelledby={headingId}>
+      <button type="button" className="dp-back" onClick={() => select(null)}>
+        <span aria-hidden="true">←</span>
+        {tr('detailsBack')}
+      </button>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {lang === 'zh' ? (
+          unit.nameZh
+        ) : (
+          <>
+            {unit.nameEn} <span lang="zh">{unit.nameZh}</span>
+          </>
+        )}
+      </h2>
+      <p className="dp-sub">
+        {areaLabels.get(unit.prefectureCode) ?? unit.prefectureZh} · {unit.code}
+      </p>
+      {!history.existsInYear && <p className="dp-warning">{tr('detailsNotInYear', { year })}</p>}
+
+      <HistoryStrip
+        cells={history.cells}
+        unit={unit}
+        hintId={`${headingId}-strip-hint`}
+        tr={tr}
+        lang={lang}
+        onChooseYear={setYear}
+        onSelectUnit={(code, from) => {
+          // A successor exists only from `from` on: show that year, or the code would name
+          // the older unit (130502 is 桥东区 before 2021, 襄都区 after).
+          if (year < from) setYear(from);
+          focusHeading.current = true;
+          select(code, { fly: true });
+        }}
+      />
+
+      {comparison && (
+        <ComparisonTable
+          comparison={comparison}
+          areaName={areaLabels.get(unit.prefectureCode) ?? unit.prefectureZh}
+          areaNames={areaLabels}
+          tr={tr}
+          lang={lang}
+          onSelect={selectFromPanel}
+        />
+      )}
+
+      <YearSection cells={history.cells} facts={facts} year={year} tr={tr} />
+
+      {history.existsInYear && <TrajectorySummary code={history.unit.code} />}
 
       <dl className="dp-meta">
         <dt>{tr('detailsNameZh')}</dt>
@@ -107,43 +182,6 @@ export function DetailsPanel() {
             : tr('detailsSpanClosed', { from: unit.validFrom, to: unit.validTo })}
         </dd>
       </dl>
-      {!history.existsInYear && <p className="dp-warning">{tr('detailsNotInYear', { year })}</p>}
-
-      <HistoryStrip
-        cells={history.cells}
-        unit={unit}
-        hintId={`${headingId}-strip-hint`}
-        tr={tr}
-        lang={lang}
-        onChooseYear={setYear}
-        onSelectUnit={(code, from) => {
-          // A successor exists only from `from` on: show that year, or the code would name
-          // the older unit (130502 is 桥东区 before 2021, 襄都区 after).
-          if (year < from) setYear(from);
-          select(code, { fly: true });
-        }}
-      />
-
-      <YearSection cells={history.cells} facts={facts} year={year} tr={tr} />
-
-      {history.existsInYear && <TrajectorySummary code={history.unit.code} />}
-
-      <h3>{tr('detailsNeighboursTitle', { year })}</h3>
-      {neighbours.length === 0 ? (
-        <p className="dp-muted">{tr('detailsNoNeighbours', { year })}</p>
-      ) : (
-        <ul className="dp-neighbours">
-          {neighbours.map(({ unit: n, state }) => (
-            <li key={n.code}>
-              <button type="button" onClick={() => select(n.code, { fly: true })}>
-                <Swatch state={state} />
-                <span className="dp-neighbour-name">{unitName(n, lang)}</span>
-                <span className="dp-neighbour-state">{stateLabel(tr, state)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
 
       <FactLists facts={facts} unit={unit} year={year} areaNames={areaNames} tr={tr} lang={lang} />
 
@@ -151,7 +189,7 @@ export function DetailsPanel() {
       {unit.boundaryNote === '' ? (
         <p className="dp-muted">{tr('detailsBoundaryNone')}</p>
       ) : (
-        <Note text={unit.boundaryNote} derived={false} tr={tr} />
+        <Note text={unit.boundaryNote} textZh={unit.boundaryNoteZh} derived={false} tr={tr} />
       )}
 
       <SourceList sources={facts.sources} linkLayerIds={linkLayerIds} tr={tr} />

@@ -1,6 +1,5 @@
 /** The county details panel. Notes, titles and names from data/ are shown as written (notes are English). */
 export const en = {
-  detailsClose: 'Close details',
   detailsNameZh: 'Chinese name',
   detailsNameEn: 'Pinyin / English name',
   detailsArea: 'Prefecture',
@@ -80,9 +79,31 @@ export const en = {
   detailsBoundaryTitle: 'Boundary',
   detailsBoundaryNone: 'No known issue with the drawn boundary beyond the map’s general limits (see “About the data”).',
 
-  detailsNeighboursTitle: 'Neighbours in {year}',
   detailsNoNeighbours: 'No neighbours to show: the unit has no boundary in {year}.',
   detailsSelectUnit: 'Show {name}',
+
+  detailsBack: 'Back to the province view',
+  detailsCompareCaption: 'Neighbours, {area} and the province',
+  detailsCompareCaptionUnit: '{name} compared: ',
+  detailsCompareUnitCol: 'Unit or area',
+  detailsCompareShown: '(shown on the map)',
+  detailsCompareAs: '{state}, as {name}',
+  detailsCompareSelect: 'Show the details of {name}',
+  detailsCompareOtherArea: 'in {area}',
+  detailsCompareNeighbours: 'Neighbours in {year}',
+  detailsCompareUnits: 'units',
+  detailsCompareUnitsCell: '{n} units',
+  detailsCompareRange: 'partly known',
+  detailsCompareUnknown: 'unknown',
+  detailsCompareTierExact: '{tier}: {known} known of {official} official',
+  detailsCompareTierMin: '{tier}: {known} known, official at least {official}',
+  detailsCompareTierNone: '{tier}: {known} known of {units} units, official count not stated',
+  detailsCompareRangeCell: '{n} of {units} units partly known',
+  detailsCompareUnknownCell: '{n} of {units} units unknown',
+  detailsCompareDerived: ' (official counts worked out from stated facts)',
+  detailsCompareKey:
+    'A–C: known / official (≥ at least, ? not stated). Under each bar: all units, the sum of the rows below.',
+  detailsCompareProvince: 'Province',
 
   detailsIndicatorRewardCny: 'Provincial innovation reward',
   detailsIndicatorRankChange: 'Rank change against the previous evaluation',
@@ -109,7 +130,6 @@ export const en = {
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
-  detailsClose: '关闭详情',
   detailsNameZh: '中文名',
   detailsNameEn: '拼音/英文名',
   detailsArea: '所属地区',
@@ -189,9 +209,30 @@ export const zh: Record<keyof typeof en, string> = {
   detailsBoundaryTitle: '边界说明',
   detailsBoundaryNone: '除地图的一般限制外（见“关于数据”），未知所绘边界有其他问题。',
 
-  detailsNeighboursTitle: '{year}年相邻单位',
   detailsNoNeighbours: '无相邻单位可显示：本单位{year}年没有边界。',
   detailsSelectUnit: '显示{name}',
+
+  detailsBack: '返回全省概览',
+  detailsCompareCaption: '与相邻单位、{area}及全省比较',
+  detailsCompareCaptionUnit: '{name}',
+  detailsCompareUnitCol: '单位或地区',
+  detailsCompareShown: '（地图所示年份）',
+  detailsCompareAs: '{state}，即{name}',
+  detailsCompareSelect: '显示{name}的详情',
+  detailsCompareOtherArea: '属{area}',
+  detailsCompareNeighbours: '{year}年相邻单位',
+  detailsCompareUnits: '单位数',
+  detailsCompareUnitsCell: '{n}个单位',
+  detailsCompareRange: '部分已知',
+  detailsCompareUnknown: '未知',
+  detailsCompareTierExact: '{tier}类：已知{known}个，官方{official}个',
+  detailsCompareTierMin: '{tier}类：已知{known}个，官方至少{official}个',
+  detailsCompareTierNone: '{tier}类：{units}个单位中已知{known}个，官方数量未公布',
+  detailsCompareRangeCell: '{units}个单位中{n}个部分已知',
+  detailsCompareUnknownCell: '{units}个单位中{n}个未知',
+  detailsCompareDerived: '（官方数量由已公布事实推得）',
+  detailsCompareKey: 'A—C类：已知数/官方数（≥为至少，?为未公布）。条形下为当年单位总数，即其下各行之和。',
+  detailsCompareProvince: '全省',
 
   detailsIndicatorRewardCny: '省县域创新奖励资金',
   detailsIndicatorRankChange: '较上次评价排名变化',
