@@ -50,6 +50,8 @@ export interface PageFigures {
 
 export interface PassFigures {
   webgl: boolean;
+  /** The explorer's map choice: 'full' chose MapLibre before each load, 'auto' left it to the explorer. */
+  renderer: 'full' | 'auto';
   loads: number;
   explorer: PageFigures;
   reference: PageFigures;
@@ -65,8 +67,11 @@ export interface PassFigures {
 
 export interface SideBySideFigures {
   reference: string;
+  /** WebGL (SwiftShader here) with the full map chosen: MapLibre takes over, as on a GPU machine. */
   webgl: PassFigures;
   noWebgl: PassFigures;
+  /** WebGL drawn in software, the explorer's own choice: its 2D map stays (src/map/webgl.ts). */
+  software?: PassFigures;
 }
 
 /** The median, with NaN (a mark that never came) sorted above every number. */
@@ -129,8 +134,14 @@ const REFERENCE_DRAWN = `(() => {
   return painted > data.length / 400;
 })()`;
 
-async function measureLoad(browser: Browser, url: string, name: PageName, webgl: boolean): Promise<Load> {
-  const session = await openOfflinePage(browser);
+async function measureLoad(
+  browser: Browser,
+  url: string,
+  name: PageName,
+  webgl: boolean,
+  renderer: 'full' | 'auto',
+): Promise<Load> {
+  const session = await openOfflinePage(browser, { renderer });
   const { page, context } = session;
   try {
     const cdp = await context.newCDPSession(page);
@@ -172,17 +183,22 @@ function summarise(loads: Load[]): PageFigures {
   };
 }
 
-async function measurePass(webgl: boolean, loads: number, urls: Record<PageName, string>): Promise<PassFigures> {
+async function measurePass(
+  webgl: boolean,
+  loads: number,
+  urls: Record<PageName, string>,
+  renderer: 'full' | 'auto' = 'full',
+): Promise<PassFigures> {
   const browser = await launchBrowser({ webgl });
   const runs: Record<PageName, Load[]> = { explorer: [], reference: [] };
   try {
     for (let i = 0; i < loads; i += 1) {
       for (const name of ['explorer', 'reference'] as const) {
         const started = Date.now();
-        const load = await measureLoad(browser, urls[name], name, webgl);
+        const load = await measureLoad(browser, urls[name], name, webgl, renderer);
         runs[name].push(load);
         console.log(
-          `side by side (${webgl ? 'WebGL' : 'no WebGL'}): ${name} load ${i + 1}/${loads}: choropleth-ready ${load.ready.toFixed(0)} ms, map-interactive ${load.interactive.toFixed(0)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+          `side by side (${webgl ? `WebGL, ${renderer === 'full' ? 'full map' : "explorer's choice"}` : 'no WebGL'}): ${name} load ${i + 1}/${loads}: choropleth-ready ${load.ready.toFixed(0)} ms, map-interactive ${load.interactive.toFixed(0)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`,
         );
       }
     }
@@ -194,6 +210,7 @@ async function measurePass(webgl: boolean, loads: number, urls: Record<PageName,
   const ratio = (pick: (f: PageFigures) => number) => round(pick(explorer) / pick(reference), 2);
   return {
     webgl,
+    renderer,
     loads,
     explorer,
     reference,
@@ -213,6 +230,7 @@ export async function measureSideBySide(options: {
   reference: string;
   loads: number;
   noWebglLoads: number;
+  softwareLoads: number;
 }): Promise<SideBySideFigures> {
   const explorer = await serveGzipped(options.dist);
   // The reference is not the explorer's: none of its headers (its CSP would not fit the page).
@@ -223,6 +241,7 @@ export async function measureSideBySide(options: {
       reference: options.reference,
       webgl: await measurePass(true, options.loads, urls),
       noWebgl: await measurePass(false, options.noWebglLoads, urls),
+      ...(options.softwareLoads > 0 ? { software: await measurePass(true, options.softwareLoads, urls, 'auto') } : {}),
     };
   } finally {
     await explorer.close();
@@ -237,7 +256,7 @@ export function sideBySideTable(f: PassFigures): string {
     `  ${name.padEnd(36)}${cell(e, digits)}${cell(r, digits)}${`×${Number.isNaN(ratio) ? 'NaN' : ratio.toFixed(2)}`.padStart(9)}${note}`;
   const { explorer: e, reference: r, ratios } = f;
   return [
-    `side by side, ${f.webgl ? 'WebGL (SwiftShader)' : 'WebGL disabled'}: ${f.loads} alternating cold loads each, medians`,
+    `side by side, ${f.webgl ? (f.renderer === 'auto' ? "WebGL (SwiftShader), the explorer's own choice (2D map)" : 'WebGL (SwiftShader), full map chosen (MapLibre)') : 'WebGL disabled'}: ${f.loads} alternating cold loads each, medians`,
     `  ${''.padEnd(36)}${'explorer'.padStart(10)}${'reference'.padStart(10)}${'ratio'.padStart(9)}`,
     row('choropleth-ready (ms)', e.choroplethReadyMs.median, r.choroplethReadyMs.median, ratios.choroplethReady),
     row(
@@ -279,5 +298,16 @@ export function sideBySideChecks(f: SideBySideFigures, b: SideBySideBudgets): [s
     ['side: total JS (KiB gzip)', f.webgl.explorer.totalJsKiB.median, b.totalJsKiB],
     ['side, no WebGL: choropleth-ready ÷ ref (×)', f.noWebgl.ratios.choroplethReady, b.noWebgl.choroplethReadyRatio],
     ['side, no WebGL: year step ÷ reference (×)', f.noWebgl.ratios.yearStep, b.noWebgl.yearStepRatio],
+    ...(f.software
+      ? ([
+          [
+            'side, software WebGL: choropleth-ready ÷ ref (×)',
+            f.software.ratios.choroplethReady,
+            b.choroplethReadyRatio,
+          ],
+          ['side, software WebGL: map-interactive ÷ ref (×)', f.software.ratios.mapInteractive, b.mapInteractiveRatio],
+          ['side, software WebGL: year step ÷ ref (×)', f.software.ratios.yearStep, b.yearStepRatio],
+        ] as [string, number, number][])
+      : []),
   ];
 }

@@ -8,9 +8,11 @@
  *   BENCH_ONLY=scale npm run bench     # only the scale scenario
  *   BENCH_ONLY=import npm run bench    # only the import section (scripts/bench-import.ts)
  *   BENCH_ONLY=side npm run bench      # only the side-by-side section (scripts/bench-side-by-side.ts)
+ *   BENCH_ONLY=interactions npm run bench  # only the interactions section (scripts/bench-interactions.ts)
  * (a section not run keeps its last figures in bench/results.json, with their date)
  * BENCH_LOADS: cold loads (3 for the main figures, 5 each side by side); BENCH_NO_WEBGL_LOADS (3):
- * side by side without WebGL; BENCH_REF: the reference page (../shared/bench-refs/echarts);
+ * side by side without WebGL; BENCH_SOFTWARE_LOADS (3): side by side with WebGL left to the
+ * explorer's choice (software WebGL here: its 2D map); BENCH_REF: the reference page (../shared/bench-refs/echarts);
  * BENCH_MARK_TIMEOUT_MS (60 s): how long side by side waits for a mark before it counts as absent.
  *
  * Figures: bytes by type (encoded and decoded, worker included), time to choropleth-ready over
@@ -26,13 +28,18 @@
  * alternating cold loads, once with WebGL and once in a browser without it: choropleth-ready,
  * map-interactive (the reference's is its choropleth-ready), year step, JS (gzip) before the first
  * choropleth and in all, as a table of explorer, reference and ratio under `sideBySide`; its
- * budgets are ratios to the reference, and the JS sizes in KiB. Budgets: bench/budgets.json. Results: bench/results.json.
+ * budgets are ratios to the reference, and the JS sizes in KiB. Then the interactions section
+ * (scripts/bench-interactions.ts, issue 16): mode, base year, flow, area, year, zoom and table, each
+ * action → painted and its longest task, on the explorer's own map and on the full map. The main
+ * figures and side by side's first pass choose the full map (MapLibre) before each load, as a GPU
+ * machine gets it (openOfflinePage's renderer). Budgets: bench/budgets.json. Results: bench/results.json.
  * Not part of `npm test`: timings are measurements, not assertions of correctness.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { launchBrowser, openOfflinePage, waitForMark } from '../tests/e2e/helpers/browser.ts';
 import { importTable, measureImport, type ImportFigures } from './bench-import.ts';
+import { interactionChecks, interactionsTable, measureInteractions } from './bench-interactions.ts';
 import { serveGzipped, watchBytes } from './bench-server.ts';
 import {
   MARK_TIMEOUT,
@@ -50,7 +57,9 @@ const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
 const ONLY_SCALE = process.env.BENCH_ONLY === 'scale';
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const ONLY_SIDE = process.env.BENCH_ONLY === 'side';
-const MAIN = !ONLY_SCALE && !ONLY_IMPORT && !ONLY_SIDE;
+const ONLY_INTERACTIONS = process.env.BENCH_ONLY === 'interactions';
+const MAIN = !ONLY_SCALE && !ONLY_IMPORT && !ONLY_SIDE && !ONLY_INTERACTIONS;
+const INTERACTIONS = ONLY_INTERACTIONS || (MAIN && process.env.BENCH_INTERACTIONS !== '0');
 const SCALE = ONLY_SCALE || (MAIN && process.env.BENCH_SCALE !== '0');
 const IMPORT = ONLY_IMPORT || MAIN;
 const SIDE = ONLY_SIDE || (MAIN && process.env.BENCH_SIDE !== '0');
@@ -59,6 +68,7 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 const REFERENCE = process.env.BENCH_REF ?? '../shared/bench-refs/echarts';
 const SIDE_LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const SIDE_NO_WEBGL_LOADS = Number(process.env.BENCH_NO_WEBGL_LOADS ?? Math.min(3, SIDE_LOADS));
+const SIDE_SOFTWARE_LOADS = Number(process.env.BENCH_SOFTWARE_LOADS ?? Math.min(3, SIDE_LOADS));
 
 interface Budgets {
   geometryGzipKB: number;
@@ -70,6 +80,7 @@ interface Budgets {
   scale: { yearStepRatio: number };
   import: { parseGrowthPerChar: number; largestPastePreviewMs: number; largestPasteLongestTaskMs: number };
   sideBySide: SideBySideBudgets;
+  interactionLongestTaskMs: number;
 }
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Budgets;
 
@@ -188,7 +199,9 @@ if (SIDE)
     reference: REFERENCE,
     loads: SIDE_LOADS,
     noWebglLoads: SIDE_NO_WEBGL_LOADS,
+    softwareLoads: SIDE_SOFTWARE_LOADS,
   });
+const interactions = INTERACTIONS ? await measureInteractions(DIST) : null;
 
 // Report
 type Check = [name: string, value: number, budget: number];
@@ -296,6 +309,7 @@ if (MAIN) {
     ...(output.scale ? { scale: output.scale } : {}),
     ...(output.import ? { import: output.import } : {}),
     ...(output.sideBySide ? { sideBySide: output.sideBySide } : {}),
+    ...(output.interactions ? { interactions: output.interactions } : {}),
   };
   checks.push(...main.checks);
 }
@@ -319,8 +333,17 @@ if (importFigures) {
 }
 if (side) {
   output.sideBySide = { date: new Date().toISOString(), ...side };
-  console.log(`\n${sideBySideTable(side.webgl)}\n\n${sideBySideTable(side.noWebgl)}`);
+  console.log(
+    [side.webgl, side.noWebgl, ...(side.software ? [side.software] : [])]
+      .map((f) => `\n${sideBySideTable(f)}`)
+      .join('\n'),
+  );
   checks.push(...sideBySideChecks(side, budgets.sideBySide));
+}
+if (interactions) {
+  output.interactions = { date: new Date().toISOString(), ...interactions };
+  console.log(`\n${interactionsTable(interactions)}`);
+  checks.push(...interactionChecks(interactions, budgets.interactionLongestTaskMs));
 }
 writeFileSync('bench/results.json', `${JSON.stringify(output, null, 2)}\n`);
 
