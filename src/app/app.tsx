@@ -60,15 +60,18 @@ export function App() {
           </MoreTools>
         </div>
       </header>
-      <PanelBoundary name="ImportBanner">
-        <ImportBanner />
-      </PanelBoundary>
       <main className="app-main">
         <div className="map-column">
-          {/* Over the top of the map area, out of the flow: the map never moves for notices. */}
-          <PanelBoundary name="Notices">
-            <Notices />
-          </PanelBoundary>
+          {/* Over the top of the map area, out of the flow: the map never moves for the shared
+              link's banner or for notices, so nothing of the province is pushed off screen. */}
+          <div className="map-overlays">
+            <PanelBoundary name="ImportBanner">
+              <ImportBanner />
+            </PanelBoundary>
+            <PanelBoundary name="Notices">
+              <Notices />
+            </PanelBoundary>
+          </div>
           <MapView labels={mapLabels}>
             {mapUnavailable !== null && (
               <PanelBoundary name="MapFallback">

@@ -108,6 +108,10 @@ describe('table view', () => {
     await expect.poll(() => rows.count()).toBe(2);
     await dialog.getByRole('button', { name: /Luquan District/ }).click();
     await expect.poll(() => flagged(page, 'selected')).toEqual(['130110']);
+    // Choosing a row closes the table, so the unit shows on the map; reopened, it keeps its filter.
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(2);
     await snap(page, 'table');
 
     const [download] = await Promise.all([

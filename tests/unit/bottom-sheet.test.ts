@@ -22,7 +22,24 @@ function render(element: ReturnType<typeof createElement>, initial: InitialState
   return renderToStaticMarkup(createElement(StoreContext.Provider, { value }, element));
 }
 
-const peek = (initial: InitialState, loaded = true) => render(createElement(SheetPeek), initial, loaded);
+const peekHtml = (initial: InitialState, loaded = true) => render(createElement(SheetPeek), initial, loaded);
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;/g, "'");
+/** The peek's first line (or the whole of it while loading). */
+const peek = (initial: InitialState, loaded = true) => {
+  const html = peekHtml(initial, loaded);
+  return text(/<span class="peek-line">(.*?)<\/span>/.exec(html)?.[1] ?? html);
+};
+/** The compact legend's entries: [data-state, their text]. */
+const peekLegend = (initial: InitialState): [string, string][] =>
+  [
+    ...peekHtml(initial).matchAll(
+      /<span class="peek-entry" data-state="([^"]+)">(.*?)<\/span><\/span>(?=<span class="peek-entry"|<\/span>$)/g,
+    ),
+  ].map((m) => [m[1] ?? '', text(m[2] ?? '')]);
 
 describe('nearestSnap', () => {
   const heights = { peek: 60, half: 400, full: 780 };
@@ -56,6 +73,42 @@ describe('the peek line', () => {
 
   it('says the data is loading until it is there', () => {
     expect(peek({}, false)).toBe('Loading the dataset and the map…');
+  });
+});
+
+describe('the peek legend', () => {
+  it('lists A, B and C known next to the official counts, then the unknown units', () => {
+    const entries = peekLegend({ year: 2023 });
+    expect(entries.map(([key]) => key)).toEqual(['A', 'B', 'C', 'unknown']);
+    expect(entries[0]?.[1]).toMatch(/^A\d+ knownofficial 66$/);
+    expect(entries[1]?.[1]).toMatch(/^B\d+ knownofficial 73$/);
+    expect(entries[2]?.[1]).toMatch(/^C\d+ knownofficial 28$/);
+    // Every 2023 unit once: the known ones and the unknown (no range statement covers 2023).
+    const n = (i: number) => Number(/(\d+)( known)?/.exec(entries[i]?.[1].slice(1) ?? '')?.[1]);
+    const known = Number(/^2023: (\d+) of 167 units known$/.exec(peek({ year: 2023 }))?.[1]);
+    expect(n(0) + n(1) + n(2)).toBe(known);
+    expect(Number(/(\d+)$/.exec(entries[3]?.[1] ?? '')?.[1])).toBe(167 - known);
+  });
+
+  it('gives a minimum where only a bound is official, no official count where none is, and partly known units', () => {
+    const entries = new Map(peekLegend({ year: 2022 }));
+    expect(entries.get('A')).toMatch(/^A\d+ knownofficial at least 24$/);
+    expect(entries.get('B')).toMatch(/^B\d+ known$/);
+    expect(entries.get('range')).toMatch(/^partly known \(range of tiers\)\d+$/);
+  });
+
+  it('is in Chinese in the Chinese interface', () => {
+    expect(peekLegend({ year: 2023, lang: 'zh' })[0]?.[1]).toMatch(/^A已知\d+个官方66个$/);
+  });
+
+  it("lists the change mode's drawn classes that have units, with their counts", () => {
+    const entries = peekLegend({ year: 2023, mode: 'change' });
+    expect(entries.length).toBeGreaterThan(1);
+    for (const [key, words] of entries) {
+      expect(key).toMatch(/^change:/);
+      expect(words).toMatch(/\D\d+$/);
+      expect(Number(/(\d+)$/.exec(words)?.[1])).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -1,15 +1,25 @@
 /**
- * The one line a collapsed bottom sheet shows: the selected unit's name and its state in the
+ * What a collapsed bottom sheet shows: a line with the selected unit's name and its state in the
  * year, in the short words of the details panel's year strip, or, with nothing selected, how
- * many units the year's map knows.
+ * many units the year's map knows; under it a compact legend of the map as drawn, with counts.
+ * In tier mode that is A, B and C (known, next to the official count where a source gives one),
+ * the partly known and the unknown units; in the other modes the drawn keys that have units.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { countDrawKeys, countImported, legendModel, type LegendEntry } from '../../domain/legend-model';
 import { latestUnitWithCode, unitIn } from '../../domain/lineage';
 import { TIERS } from '../../domain/types';
 import type { UnitState } from '../../domain/unit-state';
-import { selectYearCounts, selectYearStates } from '../../store/selectors';
+import {
+  baseYearOf,
+  selectDrawStates,
+  selectProvinceTotal,
+  selectYearCounts,
+  selectYearStates,
+} from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { factLabelKey } from '../../components/state-label';
+import { lookStyle } from '../../components/swatch-style';
 import { useT } from '../../i18n/use-t';
 
 type Translate = ReturnType<typeof useT>;
@@ -27,6 +37,78 @@ function shortState(tr: Translate, state: UnitState | undefined): string {
   }
 }
 
+/** A label's head, before its explanation: "not comparable" of "not comparable: tier unknown in …". */
+export function headOf(label: string): string {
+  const cut = label.search(/[:：]/);
+  return cut > 0 ? label.slice(0, cut) : label;
+}
+
+/** One entry of the compact legend: swatch, name, then its count(s) on their own lines. */
+function PeekEntry({ tr, entry }: { tr: Translate; entry: LegendEntry }) {
+  const { known, official } = entry.counts;
+  // Short names where the full legend has sentences: "unknown" for "unknown: no source states it".
+  const name =
+    entry.kind === 'tier'
+      ? entry.key
+      : entry.kind === 'unknown'
+        ? tr('detailsLabelUnknown')
+        : entry.kind === 'range'
+          ? tr('legendRange')
+          : headOf(tr(entry.labelKey, entry.labelParams));
+  return (
+    <span className="peek-entry" data-state={entry.key}>
+      <span className="peek-name">
+        <span className="peek-swatch" style={lookStyle(entry.look, entry.outline, 'lines')} aria-hidden="true" />
+        {name}
+      </span>
+      {entry.kind === 'tier' ? (
+        <>
+          <span className="peek-count">{tr('legendKnown', { n: known })}</span>
+          {official && (
+            <span className="peek-official">
+              {tr(official.exact ? 'legendOfficial' : 'legendOfficialMin', { n: official.n })}
+            </span>
+          )}
+        </>
+      ) : (
+        <span className="peek-count">{tr('legendCount', { n: known })}</span>
+      )}
+    </span>
+  );
+}
+
+/** The compact legend of the view, from the same legend model as the full legends. */
+function PeekLegend({ tr }: { tr: Translate }): ReactNode {
+  const mode = useAppStore((s) => s.mode);
+  const year = useAppStore((s) => s.year);
+  const base = useAppStore(baseYearOf);
+  const states = useAppStore(selectYearStates);
+  const counts = useAppStore(selectYearCounts);
+  const total = useAppStore(selectProvinceTotal);
+  const drawStates = useAppStore(selectDrawStates);
+  const entries = useMemo(() => {
+    if (!counts || !drawStates) return [];
+    const all = legendModel(
+      { mode, year, base },
+      { states: counts, total, drawKeys: countDrawKeys(drawStates), imported: countImported(states) },
+    );
+    // Tiers always (a zero next to an official count says something); the rest where they
+    // have units. Derived tiers are counted in their tier; the imported mark is in the full legend.
+    return all.filter(
+      (e) =>
+        e.kind === 'tier' || ((e.kind === 'range' || e.kind === 'unknown' || e.kind === 'draw') && e.counts.known > 0),
+    );
+  }, [mode, year, base, states, counts, total, drawStates]);
+  if (entries.length === 0) return null;
+  return (
+    <span className="peek-legend" data-mode={mode}>
+      {entries.map((entry) => (
+        <PeekEntry key={entry.key} tr={tr} entry={entry} />
+      ))}
+    </span>
+  );
+}
+
 export function SheetPeek(): ReactNode {
   const tr = useT();
   const selected = useAppStore((s) => s.selected);
@@ -39,11 +121,19 @@ export function SheetPeek(): ReactNode {
   if (status !== 'ready' || !units || !counts) return <>{tr(status === 'error' ? 'loadFailed' : 'loading')}</>;
 
   const unit = selected === null ? undefined : (unitIn(units, selected, year) ?? latestUnitWithCode(units, selected));
+  let line: string;
   if (unit) {
     const state = unitIn(units, unit.code, year) ? states?.get(unit.code) : undefined;
     const name = lang === 'zh' ? unit.nameZh : `${unit.nameEn} ${unit.nameZh}`;
-    return <>{tr('sheetPeekSelected', { name, year, state: shortState(tr, state) })}</>;
+    line = tr('sheetPeekSelected', { name, year, state: shortState(tr, state) });
+  } else {
+    const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
+    line = tr('coverage', { year, known, total: counts.total });
   }
-  const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
-  return <>{tr('coverage', { year, known, total: counts.total })}</>;
+  return (
+    <>
+      <span className="peek-line">{line}</span>
+      <PeekLegend tr={tr} />
+    </>
+  );
 }

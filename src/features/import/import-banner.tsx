@@ -2,7 +2,8 @@
  * The banner for data received in a shared link (`#imp=…`): says that the map shows imported
  * data that is not the project's, from which sources, and lets the user keep it (it then stays
  * in this browser like their own imports) or discard it. Shown while any layer came from a link.
- * Source titles are anyone's text: React text only.
+ * Source titles are anyone's text: React text only. The page places it over the top of the map
+ * with the notices (app.tsx), so it never pushes the map down.
  */
 import { useAppStore } from '../../store/use-app-store';
 import '../../components/button.css';

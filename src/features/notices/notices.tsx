@@ -5,7 +5,8 @@
  * They overlay the top of the map area and never push the page down: a link can produce a long
  * list (a key repeated hundreds of times), so a notice shows the first few items of its list
  * with a button for the rest, only the newest notices are shown with a button for the earlier
- * ones, and the whole stack scrolls within a maximum height (notices.css).
+ * ones, and the whole stack scrolls within a maximum height (the page's overlay stack over the
+ * map, .map-overlays in components/styles.css).
  */
 import { useRef, useState } from 'react';
 import type { Notice } from '../../store/store';
@@ -95,14 +96,18 @@ function NoticeItem({ notice, onDismiss }: { notice: Notice; onDismiss: (button:
   );
 }
 
-/** The first element outside the notices that takes focus, in the map area: where focus goes when they are gone. */
+/**
+ * Where focus goes when the notices are gone: the first element outside them that takes focus,
+ * in the nearest enclosing area that has one (the overlay stack, else the map area around it).
+ */
 function focusAfterNotices(container: HTMLElement | null) {
-  const area = container?.parentElement;
-  const candidates = area?.querySelectorAll<HTMLElement>('button, [href], input, select, [tabindex="0"]') ?? [];
-  for (const element of candidates) {
-    if (!container?.contains(element) && element.offsetParent !== null) {
-      element.focus();
-      return;
+  for (let area = container?.parentElement; area; area = area.parentElement) {
+    const candidates = area.querySelectorAll<HTMLElement>('button, [href], input, select, [tabindex="0"]');
+    for (const element of candidates) {
+      if (!container?.contains(element) && element.offsetParent !== null) {
+        element.focus();
+        return;
+      }
     }
   }
 }

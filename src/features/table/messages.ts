@@ -4,7 +4,7 @@ export const en = {
   tableTitle: 'Table of county-level units, {year}',
   tableClose: 'Close table',
   tableIntro:
-    'Every unit of the {year} evaluation with its state in each year. Choose a name to select the unit on the map; the table stays open.',
+    'Every unit of the {year} evaluation with its state in each year. Choose a name to close the table and see the unit on the map with its details.',
   tableCaption:
     'County-level units of the {year} evaluation: state in each year 2019–2023 (stated, derived, partly known or unknown), rank in {year} where published, and change from {base} to {year}.',
   tableCaptionNoBase:
@@ -35,7 +35,14 @@ export const en = {
   tableStateRange: 'Partly known (range)',
   tableStateUnknown: 'Unknown',
   tableClearFilters: 'Clear filters',
-  tableCount: '{total} units, {shown} shown',
+  tableCount: 'Showing {shown} of {total} units',
+  tableCountTier: 'Showing {shown} of {total} units ({tally})',
+  tableTally: '{scope}, {year}, {units} units: {tiers}; {range} partly known (a range), {unknown} unknown.',
+  tableTallyTier: '{tier} {known} known of {official} official',
+  tableTallyTierMin: '{tier} {known} known of at least {official} official',
+  tableTallyTierNoOfficial: '{tier} {known} known (official count not published)',
+  tableTallySep: ' · ',
+  tableScopeProvince: 'Hebei',
   tableEmpty: 'No unit matches the filters.',
   tableLoading: 'The data is still loading.',
 
@@ -74,7 +81,7 @@ export const zh: Record<keyof typeof en, string> = {
   tableButton: '表格',
   tableTitle: '县级单位表格（{year}年）',
   tableClose: '关闭表格',
-  tableIntro: '{year}年评价的全部单位及其各年状态。选择名称即可在地图上选中该单位，表格保持打开。',
+  tableIntro: '{year}年评价的全部单位及其各年状态。选择名称即关闭表格，在地图上显示该单位及其详情。',
   tableCaption:
     '{year}年评价的县级单位：2019—2023年各年状态（已公布、推得、部分已知或未知）、{year}年排名（如有公布）及{base}年至{year}年的变化。',
   tableCaptionNoBase:
@@ -106,6 +113,13 @@ export const zh: Record<keyof typeof en, string> = {
   tableStateUnknown: '未知',
   tableClearFilters: '清除筛选',
   tableCount: '共{total}个单位，显示{shown}个',
+  tableCountTier: '共{total}个单位，显示{shown}个（{tally}）',
+  tableTally: '{year}年{scope}{units}个单位：{tiers}；部分已知（区间）{range}个，未知{unknown}个。',
+  tableTallyTier: '{tier}类已知{known}个，官方共{official}个',
+  tableTallyTierMin: '{tier}类已知{known}个，官方至少{official}个',
+  tableTallyTierNoOfficial: '{tier}类已知{known}个（官方数量未公布）',
+  tableTallySep: ' · ',
+  tableScopeProvince: '全省',
   tableEmpty: '没有符合筛选条件的单位。',
   tableLoading: '数据仍在加载。',
 

@@ -3,8 +3,10 @@
  * in a modal <dialog>. It is the complete non-map path to the data for keyboard and
  * screen-reader users, so everything the map shows is here as text: each year's state (drawn
  * with the map's swatch and written out), rank where published, and the change from the base
- * year. Choosing a unit's name selects it through the store (the map flies to it and the dialog
- * stays open); a selection made elsewhere marks its row, which is scrolled into view on opening.
+ * year. Choosing a unit's name closes the dialog and selects the unit through the store, so the
+ * map flies to it and its details show (a modal's backdrop would hide both); a selection made
+ * elsewhere marks its row, which is scrolled into view on opening. Every count says what it is
+ * out of: the rows shown of all, and the year's known units per tier next to the official counts.
  *
  * The cells' words are in table-cells.tsx, the downloads in table-downloads.tsx, the sort and
  * filter rules in table-model.ts (over domain/table-rows.ts).
@@ -30,7 +32,8 @@ import './table-view.css';
 import { TABLE_BUTTON_ID } from './table-button';
 import { columnLabel, SortHeader, TableRowView } from './table-cells';
 import { downloadAll, downloadTable, Downloads, linksFor } from './table-downloads';
-import { DEFAULT_SORT, nextSort, shownRows, tableArea } from './table-model';
+import { countText, tallyText } from './table-counts';
+import { DEFAULT_SORT, nextSort, shownRows, tableArea, tableTally } from './table-model';
 
 const STATE_FILTER_LABEL: Record<StateFilter, MessageKey> = {
   all: 'tableStateAll',
@@ -78,6 +81,12 @@ export function TableDialog() {
     [table, text, area, stateFilter, year, sort, lang],
   );
   const links = open && dataset !== null ? linksFor(dataset) : [];
+  const tally = useMemo(
+    () => (table && dataset ? tableTally(table.rows, year, area, dataset.totals) : null),
+    [table, dataset, year, area],
+  );
+  const areaInfo = areas.find((a) => a.code === area);
+  const scope = areaInfo ? (lang === 'zh' || !areaInfo.en ? areaInfo.zh : areaInfo.en) : tr('tableScopeProvince');
 
   // Open and close the native dialog from the store, so any code (a link, a test) can open it.
   const { dialogRef, onClose, onKeyDown } = useModalDialog({
@@ -145,7 +154,7 @@ export function TableDialog() {
               <span aria-hidden="true">×</span>
             </button>
           </header>
-          {!table ? (
+          {!table || !tally ? (
             <p role="status">{tr('tableLoading')}</p>
           ) : (
             <>
@@ -186,9 +195,10 @@ export function TableDialog() {
                   {tr('tableClearFilters')}
                 </button>
                 <p className="tbv-count" role="status">
-                  {tr('tableCount', { total: table.rows.length, shown: shown.length })}
+                  {countText(tr, shown.length, table.rows.length, stateFilter, tally)}
                 </p>
               </div>
+              <p className="tbv-tally">{tallyText(tr, tally, year, scope)}</p>
 
               <div className="tbv-table-wrap" ref={tableWrapRef}>
                 <table className="tbv-table">
@@ -237,7 +247,10 @@ export function TableDialog() {
                         year={year}
                         baseYear={baseYear}
                         selected={row.code === selected}
-                        onSelect={() => select(row.code, { fly: true })}
+                        onSelect={() => {
+                          select(row.code, { fly: true });
+                          setTableOpen(false);
+                        }}
                       />
                     ))}
                   </tbody>
