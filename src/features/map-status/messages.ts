@@ -13,7 +13,7 @@ export const en = {
     'The full map’s drawing code (its worker script) did not load, for example because the server, a network filter or a browser setting blocked it, so the map is drawn in 2D. Reloading the page may help once the file can be reached; the address keeps your view.',
   robustNoMapOtherText: 'The full map could not start in this browser, so the map is drawn in 2D.',
   robustSoftwareMapText:
-    'This browser draws WebGL without a graphics card, where the full map would hold the page for a few hundred milliseconds at every frame. This 2D map is quicker here: years, modes, selection and zoom all work; moving and zooming are simpler.',
+    'This browser draws WebGL without a graphics card, where the full map would pause the page at every frame, so this quicker 2D map is used. Everything works; moving and zooming are simpler.',
   robustUseFullMap: 'Use the full map anyway',
   robustReloadPage: 'Reload the page',
   robustNoMapReason: 'Reason: {reason}',
@@ -39,7 +39,7 @@ export const zh: Record<keyof typeof en, string> = {
     '完整地图的绘制程序（其 worker 脚本）未能加载，例如被服务器、网络过滤或浏览器设置拦截，因此地图以二维方式绘制。文件可以访问后，重新加载页面或许能解决；页面地址会保留您的视图。',
   robustNoMapOtherText: '完整地图无法在此浏览器中启动，因此地图以二维方式绘制。',
   robustSoftwareMapText:
-    '此浏览器在没有显卡的情况下以软件绘制 WebGL，完整地图每绘制一帧都会让页面停顿数百毫秒。在这里二维地图更快：年份、模式、选择和缩放都可使用，只是移动和缩放较为简单。',
+    '此浏览器在没有显卡的情况下以软件绘制 WebGL，完整地图每绘制一帧都会让页面停顿，因此改用更快的二维地图。所有功能都可使用，只是移动和缩放较为简单。',
   robustUseFullMap: '仍然使用完整地图',
   robustReloadPage: '重新加载页面',
   robustNoMapReason: '原因：{reason}',
