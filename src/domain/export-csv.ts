@@ -81,6 +81,7 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
     valid_to: optional(u.validTo),
     predecessor_codes: list(u.predecessorCodes),
     boundary_note: u.boundaryNote,
+    boundary_note_zh: u.boundaryNoteZh,
   }));
   const sources = dataset.sources.map((s): Row<typeof SOURCE_COLUMNS> => ({
     source_id: s.sourceId,
@@ -89,6 +90,7 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
     date: s.date,
     url: s.url,
     note: s.note,
+    note_zh: s.noteZh,
     language: s.language,
   }));
   const tiers = dataset.tiers.map((t): Row<typeof TIER_COLUMNS> => ({
@@ -101,6 +103,7 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
     confidence: t.confidence,
     source_ids: list(t.sourceIds),
     note: t.note,
+    note_zh: t.noteZh,
   }));
   const ranges = dataset.ranges.map((r): Row<typeof TIER_RANGE_COLUMNS> => ({
     code: r.code,
@@ -110,6 +113,7 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
     year_to: plainNumber(r.yearTo),
     source_ids: list(r.sourceIds),
     note: r.note,
+    note_zh: r.noteZh,
   }));
   const totals = dataset.totals.map((t): Row<typeof TOTAL_COLUMNS> => ({
     year: plainNumber(t.year),
@@ -127,6 +131,7 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
     confidence: t.confidence,
     source_ids: list(t.sourceIds),
     note: t.note,
+    note_zh: t.noteZh,
   }));
   const indicators = dataset.indicators.map((i): Row<typeof INDICATOR_COLUMNS> => ({
     scope: i.scope,
@@ -137,6 +142,7 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
     unit: i.unit,
     source_ids: list(i.sourceIds),
     note: i.note,
+    note_zh: i.noteZh,
   }));
   return {
     'units.csv': downloadCsv(UNIT_COLUMNS, units),

@@ -18,6 +18,8 @@ export interface OfficialSummary {
   /** Any value of the row was worked out from stated facts (totals.csv basis = derived). */
   derived: boolean;
   note: string;
+  /** The note in Chinese (totals.csv note_zh). */
+  noteZh: string;
   sourceIds: string[];
 }
 
@@ -35,6 +37,7 @@ export function officialSummary(total: Total | null): OfficialSummary | null {
     avgScore: total.avgScore,
     derived: total.basis === 'derived',
     note: total.note,
+    noteZh: total.noteZh,
     sourceIds: total.sourceIds,
   };
 }

@@ -39,6 +39,8 @@ export interface Unit {
   validTo: number | null;
   predecessorCodes: UnitCode[];
   boundaryNote: string;
+  /** The boundary note in Chinese (data/units.csv boundary_note_zh); empty exactly when boundaryNote is. */
+  boundaryNoteZh: string;
 }
 
 export interface Source {
@@ -49,6 +51,8 @@ export interface Source {
   url: string;
   language: string;
   note: string;
+  /** The note in Chinese (the note_zh column); empty exactly when note is. */
+  noteZh: string;
 }
 
 /** A unit's tier in one evaluation, as stated by a source or derived from stated facts. */
@@ -62,6 +66,8 @@ export interface TierFact {
   confidence: Confidence;
   sourceIds: string[];
   note: string;
+  /** The note in Chinese (the note_zh column); empty exactly when note is. */
+  noteZh: string;
   /** Set on facts the user imported in this browser (or received in a link), never on data/ rows. */
   imported?: boolean;
 }
@@ -78,6 +84,8 @@ export interface TierRange {
   yearTo: number;
   sourceIds: string[];
   note: string;
+  /** The note in Chinese (the note_zh column). */
+  noteZh: string;
 }
 
 /** Official counts for a year and a scope: the province, or an area (prefecture code). */
@@ -93,6 +101,8 @@ export interface Total {
   confidence: Confidence;
   sourceIds: string[];
   note: string;
+  /** The note in Chinese (the note_zh column). */
+  noteZh: string;
 }
 
 /** Another figure: rewards, rank changes, counts of movers, enterprise counts. */
@@ -107,6 +117,8 @@ export interface Indicator {
   unit: string;
   sourceIds: string[];
   note: string;
+  /** The note in Chinese (the note_zh column). */
+  noteZh: string;
 }
 
 export interface Dataset {

@@ -51,7 +51,7 @@ describe('coverage on the fixture', () => {
     const texts = fixtureTexts();
     const withGain = {
       ...texts,
-      tier_ranges: texts.tier_ranges + '130433,,,2019,2022,P900,Synthetic: a rank gain only.\n',
+      tier_ranges: texts.tier_ranges + '130433,,,2019,2022,P900,Synthetic: a rank gain only.,合成：仅排名上升。\n',
     };
     expect(coverage(mustParse(withGain)).map((c) => c.rangeOnly)).toEqual([0, 1, 1, 1, 0]);
   });

@@ -27,14 +27,14 @@ describe('malformed CSV', () => {
     const r = parseTiers(malformed('wrong-header.tiers.csv'));
     expect(r.ok).toBe(false);
     expect(messages(r)).toEqual([
-      'tiers.csv: header is "prefecture,county,year,tier,rank,rank_of,basis,confidence,source_ids,note", ' +
-        'expected "code,year,tier,rank,rank_of,basis,confidence,source_ids,note"',
+      'tiers.csv: header is "prefecture,county,year,tier,rank,rank_of,basis,confidence,source_ids,note,note_zh", ' +
+        'expected "code,year,tier,rank,rank_of,basis,confidence,source_ids,note,note_zh"',
     ]);
   });
 
   it('reports a wrong field count with its line', () => {
     expect(messages(parseTiers(malformed('wrong-field-count.tiers.csv')))).toEqual([
-      'tiers.csv, line 3: 8 fields, expected 9',
+      'tiers.csv, line 3: 9 fields, expected 10',
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('malformed CSV', () => {
   });
 
   it('reports values out of range and a year outside 2019–2023 for a tier', () => {
-    const text = `${TIER_COLUMNS.join(',')}\n130110,2018,A,0,168,stated,high,P900,x\n`;
+    const text = `${TIER_COLUMNS.join(',')}\n130110,2018,A,0,168,stated,high,P900,x,说明\n`;
     expect(messages(parseTiers(text))).toEqual([
       'tiers.csv, line 2, column year: 2018 is outside 2019..2023',
       'tiers.csv, line 2, column rank: 0 is less than 1',
@@ -86,7 +86,7 @@ describe('malformed CSV', () => {
   });
 
   it('accepts a byte-order mark and CRLF line ends', () => {
-    const text = `\uFEFF${TIER_COLUMNS.join(',')}\r\n130110,2021,A,1,167,stated,high,P900,x\r\n`;
+    const text = `\uFEFF${TIER_COLUMNS.join(',')}\r\n130110,2021,A,1,167,stated,high,P900,x,说明\r\n`;
     const r = parseTiers(text);
     expect(r.ok && r.rows[0]).toMatchObject({ code: '130110', year: 2021, tier: 'A', rank: 1, rankOf: 167 });
   });

@@ -83,7 +83,7 @@ describe('loadDataset', () => {
   });
 
   it('names the table, line and column of a problem in the data', async () => {
-    const broken = { ...texts, tiers: `${texts.tiers.trimEnd()}\n130102,2019,Z,,,stated,high,P001,\n` };
+    const broken = { ...texts, tiers: `${texts.tiers.trimEnd()}\n130102,2019,Z,,,stated,high,P001,,\n` };
     serve(() => new Response(encodeDatasetBundle(csvOfTexts(broken))));
     await expect(loadDataset()).rejects.toThrow(/tiers\.csv, line \d+, column tier/);
   });

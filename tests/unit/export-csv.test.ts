@@ -72,8 +72,13 @@ describe('exportDataset', () => {
     const first = ds.units[0];
     const firstTier = ds.tiers[0];
     if (!first || !firstTier) throw new Error('fixture changed');
-    ds.units[0] = { ...first, nameEn: 'Jia, "the first" District', boundaryNote: 'Line one\nline two, "quoted"' };
-    ds.tiers[0] = { ...firstTier, rank: 3, rankOf: 168, note: ' leading and trailing spaces ' };
+    ds.units[0] = {
+      ...first,
+      nameEn: 'Jia, "the first" District',
+      boundaryNote: 'Line one\nline two, "quoted"',
+      boundaryNoteZh: '第一行\n第二行，“引号”',
+    };
+    ds.tiers[0] = { ...firstTier, rank: 3, rankOf: 168, note: ' leading and trailing spaces ', noteZh: ' 首尾有空格 ' };
     ds.sources = [
       {
         sourceId: 'P001',
@@ -83,6 +88,7 @@ describe('exportDataset', () => {
         url: 'https://example.org/a?b=1,2',
         language: 'en',
         note: '',
+        noteZh: '',
       },
     ];
     ds.tiers = ds.tiers.map((t) => ({ ...t, sourceIds: ['P001'] }));
@@ -100,6 +106,7 @@ describe('exportDataset', () => {
         confidence: 'medium',
         sourceIds: ['P001'],
         note: 'n',
+        noteZh: '注',
       },
     ];
     ds.indicators = [
@@ -112,6 +119,7 @@ describe('exportDataset', () => {
         unit: '%',
         sourceIds: ['P001'],
         note: 'tiny',
+        noteZh: '很小',
       },
       {
         scope: 'unit',
@@ -122,6 +130,7 @@ describe('exportDataset', () => {
         unit: 'CNY',
         sourceIds: ['P001'],
         note: 'huge',
+        noteZh: '很大',
       },
     ];
     const again = parse(asTexts(exportDataset(ds)));
@@ -155,7 +164,9 @@ describe('tableCsv', () => {
     const text = tableCsv(shown, { year: 2023, baseYear: table.baseYear });
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + shown.length);
-    expect(lines[0]).toBe(tableCsvColumns({ year: 2023, baseYear: 2022 }).join(','));
+    // The default base (most units comparable with 2023, domain/base-year.ts), not simply 2022.
+    expect(table.baseYear).toBe(2020);
+    expect(lines[0]).toBe(tableCsvColumns({ year: 2023, baseYear: 2020 }).join(','));
     const parsed = parseCsv(text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     expect(parsed.rows.map((r) => r.code)).toEqual(shown.map((r) => r.code));
@@ -171,7 +182,7 @@ describe('tableCsv', () => {
     expect(r).toMatchObject({ name_zh: '任泽区', name_en: 'Renze District', area_zh: '邢台市', area_en: 'Xingtai' });
     expect(r).toMatchObject({ tier_2020: 'C', basis_2020: 'derived', via_2020: '130526', via_2023: '' });
     expect(l).toMatchObject({ tier_2023: 'A', basis_2023: 'stated', rank_2023: '1', rank_of_2023: '167' });
-    expect(l?.change_2022_2023).toMatch(/^(up2|up1|same|down1|down2|unknown-base|unknown-current|unknown-both)$/);
+    expect(l?.change_2020_2023).toMatch(/^(up2|up1|same|down1|down2|unknown-base|unknown-current|unknown-both)$/);
     const codes = new Set(parsed.rows.flatMap((row) => [1, 2, 3, 4, 5].map((i) => row[`basis_${2018 + i}`])));
     for (const code of codes) expect(['stated', 'derived', 'range', 'unknown', 'none']).toContain(code);
   });

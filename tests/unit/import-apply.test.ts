@@ -13,6 +13,7 @@ const stated: TierFact = {
   confidence: 'high',
   sourceIds: ['P002'],
   note: '',
+  noteZh: '',
 };
 const base: Dataset = { units: [], sources: [], tiers: [stated], ranges: [], totals: [], indicators: [] };
 

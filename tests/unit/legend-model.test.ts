@@ -46,6 +46,7 @@ const total = (counts: Total['counts'], minimums: Total['minimums']): Total => (
   confidence: 'high',
   sourceIds: [],
   note: '',
+  noteZh: '',
 });
 
 const counts = (over: Partial<LegendCounts> = {}): LegendCounts => ({

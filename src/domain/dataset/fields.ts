@@ -40,6 +40,12 @@ const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 export const CODE = /^\d{6}$/;
 
+/**
+ * Three or more Latin-letter words in a row: an English phrase left in a Chinese note. Ids
+ * (P017, D000), tiers (A, B或C), file names and single terms (WGS84, Unix) are not runs.
+ */
+export const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[\s,;:]+[A-Za-z][A-Za-z'’-]*){2,}/u;
+
 interface IntOptions {
   min?: number;
   max?: number;
@@ -121,6 +127,20 @@ export function cellReader(table: TableName, line: number, row: Record<string, s
     text(column: string): string {
       const v = raw(column);
       if (v.trim() === '') fail(column, 'is empty');
+      return v;
+    },
+
+    /**
+     * The Chinese counterpart of the note in `of`: given exactly when that note is (an empty
+     * note has an empty counterpart), and written in Chinese, not left in English.
+     */
+    zhNote(column: string, of: string): string {
+      const v = raw(column);
+      const hasNote = raw(of).trim() !== '';
+      if (hasNote && v.trim() === '') fail(column, `is empty while ${of} is not`);
+      if (!hasNote && v.trim() !== '') fail(column, `is given while ${of} is empty`);
+      const english = ENGLISH_RUN.exec(v);
+      if (english) fail(column, `has English text ("${english[0]}"); write it in Chinese`);
       return v;
     },
 

@@ -26,3 +26,4 @@ export {
   type YearCoverage,
 } from './coverage.ts';
 export { areaName, buildUnitIndex, clampYear, findUnits, isValidIn, type UnitIndex } from './units.ts';
+export { noteIn, type ShownNote } from './notes.ts';

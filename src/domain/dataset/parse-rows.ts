@@ -46,6 +46,8 @@ const BASES = ['stated', 'derived'] as const;
 const CONFIDENCES = ['high', 'medium', 'low'] as const;
 const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 const INDICATOR_SCOPES = ['province', 'prefecture', 'unit'] as const;
+/** How a D source's Chinese note starts, as its English note starts "Document without a web address". */
+const NO_URL_ZH = '无网址的文件';
 
 /** Years outside 2019–2023 appear only as context: the 2018 baseline and the 2024 evaluation. */
 const CONTEXT_FIRST = 2018;
@@ -95,6 +97,7 @@ export function unitsFromCsv(csv: CsvParseResult): ParseResult<Unit> {
     validTo: c.optInt('valid_to', { min: CONTEXT_FIRST, max: CONTEXT_LAST }),
     predecessorCodes: c.codeList('predecessor_codes'),
     boundaryNote: c.raw('boundary_note'),
+    boundaryNoteZh: c.zhNote('boundary_note_zh', 'boundary_note'),
   }));
 }
 
@@ -109,11 +112,13 @@ export function sourcesFromCsv(csv: CsvParseResult): ParseResult<Source> {
     }
     const url = c.raw('url');
     const note = c.raw('note');
+    const noteZh = c.zhNote('note_zh', 'note');
     if (sourceId.startsWith('D')) {
       if (url !== '') c.fail('url', 'a document without a web address (D…) must have an empty url');
       if (!note.startsWith('Document without a web address')) {
         c.fail('note', 'a document without a web address (D…) must say so at the start of its note');
       }
+      if (!noteZh.startsWith(NO_URL_ZH)) c.fail('note_zh', `must start as the note does, with “${NO_URL_ZH}”`);
     } else if (!/^https?:\/\/\S+$/.test(url)) {
       c.fail('url', `"${url}" is not a web address`);
     }
@@ -125,6 +130,7 @@ export function sourcesFromCsv(csv: CsvParseResult): ParseResult<Source> {
       url,
       language: c.oneOf('language', LANGUAGES),
       note,
+      noteZh,
     };
   });
 }
@@ -140,6 +146,7 @@ export function tiersFromCsv(csv: CsvParseResult): ParseResult<TierFact> {
     confidence: c.oneOf('confidence', CONFIDENCES),
     sourceIds: c.sourceIds('source_ids'),
     note: c.text('note'),
+    noteZh: c.zhNote('note_zh', 'note'),
   }));
 }
 
@@ -152,6 +159,7 @@ export function tierRangesFromCsv(csv: CsvParseResult): ParseResult<TierRange> {
     yearTo: c.int('year_to', { min: CONTEXT_FIRST, max: CONTEXT_LAST }),
     sourceIds: c.sourceIds('source_ids'),
     note: c.text('note'),
+    noteZh: c.zhNote('note_zh', 'note'),
   }));
 }
 
@@ -174,6 +182,7 @@ export function totalsFromCsv(csv: CsvParseResult): ParseResult<Total> {
       confidence: c.oneOf('confidence', CONFIDENCES),
       sourceIds: c.sourceIds('source_ids'),
       note: c.text('note'),
+      noteZh: c.zhNote('note_zh', 'note'),
     };
   });
 }
@@ -198,6 +207,7 @@ export function indicatorsFromCsv(csv: CsvParseResult): ParseResult<Indicator> {
       unit: c.text('unit'),
       sourceIds: c.sourceIds('source_ids'),
       note: c.text('note'),
+      noteZh: c.zhNote('note_zh', 'note'),
     };
   });
 }

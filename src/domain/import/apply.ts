@@ -19,6 +19,7 @@ export function importedSource(layer: ImportLayer): Source {
       layer.origin === 'link'
         ? 'Imported from a shared link; not part of the project data.'
         : 'Imported by the user in this browser; not part of the project data.',
+    noteZh: layer.origin === 'link' ? '从共享链接导入；不属于项目数据。' : '由用户在此浏览器中导入；不属于项目数据。',
   };
 }
 
@@ -32,7 +33,9 @@ export function importedFact(layer: ImportLayer, fact: ImportFact): TierFact {
     basis: 'stated',
     confidence: 'medium',
     sourceIds: [layer.id],
+    // The title and the text read are the user's own and stay as written in both languages.
     note: `Imported from “${layer.source.title}”; read as “${fact.raw}”.`,
+    noteZh: `导入自“${layer.source.title}”；原文为“${fact.raw}”。`,
     imported: true,
   };
 }

@@ -56,7 +56,7 @@ export function FactLists({
                 <span> · {rankText(tr, fact.rank, fact.rankOf, position)}</span>
               )}
               <span className="dp-muted"> · {tr('detailsConfidence', { level: tr(CONFIDENCE[fact.confidence]) })}</span>
-              <Note text={fact.note} derived={fact.basis === 'derived'} tr={tr} />
+              <Note text={fact.note} textZh={fact.noteZh} derived={fact.basis === 'derived'} tr={tr} />
               <Cites sources={sources} tr={tr} />
             </li>
           ))}
@@ -73,7 +73,7 @@ export function FactLists({
                   {rangeText(tr, range)}
                   {showUnit(u)}
                 </span>
-                <Note text={range.note} derived={false} tr={tr} />
+                <Note text={range.note} textZh={range.noteZh} derived={false} tr={tr} />
                 <Cites sources={sources} tr={tr} />
               </li>
             ))}
@@ -91,7 +91,7 @@ export function FactLists({
                   {indicator.year} · {indicatorText(tr, lang, indicator)}
                   {showUnit(u)}
                 </span>
-                <Note text={indicator.note} derived={false} tr={tr} />
+                <Note text={indicator.note} textZh={indicator.noteZh} derived={false} tr={tr} />
                 <Cites sources={sources} tr={tr} />
               </li>
             ))}
@@ -106,7 +106,7 @@ export function FactLists({
             {facts.totals.map(({ total, sources }) => (
               <li key={`${total.year}-${total.scope}`}>
                 <span className="dp-fact-head">{totalText(tr, total, areaNames.get(total.scope) ?? total.scope)}</span>
-                <Note text={total.note} derived={total.basis === 'derived'} tr={tr} />
+                <Note text={total.note} textZh={total.noteZh} derived={total.basis === 'derived'} tr={tr} />
                 <Cites sources={sources} tr={tr} />
               </li>
             ))}

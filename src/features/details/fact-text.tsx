@@ -5,6 +5,7 @@
  * in the "In <year>" block as in the full lists below it.
  */
 import type { Lang } from '../../domain/lang';
+import { noteIn } from '../../domain/dataset/notes';
 import { isImportSourceId } from '../../domain/import/types';
 import {
   TIERS,
@@ -19,6 +20,7 @@ import {
 import type { SourceRef, TierPosition } from '../../domain/unit-details';
 import type { UnitState } from '../../domain/unit-state';
 import type { MessageKey } from '../../i18n/i18n';
+import { useAppStore } from '../../store/use-app-store';
 import { factLabelKey } from '../../components/state-label';
 import { swatchStyle } from '../../components/swatch-style';
 import type { useT } from '../../i18n/use-t';
@@ -124,12 +126,18 @@ export function Cites({ sources, tr }: { sources: readonly SourceRef[]; tr: Tran
   );
 }
 
-export function Note({ text, derived, tr }: { text: string; derived: boolean; tr: Translate }) {
-  if (text === '') return null;
+/**
+ * A fact's note in the UI language: the Chinese note (note_zh) in Chinese, the English note in
+ * English. An imported fact's note carries the user's own title and text, as written.
+ */
+export function Note({ text, textZh, derived, tr }: { text: string; textZh: string; derived: boolean; tr: Translate }) {
+  const lang = useAppStore((s) => s.lang);
+  const shown = noteIn(lang, text, textZh);
+  if (shown.text === '') return null;
   return (
     <p className="dp-note">
       <span className="dp-note-label">{tr(derived ? 'detailsBasisLabel' : 'detailsNoteLabel')}: </span>
-      <span lang="en">{text}</span>
+      <span lang={shown.lang}>{shown.text}</span>
     </p>
   );
 }

@@ -1,4 +1,4 @@
-/** The county details panel. Notes, titles and names from data/ are shown as written (notes are English). */
+/** The county details panel. Titles and names from data/ are shown as written; notes in the UI language (note / note_zh). */
 export const en = {
   detailsNameZh: 'Chinese name',
   detailsNameEn: 'Pinyin / English name',
@@ -66,15 +66,15 @@ export const en = {
   detailsTotalsNotStated: '{tiers} not stated',
   detailsTotalsAvg: 'average score {n}',
   detailsTotalsRises: '{n} rose a tier',
-  detailsNoteLabel: 'Note (English)',
-  detailsBasisLabel: 'How it was derived (English)',
+  detailsNoteLabel: 'Note',
+  detailsBasisLabel: 'How it was derived',
   detailsCites: 'Sources: {ids}',
 
   detailsSourcesTitle: 'Sources',
   detailsSourceLink: 'Open source',
   detailsSourceNoUrl: '(no web address)',
   detailsSourceMissing: 'Source {id} is missing from sources.csv (a data error).',
-  detailsSourceNoteLabel: 'About this source (English)',
+  detailsSourceNoteLabel: 'About this source',
 
   detailsBoundaryTitle: 'Boundary',
   detailsBoundaryNone: 'No known issue with the drawn boundary beyond the map’s general limits (see “About the data”).',
@@ -196,18 +196,18 @@ export const zh: Record<keyof typeof en, string> = {
   detailsTotalsNotStated: '{tiers}类数量未公布',
   detailsTotalsAvg: '平均分{n}',
   detailsTotalsRises: '{n}个升级',
-  detailsNoteLabel: '说明（英文）',
-  detailsBasisLabel: '推导依据（英文）',
+  detailsNoteLabel: '说明',
+  detailsBasisLabel: '推导依据',
   detailsCites: '来源：{ids}',
 
   detailsSourcesTitle: '来源',
   detailsSourceLink: '打开来源',
   detailsSourceNoUrl: '（无网址）',
   detailsSourceMissing: '来源{id}不在sources.csv中（数据错误）。',
-  detailsSourceNoteLabel: '来源说明（英文）',
+  detailsSourceNoteLabel: '来源说明',
 
   detailsBoundaryTitle: '边界说明',
-  detailsBoundaryNone: '除地图的一般限制外（见“关于数据”），未知所绘边界有其他问题。',
+  detailsBoundaryNone: '除地图的一般局限（见“关于数据”）外，所绘边界没有已知问题。',
 
   detailsNoNeighbours: '无相邻单位可显示：本单位{year}年没有边界。',
   detailsSelectUnit: '显示{name}',

