@@ -9,9 +9,10 @@
  *   selectors (or, for an area, from countStates over the area's states) into the ordered
  *   entries that the legends, the PNG export's legend and their swatches draw.
  */
-import { CHANGE_COLORS, CHANGE_HATCHES, TIER_COLORS, TRAJECTORY_COLORS, WHITE, stripeColors } from './palette';
+import { CHANGE_COLORS, TIER_COLORS, TRAJECTORY_COLORS, WHITE, stripeColors, trajectoryOpenStripes } from './palette';
 import type { DrawState } from './map-keys';
 import { CHANGE_CLASSES, type ChangeClass } from './transitions';
+import { FIRST_YEAR } from './types';
 import { TIERS, YEARS, type Tier, type Total, type UnitCode, type Year } from './types';
 import { stateKey, type LegendKey, type StateCounts, type UnitState } from './unit-state';
 import type { Mode } from './view';
@@ -29,9 +30,18 @@ export const RANGE_TIERS = ['A', 'B', 'C', 'AB', 'BC', 'ABC'] as const;
 
 const UNKNOWN_HATCH: Look = { stripes: stripeColors(null), direction: 'up' };
 
+/** Change classes with an unknown end: one "not comparable" look and legend entry for all three. */
+export const NOT_COMPARABLE_CLASSES = ['unknown-base', 'unknown-current', 'unknown-both'] as const;
+const notComparable = (c: ChangeClass) => (NOT_COMPARABLE_CLASSES as readonly ChangeClass[]).includes(c);
+
+/** Years a unit can be A in with an earlier year unknown (not the first evaluation). */
+export type OpenYear = Exclude<Year, typeof FIRST_YEAR>;
+const OPEN_YEARS = YEARS.filter((y): y is OpenYear => y > FIRST_YEAR);
+
 /**
  * The look of every draw key, in the order the map's fill expression and hatch layers list them
- * (tiers and derived tiers, unknown, ranges, change classes, first year in A).
+ * (tiers and derived tiers, unknown, ranges, change classes, first year in A). Change mode's
+ * unknown ends share the unknown hatch itself (one look: "not comparable").
  */
 export const DRAW_LOOKS: ReadonlyMap<string, Look> = new Map<string, Look>([
   ...TIERS.flatMap((t): [string, Look][] => [
@@ -43,13 +53,15 @@ export const DRAW_LOOKS: ReadonlyMap<string, Look> = new Map<string, Look>([
     `range:${tiers}`,
     { stripes: stripeColors([...tiers] as Tier[]), direction: 'up' },
   ]),
-  ...CHANGE_CLASSES.map((c): [string, Look] => {
-    if (c === 'unknown-base' || c === 'unknown-current' || c === 'unknown-both') {
-      return [`change:${c}`, { stripes: [...CHANGE_HATCHES[c].colors], direction: CHANGE_HATCHES[c].direction }];
-    }
-    return [`change:${c}`, { fill: CHANGE_COLORS[c] }];
-  }),
+  ...CHANGE_CLASSES.map((c): [string, Look] => [
+    `change:${c}`,
+    notComparable(c) ? UNKNOWN_HATCH : { fill: CHANGE_COLORS[c as keyof typeof CHANGE_COLORS] },
+  ]),
   ...YEARS.map((y): [string, Look] => [`traj:${y}`, { fill: TRAJECTORY_COLORS[y] }]),
+  ...OPEN_YEARS.map((y): [string, Look] => [
+    `traj:${y}-open`,
+    { stripes: trajectoryOpenStripes(y), direction: 'down' },
+  ]),
   ['traj:never', { fill: TRAJECTORY_COLORS.never }],
   ['traj:unknown', UNKNOWN_HATCH],
 ]);
@@ -84,8 +96,17 @@ export type LegendLabelKey =
   | 'importLegend'
   | ModeKey;
 
-/** A draw key change or trajectory mode lists in its legend. */
-export type ModeKey = `change:${ChangeClass}` | `traj:${Year}` | 'traj:never' | 'traj:unknown';
+/**
+ * An entry change or trajectory mode lists in its legend: a draw key, or change mode's
+ * "not comparable", which stands for the three change classes with an unknown end.
+ */
+export type ModeKey =
+  | `change:${ChangeClass}`
+  | 'change:not-comparable'
+  | `traj:${Year}`
+  | `traj:${OpenYear}-open`
+  | 'traj:never'
+  | 'traj:unknown';
 
 /**
  * What an entry stands for, which decides how its count is worded: a tier (known of it, with
@@ -102,6 +123,12 @@ export interface LegendEntry {
   outline: Outline;
   labelKey: LegendLabelKey;
   labelParams: Record<string, string | number>;
+  /**
+   * What an entry that stands for several draw keys holds, key by key (change mode's "not
+   * comparable": unknown in the base year, in the selected year, in both), so words can keep
+   * the distinction the look does not draw.
+   */
+  parts?: { key: ModeKey; n: number }[];
   counts: {
     /** Units of the entry in the year (and scope): known of a tier, or drawn with the key. */
     known: number;
@@ -205,30 +232,68 @@ function tierEntries(counts: StateCounts, total: Total | null): LegendEntry[] {
   ];
 }
 
-/** The draw keys change and trajectory modes list, in legend order. */
+/**
+ * The entries change and trajectory modes list, in legend order: the moves, "same" and one "not
+ * comparable"; or each first year in A, certain then open (A that year, an earlier year unknown),
+ * never and unknown.
+ */
 export function modeKeys(mode: Exclude<Mode, 'tier'>, year: Year): ModeKey[] {
-  if (mode === 'change') return CHANGE_CLASSES.map((c) => `change:${c}` as const);
-  return [...YEARS.filter((y) => y <= year).map((y) => `traj:${y}` as const), 'traj:never', 'traj:unknown'];
+  if (mode === 'change') {
+    return [
+      ...CHANGE_CLASSES.filter((c) => !notComparable(c)).map((c) => `change:${c}` as const),
+      'change:not-comparable',
+    ];
+  }
+  return [
+    ...YEARS.filter((y) => y <= year).flatMap((y): ModeKey[] =>
+      y === FIRST_YEAR ? [`traj:${y}`] : [`traj:${y}`, `traj:${y as OpenYear}-open`],
+    ),
+    'traj:never',
+    'traj:unknown',
+  ];
+}
+
+/** The entry of a mode key: its look, and its count from the draw keys it stands for. */
+function modeEntry(key: ModeKey, view: LegendView, drawKeys: ReadonlyMap<string, number>): LegendEntry {
+  const labelParams = { base: view.base, year: view.year };
+  if (key === 'change:not-comparable') {
+    const parts = NOT_COMPARABLE_CLASSES.map((c) => ({
+      key: `change:${c}` as const,
+      n: drawKeys.get(`change:${c}`) ?? 0,
+    }));
+    const n = parts.reduce((sum, p) => sum + p.n, 0);
+    return {
+      key,
+      kind: 'draw',
+      look: UNKNOWN_HATCH,
+      outline: 'none',
+      labelKey: key,
+      labelParams,
+      parts,
+      counts: plain(n),
+    };
+  }
+  return {
+    key,
+    kind: 'draw',
+    look: lookOf(key),
+    outline: 'none',
+    labelKey: key,
+    labelParams,
+    counts: plain(drawKeys.get(key) ?? 0),
+  };
 }
 
 /**
  * The legend of a view, in order: tier mode lists A, B, C, derived, partly known and unknown;
- * change mode its change classes; trajectory mode the first years in A up to the year, never
- * and unknown. Every mode ends with the imported facts when the year has any.
+ * change mode its moves, same and not comparable; trajectory mode the first years in A up to
+ * the year (each certain, then open), never and unknown. Every mode ends with the imported facts when the year has any.
  */
 export function legendModel(view: LegendView, counts: LegendCounts): LegendEntry[] {
   const entries =
     view.mode === 'tier'
       ? tierEntries(counts.states, counts.total)
-      : modeKeys(view.mode, view.year).map((key): LegendEntry => ({
-          key,
-          kind: 'draw',
-          look: lookOf(key),
-          outline: 'none',
-          labelKey: key,
-          labelParams: { base: view.base },
-          counts: plain(counts.drawKeys.get(key) ?? 0),
-        }));
+      : modeKeys(view.mode, view.year).map((key) => modeEntry(key, view, counts.drawKeys));
   if (counts.imported > 0) {
     entries.push({
       key: 'imported',

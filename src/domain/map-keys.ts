@@ -7,16 +7,17 @@
  *   outline marks derived tiers.
  * - change: change:<class> from domain/transitions.ts (up2 … down2, unknown-base,
  *   unknown-current, unknown-both).
- * - trajectory: first year in A: traj:2019 … traj:2023, traj:never (known in some year up to
- *   now, never A), traj:unknown (no year known); the dotted outline marks "A may have come
- *   earlier": an unknown year before the first known A (or, for never, any unknown year).
+ * - trajectory: first year in A: traj:2019 … traj:2023 where every earlier year is known and not
+ *   A; traj:2020-open … traj:2023-open where the unit is A that year but an earlier year is
+ *   unknown (A may have come earlier); traj:never (known in some year up to now, never A), with
+ *   the dotted outline when an unknown year could hide an A; traj:unknown (no year known).
  */
 import { changeClass, categoryOf, baseStateOf, trajectory, type ChangeClass, type StatesByYear } from './transitions';
 import type { Unit, UnitCode, Year } from './types';
 import { stateKey, type UnitState } from './unit-state';
 
 export type ChangeKey = `change:${ChangeClass}`;
-export type TrajectoryKey = `traj:${Year}` | 'traj:never' | 'traj:unknown';
+export type TrajectoryKey = `traj:${Year}` | `traj:${Year}-open` | 'traj:never' | 'traj:unknown';
 
 export interface DrawState {
   key: string;
@@ -55,9 +56,13 @@ export function trajectoryDrawStates(
   for (const code of codes) {
     const t = trajectory(units, code, year, statesIn);
     const anyKnown = t.path.some((p) => p.category !== 'unknown');
-    const key: TrajectoryKey =
-      t.firstYearA !== null ? `traj:${t.firstYearA}` : anyKnown ? 'traj:never' : 'traj:unknown';
-    // The outline says an unknown year could hide an earlier A (or, for "never", any A).
+    if (t.firstYearA !== null) {
+      // Its own look (domain/legend-model.ts) says an earlier year is unknown: no outline needed.
+      out.set(code, { key: t.firstYearAOpen ? `traj:${t.firstYearA}-open` : `traj:${t.firstYearA}`, outline: false });
+      continue;
+    }
+    const key: TrajectoryKey = anyKnown ? 'traj:never' : 'traj:unknown';
+    // The outline says an unknown year could hide an A.
     out.set(code, { key, outline: anyKnown && t.firstYearAOpen });
   }
   return out;

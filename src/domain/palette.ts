@@ -68,35 +68,42 @@ export function stripeColors(tiers: readonly Tier[] | null): string[] {
 }
 
 /**
- * Change mode: a diverging purple–orange ramp (ColorBrewer PuOr, CVD-safe) with a mid grey for
- * "same" (PuOr's near-white would read as the unknown ground; a lighter grey is lost against up1 for tritanopes). Unknown ends are hatched, each
- * way distinct (see CHANGE_HATCHES).
+ * Change mode: a diverging purple–orange ramp for the moves (ColorBrewer PuOr, CVD-safe) and a dark
+ * teal for "same tier" (ColorBrewer BrBG's end): a hue of its own, darker than every hatch, so it
+ * never reads as the grey of "not comparable" nor as a move. Every unit with an unknown end (in the
+ * base year, the selected year or both) gets one look, the unknown hatch; the legend and the table
+ * say which end in words. tests/unit/palette-cvd.test.ts checks every pair of these colours under
+ * simulated protanopia, deuteranopia and tritanopia.
  */
 export const CHANGE_COLORS = {
   up2: '#5e3c99',
   up1: '#b2abd2',
-  same: '#7f7f7f',
+  same: '#01665e',
   down1: '#fdb863',
   down2: '#e66101',
 } as const;
 
-/** Hatches of change mode: the missing end(s) in words is in the legend; the pattern tells them apart. */
-export const CHANGE_HATCHES = {
-  'unknown-base': { colors: [UNKNOWN_GROUND, UNKNOWN_GROUND, UNKNOWN_STRIPE], direction: 'up' },
-  'unknown-current': { colors: [UNKNOWN_GROUND, UNKNOWN_GROUND, UNKNOWN_STRIPE], direction: 'down' },
-  'unknown-both': { colors: [UNKNOWN_GROUND, UNKNOWN_GROUND, UNKNOWN_STRIPE], direction: 'cross' },
-} as const;
-
 /**
- * Trajectory mode, first year in A: a sequential green ramp, darkest for the earliest (ColorBrewer
- * Greens, lightness-ordered so it survives every CVD), a neutral grey for "never A in a known
- * year", and the unknown hatch where no year is known.
+ * Trajectory mode, first year in A: a sequential green ramp, darkest for the earliest (after
+ * ColorBrewer Greens, lightness-ordered so it survives every CVD; 2022 is a little darker than
+ * Greens' step so that it stays 10 ΔE00 from 2023 for protanopes), a neutral grey for "never A in
+ * a known year", and the unknown hatch where no year is known.
  */
 export const TRAJECTORY_COLORS = {
   2019: '#00441b',
   2020: '#1d7a3a',
   2021: '#4aa35a',
-  2022: '#8ccb84',
+  2022: '#86c77e',
   2023: '#c6e6b8',
   never: '#6b6b6b',
 } as const;
+
+/**
+ * "A in that year, but an earlier year is unknown" (A may have come earlier): the year's green
+ * crossed by the unknown hatch's grey lines, running the other way ("\") from the unknown hatch,
+ * so it reads as "this year's colour, partly unknown" and never as a certain first year.
+ */
+export function trajectoryOpenStripes(year: keyof typeof TRAJECTORY_COLORS): string[] {
+  const green = TRAJECTORY_COLORS[year];
+  return [green, green, UNKNOWN_STRIPE];
+}

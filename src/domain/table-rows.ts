@@ -10,6 +10,7 @@
  */
 import { areaNameEn } from './areas';
 import { normalizePinyin } from './search';
+import { defaultBaseYear } from './base-year';
 import { baseYearOf, isYear } from './timeline';
 import { transitions, type ChangeClass, type TransitionCategory } from './transitions';
 import type { Dataset, Tier, Unit, UnitCode, Year } from './types';
@@ -51,15 +52,18 @@ export interface TableRow {
 
 export interface TableData {
   year: Year;
-  /** The year changes are measured from: the store's base, or the year before; null for 2019. */
+  /** The year changes are measured from: the store's base, or the default base; null for 2019. */
   baseYear: Year | null;
   rows: TableRow[];
 }
 
-/** The base year of the change column: the chosen one if earlier than `year`, else the year before. */
-export function changeBaseYear(year: Year, base: Year | null): Year | null {
+/**
+ * The base year of the change column: the chosen one if earlier than `year`, else the default
+ * (the year with the most units comparable, domain/base-year.ts).
+ */
+export function changeBaseYear(year: Year, base: Year | null, defaultBase: Year | null): Year | null {
   // The one base-year rule (timeline.ts), and no base before the first evaluation year.
-  const baseYear = baseYearOf({ base, year });
+  const baseYear = baseYearOf({ base, year }, defaultBase);
   return isYear(baseYear) ? baseYear : null;
 }
 
@@ -81,8 +85,9 @@ export function tableRows(
   year: Year,
   base: Year | null,
 ): TableData {
-  const baseYear = changeBaseYear(year, base);
-  const current = statesForYear(index, dataset.units, year);
+  const statesIn = (y: number) => statesForYear(index, dataset.units, y);
+  const baseYear = changeBaseYear(year, base, defaultBaseYear(dataset.units, year, statesIn));
+  const current = statesIn(year);
   const moves =
     baseYear === null
       ? null

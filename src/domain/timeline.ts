@@ -13,13 +13,16 @@ export function isYear(value: unknown): value is Year {
 }
 
 /**
- * The base year of change mode and of the transition view: the chosen one, or the year before.
- * A chosen base applies only to later years: the store drops it when the year moves to it or
- * before (movedToYear in store/slices/view-slice.ts), and the map, which holds every year at
- * once, draws any such year against the year before.
+ * The base year of change mode, of the timeline's change line and of the transition view: the
+ * chosen one when it is earlier than the year, else `defaultBase` (the year that makes the most
+ * units comparable, defaultBaseYear in domain/base-year.ts), else (for 2019, which has no earlier
+ * evaluation) the year before. The store drops a chosen base when the year moves to it or before
+ * (movedToYear in store/slices/view-slice.ts); the map, which holds every year at once, draws any
+ * such year against that year's default.
  */
-export function baseYearOf(view: { base: number | null; year: number }): number {
-  return view.base !== null && view.base < view.year ? view.base : view.year - 1;
+export function baseYearOf(view: { base: number | null; year: number }, defaultBase: number | null): number {
+  if (view.base !== null && view.base < view.year) return view.base;
+  return defaultBase !== null && defaultBase < view.year ? defaultBase : view.year - 1;
 }
 
 /** The year `delta` steps away, clamped to 2019–2023. */

@@ -117,7 +117,10 @@ export interface Trajectory {
   path: { year: Year; code: UnitCode | null; category: TransitionCategory }[];
   /** Earliest year with a known A, or null if no year up to now is known A. */
   firstYearA: Year | null;
-  /** True when a year before firstYearA (or, without one, any year) is unknown: A may have come earlier. */
+  /**
+   * True when a year before firstYearA (or, without one, any year) is unknown and could have been
+   * A: A may have come earlier. A range that rules A out ("B or C") does not open it.
+   */
   firstYearAOpen: boolean;
   /** Consecutive years up to now in the current known tier (0 when the current tier is unknown). */
   yearsInCurrentTier: number;
@@ -132,15 +135,20 @@ export interface Trajectory {
 export function trajectory(units: readonly Unit[], code: UnitCode, year: Year, statesIn: StatesByYear): Trajectory {
   const years = YEARS.filter((y) => y <= year);
   const path: Trajectory['path'] = [];
+  /** Per year: whether A is still possible there without being known (a "B or C" range rules it out). */
+  const maybeA: boolean[] = [];
   for (const y of years) {
     const states = statesIn(y);
     const found = y === year ? [{ code }] : counterparts(units, code, year, y);
     const only = found.length === 1 ? found[0] : undefined;
-    path.push({ year: y, code: only?.code ?? null, category: only ? categoryOf(states?.get(only.code)) : 'unknown' });
+    const state = only ? states?.get(only.code) : undefined;
+    const category = categoryOf(state);
+    path.push({ year: y, code: only?.code ?? null, category });
+    maybeA.push(category === 'unknown' && !(state?.kind === 'range' && !state.tiers.includes('A')));
   }
   const firstA = path.find((p) => p.category === 'A');
   const firstIndex = firstA ? path.indexOf(firstA) : path.length;
-  const firstYearAOpen = path.slice(0, firstIndex).some((p) => p.category === 'unknown');
+  const firstYearAOpen = maybeA.slice(0, firstIndex).some(Boolean);
 
   const current = path.at(-1)?.category ?? 'unknown';
   let run = 0;

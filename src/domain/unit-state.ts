@@ -121,7 +121,8 @@ export function countStates(states: ReadonlyMap<UnitCode, UnitState>): StateCoun
 
 /**
  * Legend entries a reader can point at: in tier mode a tier (stated or derived), all derived,
- * ranges, unknown; in the other modes a draw key itself (change:up1, traj:2021, …).
+ * ranges, unknown; in the other modes a draw key itself (change:up1, traj:2021, …), or change
+ * mode's "not comparable", which holds its three unknown-end classes.
  */
 export type LegendKey = Tier | 'derived' | 'range' | 'unknown' | `change:${string}` | `traj:${string}`;
 
@@ -136,6 +137,9 @@ export function inLegendEntry(key: string, legend: LegendKey): boolean {
     case 'B':
     case 'C':
       return key === legend || key === `${legend}-derived`;
+    // Change mode's one entry for every unknown end (domain/legend-model.ts).
+    case 'change:not-comparable':
+      return key === 'change:unknown-base' || key === 'change:unknown-current' || key === 'change:unknown-both';
     default:
       return key === legend;
   }

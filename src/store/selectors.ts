@@ -1,6 +1,6 @@
 /**
  * Pure selectors over the store state. selectProvinceTotal, selectFlowCodes, selectEmphasis and
- * baseYearOf compute on each call; the others keep what they build in WeakMaps keyed by the data it is
+ * baseYearOf compute on each call (baseYearOf from the memoised default base); the others keep what they build in WeakMaps keyed by the data it is
  * built from, so the same data gives the same object (an Object.is subscriber sees no change).
  */
 import { countStates, inLegendEntry, statesForYear, type StateCounts, type UnitState } from '../domain/unit-state';
@@ -8,14 +8,15 @@ import { unitIn } from '../domain/lineage';
 import { changeDrawStates, tierDrawStates, trajectoryDrawStates, type DrawState } from '../domain/map-keys';
 import { transitions, type UnitTransition } from '../domain/transitions';
 import { FIRST_YEAR, YEARS, type Total, type UnitCode, type Year } from '../domain/types';
-import { baseYearOf } from '../domain/timeline';
+import { defaultBaseYear } from '../domain/base-year';
+import { baseYearOf as baseYearWith } from '../domain/timeline';
 import { yearChange, type YearChange } from '../domain/year-change';
 import type { AppState } from './store';
 
 const statesCache = new WeakMap<object, Map<number, Map<UnitCode, UnitState>>>();
 
 /** Every valid unit's state in a year; the same Map for the same data and year. */
-export function selectStatesIn(state: AppState, year: number): Map<UnitCode, UnitState> | null {
+export function selectStatesIn(state: Pick<AppState, 'data'>, year: number): Map<UnitCode, UnitState> | null {
   if (state.data.status !== 'ready') return null;
   const { index, dataset } = state.data;
   let byYear = statesCache.get(index);
@@ -30,21 +31,51 @@ export function selectYearStates(state: AppState): Map<UnitCode, UnitState> | nu
   return selectStatesIn(state, state.year);
 }
 
-const changeCache = new WeakMap<Map<UnitCode, UnitState>, YearChange | null>();
+const defaultBaseCache = new WeakMap<object, Map<number, Year | null>>();
 
-/** Moves from the previous year to the selected one among units known in both (null for 2019). */
-export function selectYearChange(state: AppState): YearChange | null {
-  const to = selectYearStates(state);
-  if (!to || state.data.status !== 'ready' || state.year === FIRST_YEAR) return null;
-  if (!changeCache.has(to)) {
-    const from = selectStatesIn(state, state.year - 1);
-    const units = state.data.dataset.units;
-    changeCache.set(
-      to,
-      from ? yearChange(units, { year: state.year - 1, states: from }, { year: state.year, states: to }) : null,
+/**
+ * The default base year of `year` (domain/base-year.ts): the earlier year that makes the most
+ * units comparable with it; null for 2019 or before the data is ready. Memoised per data.
+ */
+export function selectDefaultBase(state: Pick<AppState, 'data'>, year: number): Year | null {
+  if (state.data.status !== 'ready') return null;
+  const { index, dataset } = state.data;
+  let byYear = defaultBaseCache.get(index);
+  if (!byYear) defaultBaseCache.set(index, (byYear = new Map()));
+  if (!byYear.has(year))
+    byYear.set(
+      year,
+      defaultBaseYear(dataset.units, year, (y) => selectStatesIn(state, y)),
     );
-  }
-  return changeCache.get(to) ?? null;
+  return byYear.get(year) ?? null;
+}
+
+/** The view a base year is worked out for: the data, the chosen base and the year. */
+export type BaseView = Pick<AppState, 'data' | 'base'> & { year: number };
+
+/**
+ * The base year every change figure of the view uses (change legend and map, timeline line,
+ * Sankey and matrix, table, export): the chosen one if earlier than the year, else the default.
+ */
+export function baseYearOf(state: BaseView): number {
+  return baseYearWith(state, selectDefaultBase(state, state.year));
+}
+
+/** Whether the view's base year is the default one (the UI says "most units comparable"). */
+export function selectBaseIsDefault(state: BaseView): boolean {
+  return baseYearOf(state) === selectDefaultBase(state, state.year);
+}
+
+const changeCache = new WeakMap<Map<UnitCode, UnitTransition>, YearChange>();
+
+/** Moves from the base year (baseYearOf) to the selected one, as the Sankey counts them (null for 2019). */
+export function selectYearChange(state: AppState): YearChange | null {
+  if (state.year === FIRST_YEAR) return null;
+  const moves = selectTransitions(state);
+  if (!moves) return null;
+  let change = changeCache.get(moves);
+  if (!change) changeCache.set(moves, (change = yearChange(moves)));
+  return change;
 }
 
 const countsCache = new WeakMap<Map<UnitCode, UnitState>, StateCounts>();
@@ -69,7 +100,7 @@ const drawCache = new WeakMap<Map<UnitCode, UnitState>, Map<string, Map<UnitCode
 function drawStatesIn(state: AppState, year: Year): Map<UnitCode, DrawState> | null {
   const current = selectStatesIn(state, year);
   if (!current || state.data.status !== 'ready') return null;
-  const base = baseYearOf({ base: state.base, year });
+  const base = baseYearOf({ data: state.data, base: state.base, year });
   const cacheKey = state.mode === 'change' ? `change:${base}` : state.mode;
   let byKey = drawCache.get(current);
   if (!byKey) drawCache.set(current, (byKey = new Map()));
@@ -105,7 +136,8 @@ const byYearCache = new WeakMap<object, Map<string, DrawStatesByYear>>();
  */
 export function selectDrawStatesByYear(state: AppState): DrawStatesByYear | null {
   if (state.data.status !== 'ready') return null;
-  const cacheKey = state.mode === 'change' ? `change:${state.base ?? 'previous'}` : state.mode;
+  // Each year's default base is a function of the data, which the cache is keyed by.
+  const cacheKey = state.mode === 'change' ? `change:${state.base ?? 'default'}` : state.mode;
   let byKey = byYearCache.get(state.data.index);
   if (!byKey) byYearCache.set(state.data.index, (byKey = new Map()));
   const cached = byKey.get(cacheKey);
@@ -119,14 +151,11 @@ export function selectDrawStatesByYear(state: AppState): DrawStatesByYear | null
   return byYear;
 }
 
-/** The base year of change mode and of the transition view: the rule is domain/timeline.ts's. */
-export { baseYearOf };
-
 const transitionsCache = new WeakMap<Map<UnitCode, UnitState>, Map<number, Map<UnitCode, UnitTransition>>>();
 
 /** Every unit's move from the base year to the selected year, memoised. */
-export function selectTransitions(state: AppState): Map<UnitCode, UnitTransition> | null {
-  const current = selectYearStates(state);
+export function selectTransitions(state: BaseView): Map<UnitCode, UnitTransition> | null {
+  const current = selectStatesIn(state, state.year);
   if (!current || state.data.status !== 'ready') return null;
   const base = baseYearOf(state);
   let byBase = transitionsCache.get(current);

@@ -9,6 +9,7 @@ import { counterparts, followUnit } from '../../src/domain/lineage';
 import { playbackNext, playbackStart, stepYear } from '../../src/domain/timeline';
 import type { Unit } from '../../src/domain/types';
 import { inLegendEntry, type StateKey, type UnitState } from '../../src/domain/unit-state';
+import { transitions } from '../../src/domain/transitions';
 import { yearChange } from '../../src/domain/year-change';
 import { selectYearChange } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
@@ -135,13 +136,8 @@ describe('the yearly change sentence', () => {
       ['130131', known('B')],
       ['130104', known('A')],
     ]);
-    expect(yearChange(units, { year: 2020, states: from }, { year: 2021, states: to })).toEqual({
-      up: 2,
-      down: 0,
-      same: 1,
-      notComparable: 2,
-      total: 5,
-    });
+    const moves = transitions(units, { year: 2020, states: from }, { year: 2021, states: to });
+    expect(yearChange(moves)).toEqual({ up: 2, down: 0, same: 1, notComparable: 2, total: 5 });
   });
 
   it('says nothing about moves for the first year, and counts the synthetic fixture exactly', () => {

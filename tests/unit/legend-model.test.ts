@@ -6,6 +6,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import {
   DRAW_LOOKS,
+  NOT_COMPARABLE_CLASSES,
   countDrawKeys,
   countImported,
   legendModel,
@@ -16,11 +17,11 @@ import {
 import type { DrawState } from '../../src/domain/map-keys';
 import {
   CHANGE_COLORS,
-  CHANGE_HATCHES,
   TIER_COLORS,
   TRAJECTORY_COLORS,
   WHITE,
   stripeColors,
+  trajectoryOpenStripes,
 } from '../../src/domain/palette';
 import type { Total, TierFact } from '../../src/domain/types';
 import type { StateCounts, UnitState } from '../../src/domain/unit-state';
@@ -121,7 +122,7 @@ describe('legend model, change mode', () => {
     ['change:unknown-both', 9],
   ]);
 
-  it('lists the change classes in order, flat colours then the three hatches', () => {
+  it('lists the moves and same in flat colours, then one "not comparable" entry in the unknown hatch', () => {
     const entries = legendModel(view, counts({ drawKeys }));
     expect(keys(entries)).toEqual([
       'change:up2',
@@ -129,41 +130,67 @@ describe('legend model, change mode', () => {
       'change:same',
       'change:down1',
       'change:down2',
-      'change:unknown-base',
-      'change:unknown-current',
-      'change:unknown-both',
+      'change:not-comparable',
     ]);
     expect(entries.slice(0, 5).map((e) => e.look)).toEqual(
       (['up2', 'up1', 'same', 'down1', 'down2'] as const).map((c) => ({ fill: CHANGE_COLORS[c] })),
     );
-    expect(entries.slice(5).map((e) => e.look)).toEqual(
-      (['unknown-base', 'unknown-current', 'unknown-both'] as const).map((c) => ({
-        stripes: [...CHANGE_HATCHES[c].colors],
-        direction: CHANGE_HATCHES[c].direction,
-      })),
-    );
+    expect(entries[5]?.look).toEqual({ stripes: stripeColors(null), direction: 'up' });
+    // The map draws every unknown end with that one look.
+    for (const c of NOT_COMPARABLE_CLASSES) expect(lookOf(`change:${c}`)).toEqual(entries[5]?.look);
     expect(entries.every((e) => e.outline === 'none')).toBe(true);
   });
 
   it('counts units per draw key (0 where none), with no official count, labelled with the base year', () => {
     const entries = legendModel(view, counts({ drawKeys }));
-    expect(entries.map((e) => e.counts.known)).toEqual([0, 5, 0, 0, 0, 0, 0, 9]);
+    expect(entries.map((e) => e.counts.known)).toEqual([0, 5, 0, 0, 0, 9]);
     expect(entries.every((e) => e.counts.official === null)).toBe(true);
-    expect(entries[0]).toMatchObject({ labelKey: 'change:up2', labelParams: { base: 2020 } });
+    expect(entries[0]).toMatchObject({ labelKey: 'change:up2', labelParams: { base: 2020, year: 2022 } });
+  });
+
+  it('sums the three unknown ends into "not comparable" and keeps each count as a part', () => {
+    const three = new Map([
+      ['change:unknown-base', 51],
+      ['change:unknown-current', 14],
+      ['change:unknown-both', 87],
+      ['change:same', 6],
+    ]);
+    const entry = legendModel(view, counts({ drawKeys: three })).find((e) => e.key === 'change:not-comparable');
+    expect(entry?.counts.known).toBe(152);
+    expect(entry?.parts).toEqual([
+      { key: 'change:unknown-base', n: 51 },
+      { key: 'change:unknown-current', n: 14 },
+      { key: 'change:unknown-both', n: 87 },
+    ]);
   });
 });
 
 describe('legend model, trajectory mode', () => {
-  it('lists the first years in A up to the year, then never and unknown', () => {
-    const entries = legendModel({ mode: 'trajectory', year: 2021, base: 2020 }, counts());
-    expect(keys(entries)).toEqual(['traj:2019', 'traj:2020', 'traj:2021', 'traj:never', 'traj:unknown']);
+  it('lists each first year in A, certain then open, up to the year, then never and unknown', () => {
+    const drawKeys = new Map([
+      ['traj:2021', 2],
+      ['traj:2021-open', 30],
+    ]);
+    const entries = legendModel({ mode: 'trajectory', year: 2021, base: 2020 }, counts({ drawKeys }));
+    expect(keys(entries)).toEqual([
+      'traj:2019',
+      'traj:2020',
+      'traj:2020-open',
+      'traj:2021',
+      'traj:2021-open',
+      'traj:never',
+      'traj:unknown',
+    ]);
     expect(entries.map((e) => e.look)).toEqual([
       { fill: TRAJECTORY_COLORS[2019] },
       { fill: TRAJECTORY_COLORS[2020] },
+      { stripes: trajectoryOpenStripes(2020), direction: 'down' },
       { fill: TRAJECTORY_COLORS[2021] },
+      { stripes: trajectoryOpenStripes(2021), direction: 'down' },
       { fill: TRAJECTORY_COLORS.never },
       { stripes: stripeColors(null), direction: 'up' },
     ]);
+    expect(entries.map((e) => e.counts.known)).toEqual([0, 0, 0, 2, 30, 0, 0]);
   });
 
   it('adds the imported entry last in this mode too', () => {

@@ -65,12 +65,12 @@ describe('change mode', () => {
 });
 
 describe('trajectory mode', () => {
-  it('draws the first year in A, never filling in unknown years, and outlines an open start', () => {
+  it('draws the first year in A, certain or open (an earlier year unknown), never filling in unknown years', () => {
     const codes = [...(statesIn(2023)?.keys() ?? [])];
     const draw = trajectoryDrawStates(dataset.units, 2023, codes, statesIn);
     expect(draw.get('990101')).toEqual({ key: 'traj:2019', outline: false });
-    // 丙县: unknown in 2019, B in 2020, A from 2021: A came in 2021 at the earliest known.
-    expect(keyOf(draw, '990103')).toBe('traj:2021');
+    // 丙县: unknown in 2019, B in 2020, A from 2021: A in 2021, but 2019 could have been A.
+    expect(draw.get('990103')).toEqual({ key: 'traj:2021-open', outline: false });
     // 乙县: C C A · B — first A 2021, nothing unknown before it.
     expect(draw.get('990102')).toEqual({ key: 'traj:2021', outline: false });
     // 辛县: no year known.
@@ -78,7 +78,7 @@ describe('trajectory mode', () => {
     // 庚县: known B once, never A in a known year, other years unknown: "never" with an outline.
     expect(draw.get('990107')).toEqual({ key: 'traj:never', outline: true });
     // 寅区 (two predecessors): 2019–2020 have no single counterpart, so its A from 2021 is open.
-    expect(draw.get('990131')).toEqual({ key: 'traj:2021', outline: true });
+    expect(draw.get('990131')).toEqual({ key: 'traj:2021-open', outline: false });
   });
 });
 
@@ -122,7 +122,7 @@ describe('selectors', () => {
     }
   });
 
-  it('draw the years up to a chosen base against the year before, as the store will once they are shown', () => {
+  it('draw the years up to a chosen base against their default base, as the store will once they are shown', () => {
     const store = ready(2023);
     store.getState().setMode('change');
     store.getState().setBase(2021);

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CHANGE_COLORS,
-  DERIVED_OUTLINE,
-  TIER_COLORS,
-  TRAJECTORY_COLORS,
-  UNKNOWN_GROUND,
-  stripeColors,
-} from '../../src/domain/palette';
+import { DERIVED_OUTLINE, TIER_COLORS, UNKNOWN_GROUND, stripeColors } from '../../src/domain/palette';
 import { deltaE, type Deficiency } from '../helpers/color-vision';
 
 const DEFICIENCIES: Deficiency[] = ['normal', 'protanopia', 'deuteranopia', 'tritanopia'];
@@ -41,29 +34,4 @@ describe('palette', () => {
   });
 });
 
-describe('change and trajectory palettes', () => {
-  // Flat fills of one mode must stay apart, and apart from the unknown ground their hatches use.
-  it.each(DEFICIENCIES)('keeps the change classes apart for %s vision', (deficiency) => {
-    const colors = [...Object.values(CHANGE_COLORS), UNKNOWN_GROUND];
-    for (let i = 0; i < colors.length; i += 1)
-      for (let j = i + 1; j < colors.length; j += 1)
-        expect(deltaE(colors[i] ?? '', colors[j] ?? '', deficiency)).toBeGreaterThan(15);
-  });
-
-  it.each(DEFICIENCIES)('keeps the first-year-in-A classes apart for %s vision', (deficiency) => {
-    const colors = [...Object.values(TRAJECTORY_COLORS), UNKNOWN_GROUND];
-    for (let i = 0; i < colors.length; i += 1)
-      for (let j = i + 1; j < colors.length; j += 1)
-        expect(deltaE(colors[i] ?? '', colors[j] ?? '', deficiency)).toBeGreaterThan(15);
-  });
-
-  it('orders first years in A by lightness, darkest for the earliest', () => {
-    const lightness = (c: string) => deltaE(c, '#000000', 'normal');
-    const years = [2019, 2020, 2021, 2022, 2023] as const;
-    for (let i = 1; i < years.length; i += 1) {
-      expect(lightness(TRAJECTORY_COLORS[years[i - 1] ?? 2019])).toBeLessThan(
-        lightness(TRAJECTORY_COLORS[years[i] ?? 2019]),
-      );
-    }
-  });
-});
+// The change and trajectory palettes are checked, legend entry by legend entry, in palette-cvd.test.ts.

@@ -14,6 +14,7 @@ import {
   type SortColumn,
   type TableRow,
 } from '../../src/domain/table-rows';
+import { defaultBaseYear } from '../../src/domain/base-year';
 import { transitions } from '../../src/domain/transitions';
 import { YEARS, type Year } from '../../src/domain/types';
 import { indexStates, stateKey, statesForYear, unitState } from '../../src/domain/unit-state';
@@ -92,8 +93,10 @@ describe('tableRows on the real data', () => {
     }
   });
 
-  it('takes the change from the year before by default, or from a chosen base, as transitions() does', () => {
-    expect(rows2023.baseYear).toBe(2022);
+  it('takes the change from the default base (most units comparable), or from a chosen base, as transitions() does', () => {
+    // 2020 makes more units comparable with 2023 than any other year (domain/base-year.ts).
+    expect(rows2023.baseYear).toBe(defaultBaseYear(real.units, 2023, (y) => statesForYear(index, real.units, y)));
+    expect(rows2023.baseYear).not.toBe(2022);
     expect(rows2019.baseYear).toBeNull();
     expect(rows2019.rows.every((r) => r.change === null)).toBe(true);
 
@@ -110,10 +113,10 @@ describe('tableRows on the real data', () => {
   });
 
   it('ignores a base year that is not before the selected year', () => {
-    expect(changeBaseYear(2021, 2021)).toBe(2020);
-    expect(changeBaseYear(2021, 2023)).toBe(2020);
-    expect(changeBaseYear(2019, null)).toBeNull();
-    expect(changeBaseYear(2023, 2020)).toBe(2020);
+    expect(changeBaseYear(2021, 2021, 2020)).toBe(2020); // not earlier: the default
+    expect(changeBaseYear(2021, 2023, 2019)).toBe(2019);
+    expect(changeBaseYear(2019, null, null)).toBeNull();
+    expect(changeBaseYear(2023, 2020, 2021)).toBe(2020);
   });
 
   it('never fills in a tier: rows agree with the states of the year and the counts of unit-state', () => {

@@ -446,6 +446,24 @@ describe('trajectories', () => {
     expect(t.yearsInCurrentTierOpen).toBe(true);
   });
 
+  it('does not open the first year in A for a year whose range rules A out ("B or C")', () => {
+    // 巳县 is C in 2020, "B or C" in 2021; made A in 2022 here, with 2019 known C.
+    const states = (year: number) => {
+      const base = new Map(syntheticStates(year));
+      if (year === 2019) base.set('990201', known('C'));
+      if (year === 2022) base.set('990201', known('A'));
+      return base;
+    };
+    const t = trajectory(synthetic.units, '990201', 2022, states);
+    expect(t.path.map((p) => p.category)).toEqual(['C', 'C', 'unknown', 'A']);
+    expect(t.firstYearA).toBe(2022);
+    expect(t.firstYearAOpen).toBe(false);
+    // Without the 2019 fact, 2019 could have been A: open.
+    expect(
+      trajectory(synthetic.units, '990201', 2022, (y) => (y === 2022 ? states(y) : syntheticStates(y))).firstYearAOpen,
+    ).toBe(true);
+  });
+
   describe('on the real data', () => {
     const realPath = (code: UnitCode, year: Year) => path(code, year, real, realStates);
 

@@ -1,11 +1,12 @@
 /**
- * A unit's path up to the selected year in three numbers: first year in A, years in its current
- * tier, and tier changes. Each says when an unknown year could change it, so a gap is never read
+ * A unit's path up to the selected year in three numbers: first year in A (certain, or "A then,
+ * an earlier year unknown", as the trajectory legend splits them), years in its current tier,
+ * and tier changes. Each says when an unknown year could change it, so a gap is never read
  * as "no change".
  */
 import { useMemo } from 'react';
 import { trajectory } from '../../domain/transitions';
-import type { UnitCode } from '../../domain/types';
+import { FIRST_YEAR, type UnitCode } from '../../domain/types';
 import { selectStatesIn } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { useT } from '../../i18n/use-t';
@@ -29,7 +30,9 @@ export function TrajectorySummary({ code }: { code: UnitCode }) {
       <ul className="dp-facts">
         <li>
           {t.firstYearA !== null
-            ? tr(t.firstYearAOpen ? 'trajFirstAOpen' : 'trajFirstA', { first: t.firstYearA })
+            ? tr(t.firstYearAOpen ? 'trajFirstAOpen' : t.firstYearA === FIRST_YEAR ? 'trajFirstA2019' : 'trajFirstA', {
+                first: t.firstYearA,
+              })
             : t.path.some((p) => p.category !== 'unknown')
               ? tr(t.firstYearAOpen ? 'trajNeverAOpen' : 'trajNeverA')
               : tr('trajNothingKnown')}

@@ -16,6 +16,7 @@ import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { lookStyle } from '../../components/swatch-style';
 import { useT } from '../../i18n/use-t';
 import { legendHighlightProps } from './legend-highlight';
+import './legend.css';
 
 /** The entries of the current view, or null before the data is ready. */
 export function useLegendEntries(): LegendEntry[] | null {
@@ -65,11 +66,17 @@ export function LegendItem({ entry, hatch }: { entry: LegendEntry; hatch: 'strip
   const tr = useT();
   const store = useAppStoreApi();
   const count = countText(tr, entry);
+  // An entry standing for several draw keys says what it holds, in words (the look is one).
+  const parts = entry.parts
+    ?.filter((p) => p.n > 0)
+    .map((p) => tr(p.key, { ...entry.labelParams, n: p.n }))
+    .join(tr('legendPartsJoin'));
   return (
     <li data-state={entry.key} {...legendHighlightProps(store, entry.key)}>
       <span className="swatch" style={lookStyle(entry.look, entry.outline, hatch)} aria-hidden="true" />
       <span className="legend-label">{tr(entry.labelKey, entry.labelParams)}</span>
       {count !== null && <span className="legend-count">{count}</span>}
+      {parts && <span className="legend-parts">{tr('changeParts', { parts })}</span>}
     </li>
   );
 }

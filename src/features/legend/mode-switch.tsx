@@ -1,13 +1,14 @@
 /**
  * Which question the map answers: the tier in a year, the change from a base year, or the first
  * year in A. Radio buttons (arrow keys move between them, as everywhere); in change mode, the
- * base year beside them.
+ * base year beside them, its default option marked "most units comparable".
  */
 import { useId } from 'react';
 import { YEARS, type Year } from '../../domain/types';
-import { baseYearOf } from '../../store/selectors';
+import { baseYearOf, selectDefaultBase } from '../../store/selectors';
 import { MODES, type Mode } from '../../store/store';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
+import './legend.css';
 import type { MessageKey } from '../../i18n/i18n';
 import { useT } from '../../i18n/use-t';
 
@@ -19,6 +20,7 @@ export function ModeSwitch() {
   const mode = useAppStore((s) => s.mode);
   const year = useAppStore((s) => s.year);
   const base = useAppStore(baseYearOf);
+  const defaultBase = useAppStore((s) => selectDefaultBase(s, s.year));
   const name = useId();
   const baseId = useId();
   const earlier = YEARS.filter((y) => y < year);
@@ -50,12 +52,13 @@ export function ModeSwitch() {
               value={base}
               onChange={(e) => {
                 const chosen = Number(e.target.value) as Year;
-                store.getState().setBase(chosen === year - 1 ? null : chosen);
+                // The default is stored as null: it follows the data (an import can move it).
+                store.getState().setBase(chosen === defaultBase ? null : chosen);
               }}
             >
               {earlier.map((y) => (
                 <option key={y} value={y}>
-                  {y}
+                  {tr(y === defaultBase ? 'modeBaseDefault' : 'modeBaseOption', { year: y })}
                 </option>
               ))}
             </select>

@@ -6,7 +6,9 @@ export const en = {
   pause: 'Pause',
   playHint: 'Plays 2019 to 2023, about a second per year',
   changeSummary:
-    '{year}: {up} up, {down} down, {same} unchanged among units known in both {prev} and {year}; {other} of {total} not comparable.',
+    '{year} against {base} (default base: most units comparable): {up} up, {down} down, {same} unchanged among the {known} units known in both years; {other} of {total} not comparable.',
+  changeSummaryChosen:
+    '{year} against {base} (chosen base): {up} up, {down} down, {same} unchanged among the {known} units known in both years; {other} of {total} not comparable.',
   changeFirstYear: '{year}: the first evaluation; {known} of {total} units known.',
   stateStated: '{tier} (stated)',
   stateImported: '{tier} (imported)',
@@ -24,7 +26,9 @@ export const zh: Record<keyof typeof en, string> = {
   pause: '暂停',
   playHint: '依次播放2019至2023年，每年约一秒',
   changeSummary:
-    '{year}年：在{prev}年和{year}年均已知的单位中，上升{up}个，下降{down}个，不变{same}个；{total}个中{other}个无法比较。',
+    '{year}年对比{base}年（默认基准年：可比单位最多）：两年均已知的{known}个单位中，上升{up}个，下降{down}个，不变{same}个；{total}个中{other}个无法比较。',
+  changeSummaryChosen:
+    '{year}年对比{base}年（所选基准年）：两年均已知的{known}个单位中，上升{up}个，下降{down}个，不变{same}个；{total}个中{other}个无法比较。',
   changeFirstYear: '{year}年：首次评价；{total}个单位中已知{known}个。',
   stateStated: '{tier}类（已公布）',
   stateImported: '{tier}类（导入）',

@@ -1,11 +1,13 @@
 /**
  * The timeline: a year slider (a native range input, so arrows, Home/End and PageUp/PageDown
- * work as everywhere), Play/Pause, and a live region that says what changed each year. The
- * pace of playback is kept outside React, by the controller in src/app/bind-playback.ts.
+ * work as everywhere), Play/Pause, and a live region that says what changed: from the same base
+ * year as the change legend, the Sankey and the matrix (selectYearChange), which it names and
+ * says whether it is the default. The pace of playback is kept outside React, by the controller
+ * in src/app/bind-playback.ts.
  */
 import { useId } from 'react';
 import { FIRST_YEAR, LAST_YEAR, TIERS, YEARS } from '../../domain/types';
-import { selectYearChange, selectYearCounts } from '../../store/selectors';
+import { baseYearOf, selectBaseIsDefault, selectYearChange, selectYearCounts } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import './timeline.css';
 import { useT } from '../../i18n';
@@ -18,15 +20,18 @@ export function Timeline() {
   const ready = useAppStore((s) => s.data.status === 'ready');
   const change = useAppStore(selectYearChange);
   const counts = useAppStore(selectYearCounts);
+  const base = useAppStore(baseYearOf);
+  const isDefault = useAppStore(selectBaseIsDefault);
   const ticks = useId();
 
   const known = counts ? TIERS.reduce((n, t) => n + counts.stated[t] + counts.derived[t], 0) : 0;
   const summary = !counts
     ? ''
     : change
-      ? tr('changeSummary', {
+      ? tr(isDefault ? 'changeSummary' : 'changeSummaryChosen', {
           year,
-          prev: year - 1,
+          base,
+          known: change.up + change.down + change.same,
           up: change.up,
           down: change.down,
           same: change.same,

@@ -39,8 +39,8 @@ export function TransitionView() {
   const tr = useT();
   const ready = useAppStore((s) => s.data.status === 'ready');
   const flow = useAppStore((s) => s.flow);
-  const base = useAppStore((s) => s.base);
   const year = usePanelYear();
+  const base = useAppStore((s) => baseYearOf({ data: s.data, base: s.base, year }));
   const status = view.useStatus();
   const place = useRef<HTMLElement>(null);
   const headingId = `tv-pending-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -73,9 +73,7 @@ export function TransitionView() {
   const failed = status === 'failed';
   return (
     <section ref={place} className="transition-view" aria-labelledby={headingId} aria-busy={!failed}>
-      <h2 id={headingId}>
-        {year > FIRST_YEAR ? tr('tvTitle', { base: baseYearOf({ base, year }), year }) : tr('tvTitleFirst', { year })}
-      </h2>
+      <h2 id={headingId}>{year > FIRST_YEAR ? tr('tvTitle', { base, year }) : tr('tvTitleFirst', { year })}</h2>
       <p className="tv-muted" role={failed ? 'alert' : undefined}>
         {failed ? tr('featureLoadFailed', { name: tr('tvName') }) : tr('featureLoading')}
       </p>

@@ -14,7 +14,7 @@ import { useId, useMemo, useState } from 'react';
 import { isYear } from '../../domain/timeline';
 import type { TransitionCategory } from '../../domain/transitions';
 import { FIRST_YEAR, YEARS } from '../../domain/types';
-import { baseYearOf, selectTransitions } from '../../store/selectors';
+import { baseYearOf, selectDefaultBase, selectTransitions } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { usePanelYear } from '../../components/use-panel-year';
 import { useT } from '../../i18n/use-t';
@@ -36,7 +36,8 @@ export function TransitionView() {
   const base = useAppStore((s) => s.base);
   const pref = useAppStore((s) => s.pref);
   const flow = useAppStore((s) => s.flow);
-  const baseYear = baseYearOf({ base, year });
+  const baseYear = baseYearOf({ data, base, year });
+  const defaultBase = selectDefaultBase({ data }, year);
   // The panel's year is deferred (usePanelYear) and may lag the store's for a render; the
   // selector is asked for that year's moves, so the picture and its title always agree.
   const moves = useAppStore((s) =>
@@ -91,13 +92,14 @@ export function TransitionView() {
           value={baseYear}
           onChange={(e) => {
             const chosen = Number(e.target.value);
-            // The default (the year before) is stored as null, so links stay short.
-            store.getState().setBase(chosen === year - 1 ? null : (baseOptions.find((y) => y === chosen) ?? null));
+            // The default (most units comparable) is stored as null, so links stay short and an
+            // import that changes the default moves it.
+            store.getState().setBase(chosen === defaultBase ? null : (baseOptions.find((y) => y === chosen) ?? null));
           }}
         >
           {baseOptions.map((y) => (
             <option key={y} value={y}>
-              {tr('tvYearOption', { year: y })}
+              {tr(y === defaultBase ? 'tvYearOptionDefault' : 'tvYearOption', { year: y })}
             </option>
           ))}
         </select>
