@@ -64,7 +64,9 @@ describe('timeline', () => {
     for (const year of [2020, 2021, 2022, 2023]) await waitForMark(page, `year-rendered:${year}`, 20_000);
     await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
     expect(await page.locator('.year-now').textContent()).toBe('2023');
-    expect(await page.locator('.year-summary').textContent()).toMatch(/^2023: \d+ up, \d+ down/);
+    expect(await page.locator('.year-summary').textContent()).toMatch(
+      /^2023 against \d{4} \(default base: most units comparable\): \d+ up, \d+ down/,
+    );
     expect(await labelPoint(page, '130110', 2023)).toEqual(before);
     // Play at the end starts again from 2019.
     await page.getByRole('button', { name: 'Play' }).click();
