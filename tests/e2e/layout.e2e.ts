@@ -161,6 +161,28 @@ describe('the table', () => {
   }
 });
 
+describe('the import preview', () => {
+  it('shows the year read and the names per tier first, unfolded', async () => {
+    const page = await openDesktop('?year=2023');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import tier results' });
+    await dialog
+      .getByRole('textbox', { name: 'Notice text' })
+      .fill(
+        '2023年度县域科技创新能力评价结果\nA类县（市、区）：鹿泉区、正定县\nB类县（市、区）：赤城县、宽城县x\nC类县（市、区）：兴隆县',
+      );
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const glance = dialog.getByRole('table', { name: /evaluation year and the names per tier/ });
+    await expect.poll(() => glance.isVisible()).toBe(true);
+    expect(await glance.locator('xpath=ancestor::details').count()).toBe(0);
+    expect(await glance.getByRole('rowheader').textContent()).toBe('2023');
+    const cells = await glance.locator('tbody td').allTextContents();
+    expect(cells).toEqual(['22 of 2 matched', '21 of 2 matched', '11 of 1 matched', '54 of 5 matched']);
+    await glance.scrollIntoViewIfNeeded();
+    await snap(page, 'import-glance');
+  });
+});
+
 describe('phone', () => {
   for (const [width, height, lang] of [
     [390, 844, 'en'],

@@ -1,5 +1,7 @@
 /**
- * The import preview: what the input would change, before anything is applied. Counts first,
+ * The import preview: what the input would change, before anything is applied. First, at a
+ * glance, the year(s) the names were read under and how many names each tier has (and how many
+ * of them matched a unit); then the counts,
  * then the names that need the user (not matched, ambiguous), the conflicts with stated facts
  * side by side with a choice each, and the facts that are new, confirm the data or repeat. Every
  * name from the input is React text.
@@ -8,7 +10,7 @@ import { useId } from 'react';
 import type { ImportComparison, ImportFact, ImportPreview, MatchVia, ResolvedEntry } from '../../domain/import/types';
 import type { Lang } from '../../domain/lang';
 import { unitIn } from '../../domain/lineage';
-import type { Source, Unit, UnitCode } from '../../domain/types';
+import { TIERS, type Source, type Tier, type Unit, type UnitCode } from '../../domain/types';
 import type { MessageKey } from '../../i18n/i18n';
 import type { useT } from '../../i18n/use-t';
 
@@ -36,6 +38,69 @@ export function unitLabel(units: readonly Unit[], code: UnitCode, year: number, 
     : `${unit.nameEn} ${unit.nameZh} (${unit.prefectureZh}) ${code}`;
 }
 
+/** One year of the input at a glance: names read per tier, and how many of them matched a unit. */
+export interface YearGlance {
+  year: number;
+  names: Record<Tier, number>;
+  matched: Record<Tier, number>;
+}
+
+/** The years the input's names were read under (detected from the text, or chosen), in order. */
+export function previewGlance(resolved: readonly ResolvedEntry[]): YearGlance[] {
+  const years = new Map<number, YearGlance>();
+  for (const { entry, resolution } of resolved) {
+    let row = years.get(entry.year);
+    if (!row) {
+      row = { year: entry.year, names: { A: 0, B: 0, C: 0 }, matched: { A: 0, B: 0, C: 0 } };
+      years.set(entry.year, row);
+    }
+    row.names[entry.tier] += 1;
+    if (resolution.kind === 'matched') row.matched[entry.tier] += 1;
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
+}
+
+function Glance({ resolved, tr }: { resolved: readonly ResolvedEntry[]; tr: Translate }) {
+  const rows = previewGlance(resolved);
+  if (rows.length === 0) return null;
+  const sum = (r: Record<Tier, number>) => TIERS.reduce((n, t) => n + r[t], 0);
+  const cell = (names: number, matched: number) => (
+    <>
+      {tr('importGlanceNames', { n: names })}
+      <span className="imp-glance-matched">{tr('importGlanceMatched', { n: matched, of: names })}</span>
+    </>
+  );
+  return (
+    <table className="imp-glance">
+      <caption>{tr('importGlanceTitle')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{tr('importGlanceYear')}</th>
+          {TIERS.map((t) => (
+            <th key={t} scope="col">
+              {t}
+            </th>
+          ))}
+          <th scope="col">{tr('importGlanceAll')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.year}>
+            <th scope="row" className="imp-glance-year">
+              {r.year}
+            </th>
+            {TIERS.map((t) => (
+              <td key={t}>{cell(r.names[t], r.matched[t])}</td>
+            ))}
+            <td>{cell(sum(r.names), sum(r.matched))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 interface PreviewProps {
   preview: ImportPreview;
   /** The entries as resolved before the user's choices, so a choice stays editable. */
@@ -59,6 +124,7 @@ export function ImportPreviewView(props: PreviewProps) {
 
   return (
     <div className="imp-preview">
+      <Glance resolved={preview.resolved} tr={tr} />
       <p className="imp-summary" role="status">
         {tr('importSummaryNames', {
           entries: preview.resolved.length,

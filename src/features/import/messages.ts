@@ -54,6 +54,11 @@ export const en = {
   importChars: '{n} characters',
 
   importPreviewTitle: '2. Preview',
+  importGlanceTitle: 'Read from the input: the evaluation year and the names per tier',
+  importGlanceYear: 'Year',
+  importGlanceAll: 'All tiers',
+  importGlanceNames: '{n}',
+  importGlanceMatched: '{n} of {of} matched',
   importSummaryNames: '{entries} names read: {matched} matched, {ambiguous} ambiguous, {unmatched} not matched.',
   importSummaryFacts:
     '{added} new facts, {confirmed} confirm the data, {conflicts} conflict with a stated fact, {repeated} repeated in the input.',
@@ -239,6 +244,11 @@ export const zh: Record<keyof typeof en, string> = {
   importChars: '{n} 个字符',
 
   importPreviewTitle: '2. 预览',
+  importGlanceTitle: '从输入读到：评价年份及各类名称数',
+  importGlanceYear: '年份',
+  importGlanceAll: '合计',
+  importGlanceNames: '{n}个',
+  importGlanceMatched: '已匹配{n}个',
   importSummaryNames: '读到 {entries} 个名称：{matched} 个已匹配，{ambiguous} 个有歧义，{unmatched} 个未匹配。',
   importSummaryFacts:
     '{added} 条新事实，{confirmed} 条与数据一致，{conflicts} 条与已有记载冲突，{repeated} 条在输入中重复。',
