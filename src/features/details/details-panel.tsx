@@ -1,8 +1,8 @@
 /**
  * The county details panel: shown while a unit is selected. A region named after the county
  * (its heading), opening on what a reader compares first: the five-year strip, then the
- * comparison with its neighbours, its area and the province (comparison-table.tsx), all above
- * the fold; then what is known this year, every fact with its sources and the boundary note.
+ * comparison with its neighbours, its area and the province (comparison-table.tsx), at the top
+ * of the panel; then what is known this year, every fact with its sources and the boundary note.
  * Everything from data/ is rendered as React text, never as HTML. Swatches and bars are drawn
  * like the map (legend-model.ts). This file reads the store and lays the sections out.
  */
@@ -71,7 +71,13 @@ export function DetailsPanel() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   /** Set when a control in the panel selects another unit: that control is gone after the change. */
   const focusHeading = useRef(false);
-  const counts = useMemo(() => (data.status === 'ready' ? scopeCounts(data.dataset) : null), [data]);
+  // The count rows do not depend on which unit is shown: nothing while none is, then kept from
+  // one selected unit to the next until the data change.
+  const anySelected = selected !== null;
+  const counts = useMemo(
+    () => (anySelected && data.status === 'ready' ? scopeCounts(data.dataset) : null),
+    [data, anySelected],
+  );
 
   useEffect(() => {
     if (selected === null) return undefined;
