@@ -94,6 +94,14 @@ const INDICATOR_UNITS: Partial<Record<string, MessageKey>> = {
   firms: 'detailsIndicatorUnitFirms',
   places: 'detailsIndicatorUnitPlaces',
   '%': 'detailsIndicatorUnitPercent',
+  units: 'detailsIndicatorUnitUnits',
+  unit: 'detailsIndicatorUnitUnit',
+  'rank of 168': 'detailsIndicatorUnitRankOf168',
+  'rank of 167': 'detailsIndicatorUnitRankOf167',
+  'rank among cities': 'detailsIndicatorUnitRankAmongCities',
+  centres: 'detailsIndicatorUnitCentres',
+  institutions: 'detailsIndicatorUnitInstitutions',
+  stations: 'detailsIndicatorUnitStations',
 };
 
 /** Consecutive years as spans: [2019, 2020] → "2019–2020". */
@@ -136,7 +144,10 @@ export function Note({ text, textZh, derived, tr }: { text: string; textZh: stri
   if (shown.text === '') return null;
   return (
     <p className="dp-note">
-      <span className="dp-note-label">{tr(derived ? 'detailsBasisLabel' : 'detailsNoteLabel')}: </span>
+      <span className="dp-note-label">
+        {tr(derived ? 'detailsBasisLabel' : 'detailsNoteLabel')}
+        {tr('detailsLabelSep')}
+      </span>
       <span lang={shown.lang}>{shown.text}</span>
     </p>
   );
@@ -183,7 +194,7 @@ export function indicatorText(tr: Translate, lang: Lang, indicator: Indicator): 
   const unitKey = INDICATOR_UNITS[indicator.unit];
   const value = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en').format(indicator.value);
   const name = nameKey ? tr(nameKey) : indicator.indicator;
-  return `${name}: ${tr('detailsIndicatorValue', { value, unit: unitKey ? tr(unitKey) : indicator.unit })}`;
+  return `${name}${tr('detailsLabelSep')}${tr('detailsIndicatorValue', { value, unit: unitKey ? tr(unitKey) : indicator.unit })}`;
 }
 
 export function totalText(tr: Translate, total: Total, areaName: string): string {
@@ -201,5 +212,5 @@ export function totalText(tr: Translate, total: Total, areaName: string): string
   if (total.avgScore !== null) parts.push(tr('detailsTotalsAvg', { n: total.avgScore }));
   if (total.tierChanges !== null) parts.push(tr('detailsTotalsRises', { n: total.tierChanges }));
   const scope = total.scope === 'province' ? tr('detailsTotalsProvince') : areaName;
-  return `${total.year} · ${scope}: ${parts.join(' · ')}`;
+  return `${total.year} · ${scope}${tr('detailsLabelSep')}${parts.join(' · ')}`;
 }

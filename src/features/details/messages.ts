@@ -67,6 +67,7 @@ export const en = {
   detailsTotalsAvg: 'average score {n}',
   detailsTotalsRises: '{n} rose a tier',
   detailsNoteLabel: 'Note',
+  detailsLabelSep: ': ',
   detailsBasisLabel: 'How it was derived',
   detailsCites: 'Sources: {ids}',
 
@@ -126,6 +127,14 @@ export const en = {
   detailsIndicatorUnitFirms: 'firms',
   detailsIndicatorUnitPlaces: 'places',
   detailsIndicatorUnitPercent: '%',
+  detailsIndicatorUnitUnits: 'units',
+  detailsIndicatorUnitUnit: 'unit',
+  detailsIndicatorUnitRankOf168: 'rank of 168',
+  detailsIndicatorUnitRankOf167: 'rank of 167',
+  detailsIndicatorUnitRankAmongCities: 'rank among cities',
+  detailsIndicatorUnitCentres: 'centres',
+  detailsIndicatorUnitInstitutions: 'institutions',
+  detailsIndicatorUnitStations: 'stations',
   detailsIndicatorValue: '{value} {unit}',
 } as const;
 
@@ -197,6 +206,7 @@ export const zh: Record<keyof typeof en, string> = {
   detailsTotalsAvg: '平均分{n}',
   detailsTotalsRises: '{n}个升级',
   detailsNoteLabel: '说明',
+  detailsLabelSep: '：',
   detailsBasisLabel: '推导依据',
   detailsCites: '来源：{ids}',
 
@@ -255,5 +265,13 @@ export const zh: Record<keyof typeof en, string> = {
   detailsIndicatorUnitFirms: '家',
   detailsIndicatorUnitPlaces: '位',
   detailsIndicatorUnitPercent: '%',
+  detailsIndicatorUnitUnits: '个单位',
+  detailsIndicatorUnitUnit: '个单位',
+  detailsIndicatorUnitRankOf168: '名（共168个）',
+  detailsIndicatorUnitRankOf167: '名（共167个）',
+  detailsIndicatorUnitRankAmongCities: '名（各市中）',
+  detailsIndicatorUnitCentres: '个',
+  detailsIndicatorUnitInstitutions: '家',
+  detailsIndicatorUnitStations: '个',
   detailsIndicatorValue: '{value}{unit}',
 };

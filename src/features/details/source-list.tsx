@@ -49,7 +49,10 @@ export function SourceList({
                   )}
                   {note !== null && note.text !== '' && (
                     <p className="dp-note">
-                      <span className="dp-note-label">{tr('detailsSourceNoteLabel')}: </span>
+                      <span className="dp-note-label">
+                        {tr('detailsSourceNoteLabel')}
+                        {tr('detailsLabelSep')}
+                      </span>
                       {isImportSourceId(id) ? (
                         <span>{tr(linkLayerIds.has(id) ? 'importSourceNoteLink' : 'importSourceNoteLocal')}</span>
                       ) : (
