@@ -206,3 +206,15 @@ export function formatOfficialCounts(official: OfficialSummary | null): string {
     return [v.kind === 'exact' ? `${t} ${v.n}` : `${t} ≥ ${v.n}`];
   }).join(' · ');
 }
+
+/**
+ * Known next to official, per tier: "A 50/66 · B 16/73 · C 0/28"; a lower bound reads "2/≥24", a
+ * tier no source counts "6/?". So no known count stands without what it is out of.
+ */
+export function formatKnownOfOfficial(known: Record<Tier, number>, official: OfficialSummary | null): string {
+  return TIERS.map((t) => {
+    const v = official?.tiers[t] ?? null;
+    const of = v === null ? '?' : v.kind === 'exact' ? String(v.n) : `≥${v.n}`;
+    return `${t} ${known[t]}/${of}`;
+  }).join(' · ');
+}

@@ -4,6 +4,7 @@ import { AREA_NAMES_EN } from '../../src/domain/areas';
 import {
   areaLabel,
   areaUnitCount,
+  formatKnownOfOfficial,
   formatOfficialCounts,
   officialSegments,
   officialSummary,
@@ -130,6 +131,25 @@ describe('officialSegments and officialSummary', () => {
     const aOnly = officialSummary(total(2019, { scope: '130100', counts: { A: 7, B: null, C: 3 } }));
     expect(officialSegments(aOnly, 21).map((s) => s.tier)).toEqual(['A']);
     expect(formatOfficialCounts(aOnly)).toBe('A 7 · C 3');
+  });
+});
+
+describe('formatKnownOfOfficial', () => {
+  it('puts every known count next to its official one: exact, a minimum, or "?" where none is stated', () => {
+    const known = { A: 2, B: 0, C: 6 };
+    const official = officialSummary(
+      total(2022, { counts: { A: null, B: 73, C: null }, minimums: { A: 24, B: null, C: null } }),
+    );
+    expect(formatKnownOfOfficial(known, official)).toBe('A 2/≥24 · B 0/73 · C 6/?');
+    expect(formatKnownOfOfficial(known, null)).toBe('A 2/? · B 0/? · C 6/?');
+  });
+
+  it('on the real data, pairs 2023’s known A, B, C with the official 66, 73, 28', () => {
+    const row = provinceRows(d).find((r) => r.year === 2023);
+    if (!row) throw new Error('no 2023 row');
+    expect(formatKnownOfOfficial(row.knownByTier, row.official)).toBe(
+      `A ${row.knownByTier.A}/66 · B ${row.knownByTier.B}/73 · C ${row.knownByTier.C}/28`,
+    );
   });
 });
 

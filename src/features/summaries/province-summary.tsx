@@ -9,6 +9,7 @@
 import { useMemo, type CSSProperties } from 'react';
 import { lookOf } from '../../domain/legend-model';
 import {
+  formatKnownOfOfficial,
   formatOfficialCounts,
   hasOfficialCounts,
   provinceRows,
@@ -100,7 +101,7 @@ export function ProvinceSummary() {
                 <Bars row={row} />
                 <p className="ps-coverage">{tr('coverage', { year: row.year, known: row.known, total: row.units })}</p>
                 <p className="ps-detail">
-                  {tr('provinceKnownTiers', { a: row.knownByTier.A, b: row.knownByTier.B, c: row.knownByTier.C })}
+                  {tr('provinceKnownOfficial', { counts: formatKnownOfOfficial(row.knownByTier, row.official) })}
                   {row.rangeOnly > 0 && <> · {tr('provinceRange', { n: row.rangeOnly })}</>}
                   {' · '}
                   {tr('provinceUnknown', { n: row.unknown })}
