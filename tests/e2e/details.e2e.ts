@@ -79,7 +79,7 @@ async function search(page: Page, name: string, query: string) {
 }
 
 describe('county details, desktop', () => {
-  it('opens a county found by search with its heading and the whole comparison in view', async () => {
+  it('opens a county found by search with its heading, its row, its area and the province in view', async () => {
     const { page } = await open('?lang=en&year=2023', { reducedMotion: true });
     await scrollPanelDown(page);
     expect(await scroller(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
