@@ -109,6 +109,28 @@ describe('one base for every change figure of the view', () => {
     expect(selectBaseIsDefault(store.getState())).toBe(false);
   });
 
+  it('moves the default when an imported layer makes another year more comparable, and back when it is removed', () => {
+    const store = ready(2023);
+    store.getState().setMode('change');
+    expect(baseYearOf(store.getState())).toBe(2021);
+    // 甲区 and 乙县 have no 2022 row; with them, 2022 ties 2021 at six units and, the later, wins.
+    const id = store.getState().applyImport({
+      id: 'IMP1',
+      source: { title: 'A synthetic 2022 list', date: '', url: '' },
+      createdAt: '2024-01-01T00:00:00Z',
+      origin: 'local',
+      facts: [
+        { code: '990101', year: 2022, tier: 'A', rank: null, rankOf: null, raw: '甲区' },
+        { code: '990102', year: 2022, tier: 'B', rank: null, rankOf: null, raw: '乙县' },
+      ],
+    });
+    expect(baseYearOf(store.getState())).toBe(2022);
+    expect(selectBaseIsDefault(store.getState())).toBe(true);
+    expect(selectTransitions(store.getState())?.get('990101')?.change).toBe('same');
+    store.getState().removeImport(id);
+    expect(baseYearOf(store.getState())).toBe(2021);
+  });
+
   it('gives the timeline line the counts of the same moves as the Sankey and the map', () => {
     const store = ready(2023);
     store.getState().setMode('change');
