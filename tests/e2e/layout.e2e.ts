@@ -113,13 +113,16 @@ describe('the table', () => {
     const dialog = await openTable(page);
     await dialog.getByRole('combobox', { name: 'State in 2023' }).selectOption('A');
     const status = dialog.getByRole('status');
-    await expect.poll(() => status.textContent()).toMatch(/^Showing (\d+) of 167 units \(A \1 known of 66 official\)$/);
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^Showing (\d+) of 167 units \(Hebei: A \1 known of 66 official\)$/);
     const tally = (await dialog.locator('.tbv-tally').textContent()) ?? '';
     expect(tally).toMatch(/^Hebei, 2023, 167 units: A \d+ known of 66 official · B \d+ known of 73 official · C \d+/);
     expect(tally).toMatch(/\d+ unknown\.$/);
     // An area: its own official counts where a source gives them, else "not published".
     await dialog.getByRole('combobox', { name: 'Prefecture' }).selectOption('130700');
     await expect.poll(() => dialog.locator('.tbv-tally').textContent()).toMatch(/^Zhangjiakou, 2023, 16 units: /);
+    expect(await status.textContent()).toMatch(/^Showing (\d+) of 167 units \(Zhangjiakou: A \1 known of /);
     await snap(page, 'table-counts-en');
 
     const zh = await openDesktop('?year=2023&lang=zh');
@@ -127,7 +130,7 @@ describe('the table', () => {
     await zhDialog.getByRole('combobox', { name: '2023年状态' }).selectOption('A');
     await expect
       .poll(() => zhDialog.getByRole('status').textContent())
-      .toMatch(/^共167个单位，显示(\d+)个（A类已知\1个，官方共66个）$/);
+      .toMatch(/^共167个单位，显示(\d+)个（全省A类已知\1个，官方共66个）$/);
     expect(await zhDialog.locator('.tbv-tally').textContent()).toMatch(
       /^2023年全省167个单位：A类已知\d+个，官方共66个/,
     );

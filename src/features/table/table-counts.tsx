@@ -17,12 +17,22 @@ function tierTally(tr: Translate, tally: TableTally, tier: Tier): string {
   return tr(official.kind === 'exact' ? 'tableTallyTier' : 'tableTallyTierMin', { tier, known, official: official.n });
 }
 
-/** The live status: how many rows are shown of all, and for a tier filter, that tier's known vs official. */
-export function countText(tr: Translate, shown: number, total: number, filter: StateFilter, tally: TableTally): string {
+/**
+ * The live status: how many rows are shown of all, and for a tier filter, that tier's known vs
+ * official in the scope ("Hebei" or the area filtered to), which the tally is about.
+ */
+export function countText(
+  tr: Translate,
+  counts: { shown: number; total: number },
+  filter: StateFilter,
+  tally: TableTally,
+  scope: string,
+): string {
+  const { shown, total } = counts;
   const tier = TIERS.find((t) => t === filter);
   return tier === undefined
     ? tr('tableCount', { total, shown })
-    : tr('tableCountTier', { total, shown, tally: tierTally(tr, tally, tier) });
+    : tr('tableCountTier', { total, shown, scope, tally: tierTally(tr, tally, tier) });
 }
 
 /** The year's tally for the scope ("Hebei" or an area's name). */

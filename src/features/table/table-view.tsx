@@ -195,7 +195,7 @@ export function TableDialog() {
                   {tr('tableClearFilters')}
                 </button>
                 <p className="tbv-count" role="status">
-                  {countText(tr, shown.length, table.rows.length, stateFilter, tally)}
+                  {countText(tr, { shown: shown.length, total: table.rows.length }, stateFilter, tally, scope)}
                 </p>
               </div>
               <p className="tbv-tally">{tallyText(tr, tally, year, scope)}</p>
