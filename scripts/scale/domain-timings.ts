@@ -56,7 +56,7 @@ function timings({ dataset, topology }: { dataset: Dataset; topology: Topology }
       changeDrawStates(units, { year: 2022, states: s2022 }, { year: 2023, states: s2023 }),
     ),
     'yearChange (2022 → 2023)': time(() =>
-      yearChange(units, { year: 2022, states: s2022 }, { year: 2023, states: s2023 }),
+      yearChange(transitions(units, { year: 2022, states: s2022 }, { year: 2023, states: s2023 })),
     ),
     'transitions (2022 → 2023)': time(() =>
       transitions(units, { year: 2022, states: s2022 }, { year: 2023, states: s2023 }),

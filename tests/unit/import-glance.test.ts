@@ -66,7 +66,7 @@ describe('the preview shows it first, unfolded', () => {
           tr: (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params),
           choices: new Map(),
           onChoose: () => undefined,
-          accepted: new Set(),
+          accepted: new Set<string>(),
           onAccept: () => undefined,
         }),
       );
