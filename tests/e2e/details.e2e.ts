@@ -189,6 +189,8 @@ describe('county details, desktop', () => {
     await pingshan.getByRole('button', { name: 'Back to the province view' }).click();
     await expect.poll(() => pingshan.count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('county')).toBeNull();
+    // The keyboard focus goes to the province view's heading, not back to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('province-summary-title');
   });
 
   it('shows the comparison in Chinese, with a neighbour in another area named by its area', async () => {

@@ -116,6 +116,12 @@ export function DetailsPanel() {
   if (!details) return null;
   const { history, facts, comparison, areaNames, areaLabels } = details;
   const unit = history.unit;
+  // The button goes with the panel: focus moves to the province view's heading, which takes its
+  // place (summaries/province-summary.tsx, by its id), instead of falling back to the page.
+  const backToProvince = () => {
+    select(null);
+    requestAnimationFrame(() => document.getElementById('province-summary-title')?.focus());
+  };
   const selectFromPanel = (code: UnitCode) => {
     focusHeading.current = true;
     select(code, { fly: true });
@@ -123,7 +129,7 @@ export function DetailsPanel() {
 
   return (
     <section ref={panelRef} className="details-panel" role="region" aria-labelledby={headingId}>
-      <button type="button" className="dp-back" onClick={() => select(null)}>
+      <button type="button" className="dp-back" onClick={backToProvince}>
         <span aria-hidden="true">←</span>
         {tr('detailsBack')}
       </button>

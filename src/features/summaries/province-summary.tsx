@@ -80,7 +80,10 @@ export function ProvinceSummary() {
 
   return (
     <section className="province-summary" aria-labelledby="province-summary-title">
-      <h2 id="province-summary-title">{tr('provinceTitle')}</h2>
+      {/* Focusable by script: the county details' "back to the province view" moves focus here. */}
+      <h2 id="province-summary-title" tabIndex={-1}>
+        {tr('provinceTitle')}
+      </h2>
       <p className="summaries-hint">{tr('provinceIntro')}</p>
       <ol className="ps-years">
         {rows.map((row) => {
