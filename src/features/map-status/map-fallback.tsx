@@ -67,9 +67,13 @@ export function MapFallback({ reason }: { reason: string }) {
       <h2 id="map-fallback-title" style={TITLE}>
         {tr('robustNoMapTitle')}
       </h2>
-      <p style={{ margin: '0 0 0.3rem' }}>{tr(textKey)}</p>
+      {/* On a phone the explanation folds into Details, so the note leaves the map in view (styles.css). */}
+      <p className="map-fallback-text" style={{ margin: '0 0 0.3rem' }}>
+        {tr(textKey)}
+      </p>
       <details>
         <summary>{tr('robustNoMapDetails')}</summary>
+        <p className="map-fallback-text-folded">{tr(textKey)}</p>
         <p className="map-fallback-reason">{tr('robustNoMapReason', { reason })}</p>
       </details>
       <p style={{ margin: '0.4rem 0 0', display: 'flex', gap: '0.4rem', flexWrap: 'wrap' }}>
