@@ -203,12 +203,12 @@ export function BottomSheet({ children, summary }: { children: ReactNode; summar
             onPointerCancel={(e) => endGesture(e, true)}
           >
             <span className="sheet-grip" aria-hidden="true" />
-            <span className="sheet-label">{tr('sheetLabel')}</span>
+            <span className="sr-only">{tr('sheetLabel')}</span>
             <span className="sheet-peek">{summary}</span>
           </button>
         )}
         {narrow && (
-          <span id={hintId} className="sheet-label">
+          <span id={hintId} className="sr-only">
             {tr('sheetHint')}
           </span>
         )}

@@ -30,7 +30,7 @@ function shortState(state: UnitState | null): string {
 }
 
 function SrOnly({ children }: { children: ReactNode }) {
-  return <span className="dp-sr-only">{children}</span>;
+  return <span className="sr-only">{children}</span>;
 }
 
 function UnitCell({ cell, now, tr }: { cell: StripCell; now: boolean; tr: Translate }) {

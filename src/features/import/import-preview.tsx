@@ -305,7 +305,7 @@ function FactTable({
       <summary>{title}</summary>
       <div className="imp-table-wrap">
         <table className="imp-table">
-          <caption className="imp-visually-hidden">{title}</caption>
+          <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
               <th scope="col">{tr('importColUnit')}</th>

@@ -15,7 +15,7 @@ export function LanguageSwitch() {
   const other = lang === 'zh' ? 'en' : 'zh';
   return (
     <button type="button" className="btn share-control" onClick={() => setLang(other)}>
-      <span className="share-sr-only">{tr('langSwitchPrefix')}</span>
+      <span className="sr-only">{tr('langSwitchPrefix')}</span>
       <span lang={other === 'zh' ? 'zh-Hans' : 'en'}>{tr(other === 'zh' ? 'langNameZh' : 'langNameEn')}</span>
     </button>
   );

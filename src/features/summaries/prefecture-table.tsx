@@ -58,7 +58,7 @@ function TierCell({
           <span aria-hidden="true">
             {tr(official.kind === 'exact' ? 'prefOfficialOf' : 'prefOfficialMin', { n: official.n })}
           </span>
-          <span className="summaries-sr-only">
+          <span className="sr-only">
             , {tr(official.kind === 'exact' ? 'prefOfficialSr' : 'prefOfficialMinSr', { n: official.n })}
           </span>
         </span>
@@ -105,7 +105,7 @@ function CountCells({
         {rangeOnly > 0 && (
           <span className="pt-official">
             <span aria-hidden="true">{tr('prefRangeShort', { n: rangeOnly })}</span>
-            <span className="summaries-sr-only">, {tr('prefRangeSr', { n: rangeOnly })}</span>
+            <span className="sr-only">, {tr('prefRangeSr', { n: rangeOnly })}</span>
           </span>
         )}
       </td>
@@ -113,7 +113,7 @@ function CountCells({
         {complete && (
           <>
             <span aria-hidden="true">✓</span>
-            <span className="summaries-sr-only">{tr('prefCompleteMark')}</span>
+            <span className="sr-only">{tr('prefCompleteMark')}</span>
           </>
         )}
       </td>
@@ -128,7 +128,7 @@ function NameNotes({ tr, official }: { tr: Translate; official: OfficialSummary 
     <>
       {official.avgScore !== null && <span className="pt-avg">{tr('prefAverage', { score: official.avgScore })}</span>}
       {official.derived && hasOfficialCounts(official) && (
-        <span className="summaries-sr-only">{tr('prefDerivedMark')}</span>
+        <span className="sr-only">{tr('prefDerivedMark')}</span>
       )}
     </>
   );
@@ -179,7 +179,7 @@ export function PrefectureTable() {
         </div>
         <div className="pt-scroll">
           <table>
-            <caption className="summaries-sr-only">{tr('prefCaption', { year })}</caption>
+            <caption className="sr-only">{tr('prefCaption', { year })}</caption>
             <thead>
               <tr>
                 <th scope="col" rowSpan={2}>
@@ -196,7 +196,7 @@ export function PrefectureTable() {
                 </th>
                 <th scope="col" rowSpan={2} className="pt-complete">
                   <span aria-hidden="true">✓</span>
-                  <span className="summaries-sr-only">{tr('prefComplete')}</span>
+                  <span className="sr-only">{tr('prefComplete')}</span>
                 </th>
               </tr>
               <tr>
@@ -204,7 +204,7 @@ export function PrefectureTable() {
                   <th key={t} scope="col" className="pt-num">
                     <span className="pt-swatch" style={lookStyle(lookOf(t))} aria-hidden="true" />
                     <span aria-hidden="true">{t}</span>
-                    <span className="summaries-sr-only">{tr('prefKnownTier', { tier: t })}</span>
+                    <span className="sr-only">{tr('prefKnownTier', { tier: t })}</span>
                   </th>
                 ))}
               </tr>
