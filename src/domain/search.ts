@@ -14,7 +14,10 @@
 import { areaNameEn } from './areas';
 import { areaName, isValidIn } from './dataset/units';
 import { counterparts, followUnit } from './lineage';
+import { normalizePinyin } from './pinyin';
 import type { Unit, UnitCode } from './types';
+
+export { normalizePinyin } from './pinyin';
 
 export type MatchedOn = 'zh' | 'pinyin' | 'code';
 
@@ -112,16 +115,6 @@ const MAX_QUERY_LENGTH = 64;
 const HAN = /\p{Script=Han}/u;
 /** Separators people put between an area and a unit: "石家庄·鹿泉", "石家庄 - 鹿泉". */
 const ZH_NOISE = /[\s\p{P}\p{S}]/gu;
-
-/** Lowercase ASCII letters only: tone marks and tone numbers dropped, ü typed as v read as u. */
-export function normalizePinyin(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/v/g, 'u')
-    .replace(/[^a-z]/g, '');
-}
 
 function zhForms(nameZh: string): string[] {
   const forms = [nameZh];

@@ -9,7 +9,7 @@
  * stays unknown, and unknown (and partly known) states sort after known ones in both directions.
  */
 import { areaNameEn } from './areas';
-import { normalizePinyin } from './search';
+import { normalizePinyin } from './pinyin';
 import { defaultBaseYear } from './base-year';
 import { baseYearOf, isYear } from './timeline';
 import { transitions, type ChangeClass, type TransitionCategory } from './transitions';

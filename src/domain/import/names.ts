@@ -13,7 +13,7 @@
  */
 import { areaName, isValidIn } from '../dataset/units';
 import { counterparts } from '../lineage';
-import { normalizePinyin } from '../search';
+import { normalizePinyin } from '../pinyin';
 import { YEARS, type Unit, type UnitCode } from '../types';
 import { AREA_MEMBERS_EXTRA, NEW_AREAS_ZH, areaCodeOfName } from './areas-zh';
 import { IMPORT_LIMITS, type MatchVia, type Resolution } from './types';
