@@ -146,6 +146,8 @@ describe('the table', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('county')).toBe('130732');
     const details = page.getByRole('region', { name: /Chicheng County/ });
     await expect.poll(() => details.isVisible()).toBe(true);
+    // The keyboard focus goes on to the chosen unit's details.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.details-panel') !== null)).toBe(true);
     // Nothing dims the page: the map can be clicked at once.
     expect(await page.locator('dialog[open]').count()).toBe(0);
     await snap(page, 'table-chosen');
@@ -244,6 +246,7 @@ describe('phone', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await expect.poll(() => page.locator('.bottom-sheet').getAttribute('data-snap')).toBe('half');
     expect(await page.locator('.sheet-handle').textContent()).toMatch(/Chang'an District/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.details-panel') !== null)).toBe(true);
   });
 
   it('the area table keeps its header rows in view while the sheet scrolls', async () => {

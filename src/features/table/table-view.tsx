@@ -250,6 +250,11 @@ export function TableDialog() {
                         onSelect={() => {
                           select(row.code, { fly: true });
                           setTableOpen(false);
+                          // Keyboard focus goes on to the unit chosen, its details' heading (the
+                          // Table button it would return to is folded under "More" on a phone).
+                          requestAnimationFrame(() =>
+                            document.querySelector<HTMLElement>('.details-panel h2')?.focus(),
+                          );
                         }}
                       />
                     ))}
