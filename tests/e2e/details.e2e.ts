@@ -14,6 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { labelPoint } from './helpers/map-pixels';
 import { offlineSuite } from './helpers/suite';
 
 const { open } = offlineSuite();
@@ -48,17 +49,6 @@ async function inView(page: Page, target: Locator): Promise<boolean> {
     box.y + box.height <= Math.min(panel.y + panel.height, viewport.height) + 0.5 &&
     box.height > 0
   );
-}
-
-async function labelPoint(page: Page, code: string, year: number): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
-    code,
-    year,
-  ] as const);
-  if (!point) throw new Error(`no label point for ${code} in ${year}`);
-  const box = await page.locator('.map').boundingBox();
-  if (!box) throw new Error('map container not found');
-  return { x: box.x + point.x, y: box.y + point.y };
 }
 
 /** The cells of the table row whose header is exactly `header`, as their text (visible figure and words). */

@@ -10,20 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { TIER_COLORS } from '../../src/domain/palette';
 import { ARTIFACTS, waitForMark } from './helpers/browser';
 import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
+import { labelPoint } from './helpers/map-pixels';
 import { offlineSuite } from './helpers/suite';
 
 const { open, url } = offlineSuite();
-
-async function labelPoint(page: Page, code: string, year: number): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
-    code,
-    year,
-  ] as const);
-  if (!point) throw new Error(`no label point for ${code} in ${year}`);
-  const box = await page.locator('.map').boundingBox();
-  if (!box) throw new Error('map container not found');
-  return { x: box.x + point.x, y: box.y + point.y };
-}
 
 async function colourAt(page: Page, code: string, year: number) {
   const { x, y } = await labelPoint(page, code, year);

@@ -15,7 +15,7 @@ import { HEADER_HEIGHT } from '../../src/domain/export-png';
 import { TIER_COLORS } from '../../src/domain/palette';
 import { ARTIFACTS, waitForMark } from './helpers/browser';
 import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
-import { tierPixels } from './helpers/map-pixels';
+import { labelPoint, tierPixels } from './helpers/map-pixels';
 import { offlineSuite } from './helpers/suite';
 
 const suite = offlineSuite({ webgl: false });
@@ -25,17 +25,6 @@ const PINGSHAN = '130131';
 
 const flagged = (page: Page, flag: 'flow' | 'muted' | 'unlit' | 'selected') =>
   page.evaluate((f) => window.hebeiExplorer?.unitsFlagged(f) ?? [], flag);
-
-/** Screen position (page CSS px) of a unit's label point, from the 2D map's own projection. */
-async function labelPoint(page: Page, code: string, year: number) {
-  const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
-    code,
-    year,
-  ] as const);
-  const box = await page.locator('.map').boundingBox();
-  if (!point || !box) throw new Error(`no label point for ${code}`);
-  return { x: box.x + point.x, y: box.y + point.y };
-}
 
 const viewOf = (page: Page) => new URL(page.url()).searchParams.get('view');
 const snap = async (page: Page, name: string) =>

@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { labelPoint } from './helpers/map-pixels';
 import { offlineSuite } from './helpers/suite';
 
 const suite = offlineSuite();
@@ -26,18 +27,6 @@ const openPhone = async (path = ''): Promise<Page> =>
   (await suite.open(path, { reducedMotion: true, context: PHONE })).page;
 
 const snap = async (page: Page, name: string) => writeFileSync(`/tmp/mobile-${name}.png`, await page.screenshot());
-
-/** A unit's label point in page coordinates. */
-async function labelPoint(page: Page, code: string, year: number): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
-    code,
-    year,
-  ] as const);
-  if (!point) throw new Error(`no label point for ${code} in ${year}`);
-  const box = await page.locator('.map').boundingBox();
-  if (!box) throw new Error('map container not found');
-  return { x: box.x + point.x, y: box.y + point.y };
-}
 
 async function box(page: Page, selector: string) {
   const found = await page.locator(selector).first().boundingBox();

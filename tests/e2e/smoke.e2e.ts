@@ -9,23 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIER_COLORS, UNKNOWN_GROUND, UNKNOWN_STRIPE } from '../../src/domain/palette';
 import { ARTIFACTS, launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './helpers/browser';
 import { colorsAround, decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
+import { labelPoint } from './helpers/map-pixels';
 import { serveDirectory, type StaticServer } from './helpers/static-server';
 
 let server: StaticServer;
 let browser: Browser;
 let session: OfflinePage;
 let screenshot: Buffer;
-
-async function labelPoint(code: string, year: number): Promise<{ x: number; y: number }> {
-  const point = await session.page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
-    code,
-    year,
-  ] as const);
-  if (!point) throw new Error(`no label point for ${code} in ${year}`);
-  const box = await session.page.locator('.map').boundingBox();
-  if (!box) throw new Error('map container not found');
-  return { x: box.x + point.x, y: box.y + point.y };
-}
 
 beforeAll(async () => {
   server = await serveDirectory(process.env.E2E_DIST ?? 'dist');
@@ -61,13 +51,13 @@ describe('first view (2023)', () => {
     ['130131', '平山县, stated B', TIER_COLORS.B],
     ['131126', '故城县, derived A', TIER_COLORS.A],
   ])('colours %s (%s) with its tier colour', async (code, _label, expected) => {
-    const { x, y } = await labelPoint(code, 2023);
+    const { x, y } = await labelPoint(session.page, code, 2023);
     const png = decodePng(screenshot);
     expect(distance(pixelAt(png, x, y), hexToRgb(expected))).toBeLessThan(12);
   });
 
   it('draws 围场 (no source states its tier) as the unknown hatch, not a tier colour', async () => {
-    const { x, y } = await labelPoint('130828', 2023);
+    const { x, y } = await labelPoint(session.page, '130828', 2023);
     const png = decodePng(screenshot);
     const around = colorsAround(png, x, y, 6);
     const near = (hex: string) => around.filter((c) => distance(c, hexToRgb(hex)) < 20).length;

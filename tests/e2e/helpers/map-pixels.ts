@@ -1,4 +1,4 @@
-/** Reading the map area off screenshots, whichever renderer draws it. */
+/** Reading the map area (off screenshots, and where a unit is drawn), whichever renderer draws it. */
 import type { Page } from 'playwright-core';
 import { TIER_COLORS } from '../../../src/domain/palette';
 import { decodePng, distance, hexToRgb, pixelAt } from './pixels';
@@ -15,4 +15,16 @@ export async function tierPixels(page: Page): Promise<number> {
       if (tiers.some((t) => distance(pixelAt(png, x, y), t) < 12)) n += 1;
     }
   return n;
+}
+
+/** A unit's label point in page coordinates, from the probe of the map on screen. */
+export async function labelPoint(page: Page, code: string, year: number): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(([c, y]) => window.hebeiExplorer?.labelPointOnScreen(c, y) ?? null, [
+    code,
+    year,
+  ] as const);
+  if (!point) throw new Error(`no label point for ${code} in ${year}`);
+  const box = await page.locator('.map').boundingBox();
+  if (!box) throw new Error('map container not found');
+  return { x: box.x + point.x, y: box.y + point.y };
 }
