@@ -127,9 +127,7 @@ function NameNotes({ tr, official }: { tr: Translate; official: OfficialSummary 
   return (
     <>
       {official.avgScore !== null && <span className="pt-avg">{tr('prefAverage', { score: official.avgScore })}</span>}
-      {official.derived && hasOfficialCounts(official) && (
-        <span className="sr-only">{tr('prefDerivedMark')}</span>
-      )}
+      {official.derived && hasOfficialCounts(official) && <span className="sr-only">{tr('prefDerivedMark')}</span>}
     </>
   );
 }
