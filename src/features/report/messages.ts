@@ -1,0 +1,4 @@
+/** The county report card. */
+export const en = {} as const;
+
+export const zh: Record<keyof typeof en, string> = {};
