@@ -9,7 +9,11 @@
 
 import { bbox } from '@turf/turf';
 import { unitFeatureId, type MapGeometry } from '../domain/geometry';
+import { latOf, lngOf, mercatorX, mercatorY, TILE_SIZE, worldSize } from '../domain/mercator';
 import { vintageOf, type UnitCode, type Year } from '../domain/types';
+
+// The projection itself is domain/mercator.ts (the exported figures use it too).
+export { mercatorX, mercatorY, TILE_SIZE, worldSize };
 
 /** [west, south, east, north] in degrees. */
 export type Extent = [number, number, number, number];
@@ -36,24 +40,7 @@ export const HEBEI_BOUNDS: [[number, number], [number, number]] = [
 export const FIT_PADDING = 16;
 export const MIN_ZOOM = 4;
 export const MAX_ZOOM = 12;
-/** The world's size in pixels at zoom 0 (MapLibre's tile size). */
-export const TILE_SIZE = 512;
-
-const MAX_LAT = 85.051129;
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
-
-/** Longitude → x in the 0..1 world square. */
-export const mercatorX = (lng: number) => (180 + lng) / 360;
-/** Latitude → y in the 0..1 world square (north up). */
-export const mercatorY = (lat: number) => {
-  const l = clamp(lat, -MAX_LAT, MAX_LAT);
-  return (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (l * Math.PI) / 360))) / 360;
-};
-const lngOf = (x: number) => x * 360 - 180;
-const latOf = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
-
-/** The world's size in pixels at a zoom. */
-export const worldSize = (zoom: number) => TILE_SIZE * 2 ** zoom;
 
 /** A point in degrees → CSS pixels from the map's top left corner. */
 export function project(camera: Camera, size: Size, [lng, lat]: readonly [number, number]): ScreenPoint {

@@ -16,7 +16,7 @@ import {
   zoomAround,
   type Extent,
 } from '../../src/map/framing';
-import { widthAt } from '../../src/map/canvas/draw';
+import { widthAt } from '../../src/domain/map-lines';
 
 const size = { width: 928, height: 632 };
 const close = (a: number, b: number, digits = 6) => expect(a).toBeCloseTo(b, digits);
@@ -145,8 +145,8 @@ describe('gestures', () => {
 
 describe('line widths', () => {
   it('follow the style ramp between zoom 6 and 10, flat outside', () => {
-    expect(widthAt(5, 0.4, 1.2)).toBe(0.4);
-    expect(widthAt(8, 0.4, 1.2)).toBeCloseTo(0.8);
-    expect(widthAt(11, 0.4, 1.2)).toBe(1.2);
+    expect(widthAt(5, [0.4, 1.2])).toBe(0.4);
+    expect(widthAt(8, [0.4, 1.2])).toBeCloseTo(0.8);
+    expect(widthAt(11, [0.4, 1.2])).toBe(1.2);
   });
 });

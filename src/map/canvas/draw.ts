@@ -7,6 +7,7 @@
  */
 import { lookOf, type Look } from '../../domain/legend-model';
 import type { DrawState } from '../../domain/map-keys';
+import { LINES, WASH_OPACITY, widthAt } from '../../domain/map-lines';
 import {
   AREA_BORDER,
   CONTEXT_BORDER,
@@ -42,12 +43,6 @@ export interface Frame {
   selected: UnitCode | null;
   hovered: UnitCode | null;
   lang: Lang;
-}
-
-/** A line width that grows with the zoom like the style's ['interpolate', ['linear'], ['zoom'], 6, a, 10, b]. */
-export function widthAt(zoom: number, z6: number, z10: number): number {
-  const t = Math.min(Math.max((zoom - 6) / 4, 0), 1);
-  return z6 + (z10 - z6) * t;
 }
 
 /** Labels appear from this zoom (the style's label layer minzoom). */
@@ -135,7 +130,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: 
   // Context: neighbouring land, white borders.
   ctx.fillStyle = LAND_CONTEXT;
   for (const s of shapes.context) if (overlaps(s.box, view)) ctx.fill(s.path);
-  strokeAll(shapes.context, CONTEXT_BORDER, 0.6);
+  strokeAll(shapes.context, CONTEXT_BORDER, LINES.context);
 
   // The year's units: flat fills, hatches (anchored to the world). MapLibre draws a pattern at
   // 2 image pixels per CSS pixel at whole zooms and scales it with the zoom's fraction (it is laid
@@ -153,7 +148,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: 
     ctx.fill(shape.path);
   }
   // Dotted outlines: derived tiers; in trajectory mode "A may have come earlier".
-  const dotted = widthAt(camera.zoom, 1.2, 2.5);
+  const dotted = widthAt(camera.zoom, LINES.dotted);
   ctx.strokeStyle = DERIVED_OUTLINE;
   ctx.lineWidth = px(dotted);
   ctx.setLineDash([px(dotted), px(dotted)]);
@@ -162,7 +157,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: 
 
   // Washed out: outside the flow, the area or the legend entry under the pointer.
   ctx.fillStyle = DIM_WASH;
-  ctx.globalAlpha = 0.72;
+  ctx.globalAlpha = WASH_OPACITY;
   for (const [code, shape] of drawn) {
     const e = frame.emphasis.get(code);
     if (e && (e.muted || e.unlit)) ctx.fill(shape.path);
@@ -172,28 +167,28 @@ export function drawFrame(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: 
   strokeAll(
     drawn.map(([, shape]) => shape),
     UNIT_BORDER,
-    widthAt(camera.zoom, 0.4, 1.2),
+    widthAt(camera.zoom, LINES.unit),
   );
-  strokeAll(shapes.areas, AREA_BORDER, widthAt(camera.zoom, 0.9, 2));
-  strokeAll(shapes.province, PROVINCE_BORDER, widthAt(camera.zoom, 1.4, 3));
+  strokeAll(shapes.areas, AREA_BORDER, widthAt(camera.zoom, LINES.area));
+  strokeAll(shapes.province, PROVINCE_BORDER, widthAt(camera.zoom, LINES.province));
 
   const imported = drawn.filter(([code]) => frame.emphasis.get(code)?.imported === true).map(([, s]) => s);
   if (imported.length > 0) drawDoubleLine(ctx, layer, frame, imported);
   strokeAll(
     drawn.filter(([code]) => frame.emphasis.get(code)?.flow === true).map(([, s]) => s),
     FLOW_OUTLINE,
-    2.5,
+    LINES.flow,
   );
   const hovered = frame.hovered === null ? undefined : units.get(frame.hovered);
   if (hovered && frame.draw.has(frame.hovered ?? '')) {
     ctx.lineJoin = 'miter';
-    strokeAll([hovered], HOVER_OUTLINE, 2);
+    strokeAll([hovered], HOVER_OUTLINE, LINES.hover);
     ctx.lineJoin = 'round';
   }
   const selected = frame.selected === null ? undefined : units.get(frame.selected);
   if (selected && frame.draw.has(frame.selected ?? '')) {
-    strokeAll([selected], SELECTED_HALO, 6);
-    strokeAll([selected], SELECTED_OUTLINE, 3);
+    strokeAll([selected], SELECTED_HALO, LINES.selectedHalo);
+    strokeAll([selected], SELECTED_OUTLINE, LINES.selected);
   }
   if (camera.zoom >= LABEL_MIN_ZOOM) drawLabels(ctx, shapes, frame);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -203,8 +198,8 @@ export function drawFrame(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: 
 function drawDoubleLine(ctx: CanvasRenderingContext2D, layer: HTMLCanvasElement, frame: Frame, shapes: Shape[]) {
   const { camera, size, dpr } = frame;
   const k = 2 ** camera.zoom;
-  const line = widthAt(camera.zoom, 1, 1.6);
-  const gap = widthAt(camera.zoom, 1.6, 2.4);
+  const line = widthAt(camera.zoom, LINES.importedLine);
+  const gap = widthAt(camera.zoom, LINES.importedGap);
   if (layer.width !== ctx.canvas.width || layer.height !== ctx.canvas.height) {
     layer.width = ctx.canvas.width;
     layer.height = ctx.canvas.height;

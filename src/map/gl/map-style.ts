@@ -44,6 +44,7 @@ import {
   UNIT_BORDER,
   UNKNOWN_GROUND,
 } from '../../domain/palette';
+import { LINES, WASH_OPACITY, type ZoomWidth } from '../../domain/map-lines';
 import type { Lang } from '../../domain/lang';
 import { YEARS, vintageOf, type Vintage, type Year } from '../../domain/types';
 import { keyProperty, outlineProperty } from './unit-features';
@@ -211,15 +212,7 @@ function fillColor(year: Year): ExpressionSpecification {
   return ['match', ['get', keyProperty(year)], ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
 }
 
-const width = (z6: number, z10: number): ExpressionSpecification => [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  6,
-  z6,
-  10,
-  z10,
-];
+const width = ([z6, z10]: ZoomWidth): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 6, z6, 10, z10];
 const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
 /**
@@ -260,7 +253,7 @@ function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification
       'line-layer-opacity': 0,
       'line-opacity': 1,
       'line-color': DERIVED_OUTLINE,
-      'line-width': width(1.2, 2.5),
+      'line-width': width(LINES.dotted),
       'line-dasharray': [1, 1],
     },
   };
@@ -278,14 +271,14 @@ function vintageLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpe
     paint: {
       'fill-layer-opacity': 0,
       'fill-color': DIM_WASH,
-      'fill-opacity': ['case', ['any', flag('muted'), flag('unlit')], 0.72, 0],
+      'fill-opacity': ['case', ['any', flag('muted'), flag('unlit')], WASH_OPACITY, 0],
     },
   };
   const borders: LineLayerSpecification = {
     id: unitLayerId(ROLES.border, vintage),
     type: 'line',
     source: unitsSource(vintage),
-    paint: { 'line-layer-opacity': 0, 'line-color': UNIT_BORDER, 'line-width': width(0.4, 1.2) },
+    paint: { 'line-layer-opacity': 0, 'line-color': UNIT_BORDER, 'line-width': width(LINES.unit) },
   };
   return [dim, borders];
 }
@@ -309,13 +302,13 @@ function focusLayers(vintage: Vintage): LineLayerSpecification[] {
     // Imported facts: a double line (two thin lines with a gap), unlike any other outline.
     outline(ROLES.imported, 'imported', {
       'line-color': IMPORTED_OUTLINE,
-      'line-width': width(1, 1.6),
-      'line-gap-width': width(1.6, 2.4),
+      'line-width': width(LINES.importedLine),
+      'line-gap-width': width(LINES.importedGap),
     }),
-    outline(ROLES.flow, 'flow', { 'line-color': FLOW_OUTLINE, 'line-width': 2.5 }),
-    outline(ROLES.hover, 'hover', { 'line-color': HOVER_OUTLINE, 'line-width': 2 }, 'miter'),
-    outline(ROLES.selectedHalo, 'selected', { 'line-color': SELECTED_HALO, 'line-width': 6 }),
-    outline(ROLES.selected, 'selected', { 'line-color': SELECTED_OUTLINE, 'line-width': 3 }),
+    outline(ROLES.flow, 'flow', { 'line-color': FLOW_OUTLINE, 'line-width': LINES.flow }),
+    outline(ROLES.hover, 'hover', { 'line-color': HOVER_OUTLINE, 'line-width': LINES.hover }, 'miter'),
+    outline(ROLES.selectedHalo, 'selected', { 'line-color': SELECTED_HALO, 'line-width': LINES.selectedHalo }),
+    outline(ROLES.selected, 'selected', { 'line-color': SELECTED_OUTLINE, 'line-width': LINES.selected }),
   ];
 }
 
@@ -358,7 +351,7 @@ export function styleLayers(vintage: Vintage, field: 'name_zh' | 'name_en'): Lay
       id: 'context-border',
       type: 'line',
       source: SOURCES.context,
-      paint: { 'line-color': CONTEXT_BORDER, 'line-width': 0.6 },
+      paint: { 'line-color': CONTEXT_BORDER, 'line-width': LINES.context },
     },
     ...YEARS.flatMap((y) => yearGroup(y)),
     ...VINTAGES.flatMap((v) => vintageLayers(v)),
@@ -367,14 +360,14 @@ export function styleLayers(vintage: Vintage, field: 'name_zh' | 'name_en'): Lay
       type: 'line',
       source: SOURCES.areas,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': AREA_BORDER, 'line-width': width(0.9, 2) },
+      paint: { 'line-color': AREA_BORDER, 'line-width': width(LINES.area) },
     },
     {
       id: 'province-border',
       type: 'line',
       source: SOURCES.province,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': PROVINCE_BORDER, 'line-width': width(1.4, 3) },
+      paint: { 'line-color': PROVINCE_BORDER, 'line-width': width(LINES.province) },
     },
     ...VINTAGES.flatMap((v) => focusLayers(v)),
     labelLayer(vintage, field),
