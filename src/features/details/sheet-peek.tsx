@@ -6,21 +6,16 @@
  * the partly known and the unknown units; in the other modes the drawn keys that have units.
  */
 import { useMemo, type ReactNode } from 'react';
-import { countDrawKeys, countImported, legendModel, type LegendEntry } from '../../domain/legend-model';
+import type { LegendEntry } from '../../domain/legend-model';
 import { latestUnitWithCode, unitIn } from '../../domain/lineage';
 import { TIERS } from '../../domain/types';
 import type { UnitState } from '../../domain/unit-state';
-import {
-  baseYearOf,
-  selectDrawStates,
-  selectProvinceTotal,
-  selectYearCounts,
-  selectYearStates,
-} from '../../store/selectors';
+import { selectYearCounts, selectYearStates } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { factLabelKey } from '../../components/state-label';
 import { lookStyle } from '../../components/swatch-style';
 import { useT } from '../../i18n/use-t';
+import { useLegendEntries } from '../legend';
 
 type Translate = ReturnType<typeof useT>;
 
@@ -80,25 +75,18 @@ function PeekEntry({ tr, entry }: { tr: Translate; entry: LegendEntry }) {
 /** The compact legend of the view, from the same legend model as the full legends. */
 function PeekLegend({ tr }: { tr: Translate }): ReactNode {
   const mode = useAppStore((s) => s.mode);
-  const year = useAppStore((s) => s.year);
-  const base = useAppStore(baseYearOf);
-  const states = useAppStore(selectYearStates);
-  const counts = useAppStore(selectYearCounts);
-  const total = useAppStore(selectProvinceTotal);
-  const drawStates = useAppStore(selectDrawStates);
-  const entries = useMemo(() => {
-    if (!counts || !drawStates) return [];
-    const all = legendModel(
-      { mode, year, base },
-      { states: counts, total, drawKeys: countDrawKeys(drawStates), imported: countImported(states) },
-    );
-    // Tiers always (a zero next to an official count says something); the rest where they
-    // have units. Derived tiers are counted in their tier; the imported mark is in the full legend.
-    return all.filter(
-      (e) =>
-        e.kind === 'tier' || ((e.kind === 'range' || e.kind === 'unknown' || e.kind === 'draw') && e.counts.known > 0),
-    );
-  }, [mode, year, base, states, counts, total, drawStates]);
+  const all = useLegendEntries();
+  // Tiers always (a zero next to an official count says something); the rest where they have
+  // units. Derived tiers are counted in their tier; the imported mark is in the full legend.
+  const entries = useMemo(
+    () =>
+      (all ?? []).filter(
+        (e) =>
+          e.kind === 'tier' ||
+          ((e.kind === 'range' || e.kind === 'unknown' || e.kind === 'draw') && e.counts.known > 0),
+      ),
+    [all],
+  );
   if (entries.length === 0) return null;
   return (
     <span className="peek-legend" data-mode={mode}>

@@ -2,3 +2,4 @@
 export { Legend } from './legend';
 export { ModeLegend } from './mode-legend';
 export { ModeSwitch } from './mode-switch';
+export { useLegendEntries } from './legend-entry';
