@@ -8,6 +8,7 @@
 import type { Lang } from '../domain/lang';
 import { resolveCode } from '../domain/lineage';
 import type { UnitCode } from '../domain/types';
+import { selectDefaultBase } from '../store/selectors';
 import type { AppState, AppStore, InitialState } from '../store/store';
 import {
   DEFAULT_MODE,
@@ -55,12 +56,17 @@ export function initialStateFromUrl(location: { search: string }, knownCodes?: R
   return { initial, invalid: invalidParams(parsed), unknown: parsed.unknown };
 }
 
+/**
+ * The view as a link writes it. The base is pinned: the chosen one, else the default base the
+ * data gives for the year (selectDefaultBase; null for 2019 or before the data is loaded), so
+ * the link keeps showing the same move when new data or an import moves the default.
+ */
 export function selectUrlState(state: AppState): UrlState {
   return {
     year: state.year,
     county: state.selected,
     mode: state.mode,
-    base: state.base,
+    base: state.base !== null && state.base < state.year ? state.base : selectDefaultBase(state, state.year),
     flow: state.flow,
     pref: state.pref,
     lang: state.lang,
@@ -82,7 +88,7 @@ export interface BindUrlOptions {
    * describeAddress, passed in by the page, so that this layer holds no user-facing text).
    */
   describe: DescribeAddress;
-  /** The language a link without `lang` opens in (the browser's), so it is not written. */
+  /** The language a link without `lang` opens in (the browser's): back/forward to such a link uses it. */
   defaultLang?: Lang;
   /** What the page's link held that was ignored (UrlStart.invalid): reported when binding. */
   invalid?: readonly InvalidParam[];
@@ -124,7 +130,7 @@ export function bindUrl(store: AppStore, win: UrlWindow, options: BindUrlOptions
     const { pathname, search, hash } = win.location;
     // Unknown keys are read back from the address bar, so links from elsewhere keep them.
     const { unknown } = parseUrlState(search, knownCodes);
-    const next = serializeUrlState(selectUrlState(store.getState()), unknown, defaultLang);
+    const next = serializeUrlState(selectUrlState(store.getState()), unknown);
     if (next !== search) win.history.replaceState(null, '', `${pathname}${next}${hash}`);
   };
 
@@ -138,7 +144,20 @@ export function bindUrl(store: AppStore, win: UrlWindow, options: BindUrlOptions
   };
 
   const unsubscribeUrl = store.subscribe(
-    (s) => [s.year, s.selected, s.mode, s.base, s.flow, s.pref, s.lang, s.view, s.playing] as const,
+    // The default base joins the list: it is known once the data is loaded, and an import can move it.
+    (s) =>
+      [
+        s.year,
+        s.selected,
+        s.mode,
+        s.base,
+        s.flow,
+        s.pref,
+        s.lang,
+        s.view,
+        s.playing,
+        selectDefaultBase(s, s.year),
+      ] as const,
     schedule,
     { equalityFn: (a, b) => a.every((value, i) => Object.is(value, b[i])) },
   );

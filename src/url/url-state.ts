@@ -3,8 +3,11 @@
  * modelled on OWID's GrapherQueryParamParser and GrapherUrl:
  * - parsing is total: every key comes back valid, invalid (with the raw value and a reason
  *   the UI can translate) or missing, and nothing ever throws on what a user pasted;
- * - serializing writes only what differs from the defaults, with rounded numbers, so a shared
- *   link is short and stable;
+ * - serializing pins every choice that changes what is shown (year, mode, lang, and base when
+ *   the state holds one; the binder puts the default base in), with the link format's version
+ *   (`v`, see migrations.ts), so a link keeps its meaning when a new year's data moves a default;
+ *   keys whose absence is itself stable (no county, flow, area or camera) are left out, and
+ *   numbers are rounded, so a shared link stays short;
  * - keys the explorer does not know are kept, in order, so links from elsewhere survive.
  *
  * Keys: year (2019–2023), county (6-digit adcode), mode (tier | change | trajectory), base (an
@@ -16,7 +19,7 @@ import { isYear } from '../domain/timeline';
 import { LAST_YEAR, type UnitCode, type Year } from '../domain/types';
 import { TRANSITION_CATEGORIES } from '../domain/transitions';
 import { MODES, type Flow, type Mode, type View } from '../domain/view';
-import { URL_MIGRATIONS, migrateParams, type UrlMigration } from './migrations';
+import { LINK_VERSION, URL_MIGRATIONS, VERSION_KEY, migrateParams, type UrlMigration } from './migrations';
 
 /** The value each key carries when it is present and valid. */
 export interface UrlValues {
@@ -260,17 +263,20 @@ function formatNumber(value: number, decimals: number): string {
   return value.toFixed(decimals).replace(/\.?0+$/, '');
 }
 
-type Serializer = (state: UrlState, defaultLang: Lang) => string | null;
+type Serializer = (state: UrlState) => string | null;
 
-/** Each key's value in a link, or null where the state holds the default (nothing is written). */
+/**
+ * Each key's value in a link, or null where nothing is written. Year, mode and lang are always
+ * written (a year outside the evaluations, which the store never holds, is not).
+ */
 const SERIALIZERS: Record<UrlKey, Serializer> = {
-  year: (s) => (s.year === DEFAULT_YEAR || !isYear(s.year) ? null : String(s.year)),
+  year: (s) => (isYear(s.year) ? String(s.year) : null),
   county: (s) => (s.county !== null && CODE_SHAPE.test(s.county) ? s.county : null),
-  mode: (s) => (s.mode === DEFAULT_MODE ? null : s.mode),
+  mode: (s) => s.mode,
   base: (s) => (s.base === null || !isYear(s.base) || s.base >= s.year ? null : String(s.base)),
   flow: (s) => (s.flow === null ? null : `${s.flow.from}-${s.flow.to}`),
   pref: (s) => (s.pref !== null && CODE_SHAPE.test(s.pref) ? s.pref : null),
-  lang: (s, defaultLang) => (s.lang === defaultLang ? null : s.lang),
+  lang: (s) => s.lang,
   view: (s) => {
     if (s.view === null) return null;
     const view = roundView(s.view);
@@ -295,21 +301,18 @@ function encodeComponent(text: string): string {
 }
 
 /**
- * The query string for `state`: only the keys that differ from the defaults (year 2023, no
- * county, tier mode, the browser's language, no view), then the unknown keys unchanged.
- * Returns '' when there is nothing to write, else a string starting with '?'.
+ * The query string for `state`, starting with '?': the version (`v`), then year, mode and lang
+ * always, base when the state holds one, county, flow, area and view when set, then the
+ * unknown keys unchanged. `base: null` is written as nothing: the caller that wants the link to
+ * keep the default base's meaning passes the default in (the binder does, see bind-url.ts).
  */
-export function serializeUrlState(
-  state: UrlState,
-  unknown: readonly (readonly [string, string])[] = [],
-  defaultLang: Lang = 'en',
-): string {
-  const pairs: [string, string][] = [];
+export function serializeUrlState(state: UrlState, unknown: readonly (readonly [string, string])[] = []): string {
+  const pairs: [string, string][] = [[VERSION_KEY, String(LINK_VERSION)]];
   for (const key of URL_KEYS) {
-    const value = SERIALIZERS[key](state, defaultLang);
+    const value = SERIALIZERS[key](state);
     if (value !== null) pairs.push([key, value]);
   }
-  for (const [key, value] of unknown) pairs.push([key, value]);
-  if (pairs.length === 0) return '';
+  // The parser never returns `v` as unknown (migrateParams consumes it); a caller's would repeat it.
+  for (const [key, value] of unknown) if (key !== VERSION_KEY) pairs.push([key, value]);
   return `?${pairs.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join('&')}`;
 }

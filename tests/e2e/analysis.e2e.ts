@@ -39,7 +39,7 @@ describe('map modes', () => {
     await expect.poll(() => page.url()).toContain('mode=trajectory');
     await expect.poll(() => page.getByRole('heading', { name: 'First year in A, up to 2021' }).count()).toBe(1);
     await page.getByRole('radio', { name: 'Tier' }).check();
-    await expect.poll(() => page.url()).not.toContain('mode=');
+    await expect.poll(() => page.url()).toContain('mode=tier');
     await expect.poll(() => page.getByRole('heading', { name: 'Tiers in 2021' }).count()).toBe(1);
   });
 });
@@ -262,9 +262,9 @@ describe('one base year for every change figure (issue 16)', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Change 2019 → 2023' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Moves 2019 → 2023' }).count()).toBe(1);
     await expect.poll(async () => (await lineKnown()) === (await sankeyKnown())).toBe(true);
-    // Back to the default: the link drops base.
+    // Back to the default: the link pins it (a new year's data must not move a shared link's base).
     await baseSelect.selectOption(String(expectedBase));
-    await expect.poll(() => page.url()).not.toContain('base=');
+    await expect.poll(() => page.url()).toContain(`base=${expectedBase}`);
   });
 
   it('keeps an explicit base from the link', async () => {

@@ -72,7 +72,7 @@ describe('initialStateFromUrl', () => {
   });
 
   it('checks county against known codes when it is given them', () => {
-    const start = initialStateFromUrl({ search: '?county=999999' }, new Set(['130102']));
+    const start = initialStateFromUrl({ search: '?v=2&county=999999' }, new Set(['130102']));
     expect(start.initial).toEqual({});
     expect(start.invalid).toEqual([{ key: 'county', raw: '999999', reason: 'unknown-code' }]);
   });
@@ -137,11 +137,11 @@ describe('bindUrl', () => {
     store = createAppStore({ lang: 'en', view: { lng: 116.123456, lat: 39, zoom: 7 } });
     dispose = bindUrl(store, win);
     expect(replaceState).toHaveBeenCalledTimes(1);
-    expect(lastUrl(replaceState)).toBe('/explorer/?view=116.1235,39,7&ref=mail#map');
+    expect(lastUrl(replaceState)).toBe('/explorer/?v=2&year=2023&mode=tier&lang=en&view=116.1235,39,7&ref=mail#map');
   });
 
   it('does not write when the link is already canonical', () => {
-    const { win, replaceState } = fakeWindow('?year=2020');
+    const { win, replaceState } = fakeWindow('?v=2&year=2020&mode=tier&lang=en');
     store = createAppStore({ lang: 'en', year: 2020 });
     dispose = bindUrl(store, win);
     expect(replaceState).not.toHaveBeenCalled();
@@ -151,28 +151,46 @@ describe('bindUrl', () => {
     const { win, replaceState, location } = fakeWindow();
     dispose = bindUrl(store, win);
     store.getState().setYear(2021);
-    expect(lastUrl(replaceState)).toBe('/explorer/?year=2021#map');
+    expect(lastUrl(replaceState)).toBe('/explorer/?v=2&year=2021&mode=tier&lang=en#map');
     store.getState().select('130102');
-    expect(location.search).toBe('?year=2021&county=130102');
+    expect(location.search).toBe('?v=2&year=2021&county=130102&mode=tier&lang=en');
     store.getState().setLang('zh');
-    expect(location.search).toBe('?year=2021&county=130102&lang=zh');
+    expect(location.search).toBe('?v=2&year=2021&county=130102&mode=tier&lang=zh');
     store.getState().setView({ lng: 115.5, lat: 38.25, zoom: 6.5 });
-    expect(location.search).toBe('?year=2021&county=130102&lang=zh&view=115.5,38.25,6.5');
-    expect(replaceState).toHaveBeenCalledTimes(4);
+    expect(location.search).toBe('?v=2&year=2021&county=130102&mode=tier&lang=zh&view=115.5,38.25,6.5');
+    // The start wrote the canonical form of the empty address, then one write per change.
+    expect(replaceState).toHaveBeenCalledTimes(5);
   });
 
-  it('leaves out the browser language it is given as the default', () => {
+  it('pins the language even when it is the browser language, so the link opens in it anywhere', () => {
     const { win, location } = fakeWindow();
     store = createAppStore({ lang: 'zh' });
     dispose = bindUrl(store, win, { defaultLang: 'zh' });
+    expect(location.search).toBe('?v=2&year=2023&mode=tier&lang=zh');
     store.getState().setLang('en');
-    expect(location.search).toBe('?lang=en');
-    store.getState().setLang('zh');
-    expect(location.search).toBe('');
+    expect(location.search).toBe('?v=2&year=2023&mode=tier&lang=en');
+  });
+
+  it('pins the default base once the data gives it, and a chosen base over it', () => {
+    const { win, location } = fakeWindow('?v=2&year=2021&mode=change');
+    store = createAppStore({ lang: 'en', year: 2021, mode: 'change' });
+    dispose = bindUrl(store, win);
+    // Before the data is loaded the default base is not known: nothing is pinned yet.
+    expect(location.search).toBe('?v=2&year=2021&mode=change&lang=en');
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    const pinned = new URLSearchParams(location.search).get('base');
+    expect(pinned).not.toBeNull();
+    expect(Number(pinned)).toBeLessThan(2021);
+    expect(store.getState().base).toBeNull();
+    store.getState().setBase(2019);
+    expect(location.search).toBe('?v=2&year=2021&mode=change&base=2019&lang=en');
+    // 2019 has no earlier year: no base.
+    store.getState().setYear(2019);
+    expect(location.search).toBe('?v=2&year=2019&mode=change&lang=en');
   });
 
   it('ignores state the link does not carry (hover, highlight)', () => {
-    const { win, replaceState } = fakeWindow();
+    const { win, replaceState } = fakeWindow('?v=2&year=2023&mode=tier&lang=en');
     dispose = bindUrl(store, win);
     store.getState().hover('130102');
     store.getState().setHighlight('A');
@@ -180,7 +198,7 @@ describe('bindUrl', () => {
   });
 
   it('debounces writes while playing, and writes at once when playback stops', () => {
-    const { win, replaceState, location } = fakeWindow('?year=2019');
+    const { win, replaceState, location } = fakeWindow('?v=2&year=2019&mode=tier&lang=en');
     store = createAppStore({ lang: 'en', year: 2019 });
     dispose = bindUrl(store, win);
     store.getState().play();
@@ -189,19 +207,19 @@ describe('bindUrl', () => {
     vi.advanceTimersByTime(PLAYING_WRITE_DELAY_MS - 1);
     expect(replaceState).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
-    expect(location.search).toBe('?year=2020');
+    expect(location.search).toBe('?v=2&year=2020&mode=tier&lang=en');
 
     // Quick changes while playing (e.g. a map frame reporting the camera) collapse into one write.
     store.getState().tick(); // 2021
     for (let i = 0; i < 60; i += 1) store.getState().setView({ lng: 115 + i / 100, lat: 39, zoom: 7 });
     vi.advanceTimersByTime(PLAYING_WRITE_DELAY_MS);
     expect(replaceState).toHaveBeenCalledTimes(2);
-    expect(location.search).toBe('?year=2021&view=115.59,39,7');
+    expect(location.search).toBe('?v=2&year=2021&mode=tier&lang=en&view=115.59,39,7');
 
     store.getState().tick(); // 2022
     store.getState().tick(); // 2023: the last year ends playback
     expect(store.getState().playing).toBe(false);
-    expect(location.search).toBe('?view=115.59,39,7');
+    expect(location.search).toBe('?v=2&year=2023&mode=tier&lang=en&view=115.59,39,7');
     expect(replaceState).toHaveBeenCalledTimes(3);
     vi.advanceTimersByTime(PLAYING_WRITE_DELAY_MS * 4);
     expect(replaceState).toHaveBeenCalledTimes(3);
@@ -213,9 +231,9 @@ describe('bindUrl', () => {
     dispose = bindUrl(store, win);
     store.getState().play();
     store.getState().tick();
-    expect(location.search).toBe('?year=2019');
+    expect(location.search).toBe('?v=2&year=2019&mode=tier&lang=en');
     store.getState().pause();
-    expect(location.search).toBe('?year=2020');
+    expect(location.search).toBe('?v=2&year=2020&mode=tier&lang=en');
   });
 
   it('applies back/forward navigation: valid keys set, missing keys reset, invalid keys kept and reported', () => {
@@ -251,7 +269,8 @@ describe('bindUrl', () => {
     expect(s.notices.map((n) => n.details)).toEqual([
       ['Ignored county=999999: no county-level unit of Hebei has this code'],
     ]);
-    expect(location.search).toBe('?year=2020');
+    expect(new URLSearchParams(location.search).get('county')).toBeNull();
+    expect(new URLSearchParams(location.search).get('year')).toBe('2020');
   });
 
   it('keeps a county the data knows, and checks popstate links against the loaded codes', () => {
@@ -360,7 +379,7 @@ describe('bindUrl', () => {
   });
 
   it('stops writing, listening and any pending write when disposed', () => {
-    const { win, replaceState, listeners } = fakeWindow('?year=2019');
+    const { win, replaceState, listeners } = fakeWindow('?v=2&year=2019&mode=tier&lang=en');
     store = createAppStore({ lang: 'en', year: 2019 });
     const stop = bindUrl(store, win);
     expect(listeners.size).toBe(1);

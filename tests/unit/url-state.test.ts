@@ -4,7 +4,15 @@ import { LANGS } from '../../src/domain/lang';
 import { TRANSITION_CATEGORIES } from '../../src/domain/transitions';
 import { YEARS } from '../../src/domain/types';
 import { MODES } from '../../src/store/store';
-import { URL_MIGRATIONS, migrateParams, type UrlMigration } from '../../src/url/migrations';
+import {
+  LINK_VERSION,
+  URL_MIGRATIONS,
+  VERSION_KEY,
+  linkVersion,
+  migrateParams,
+  pinVersion1Defaults,
+  type UrlMigration,
+} from '../../src/url/migrations';
 import {
   URL_KEYS,
   invalidParams,
@@ -44,7 +52,9 @@ const anyState = (view: fc.Arbitrary<UrlState['view']>) =>
     // A base at or after the year is never held by the store (setBase refuses it).
     .map((state) => ({ ...state, base: state.base !== null && state.base < state.year ? state.base : null }));
 
-const unknownKey = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(URL_KEYS as string[]).includes(k));
+const unknownKey = fc
+  .string({ minLength: 1, maxLength: 8 })
+  .filter((k) => !(URL_KEYS as string[]).includes(k) && k !== VERSION_KEY);
 const unknownParams = fc.array(fc.tuple(unknownKey, fc.string({ maxLength: 12 })), { maxLength: 4 });
 
 function statusOf(search: string, key: UrlKey, known?: ReadonlySet<string>) {
@@ -55,7 +65,8 @@ describe('URL codec round trips', () => {
   it('gives back any valid state: parse(serialize(s)) = s', () => {
     fc.assert(
       fc.property(anyState(roundedView), fc.constantFrom(...LANGS), unknownParams, (state, defaultLang, unknown) => {
-        const parsed = parseUrlState(serializeUrlState(state, unknown, defaultLang));
+        const parsed = parseUrlState(serializeUrlState(state, unknown));
+        // Every link pins its language, so the browser's (defaultLang) never fills it in.
         expect(stateOf(parsed, defaultLang)).toEqual(state);
         expect(parsed.unknown).toEqual(unknown);
         expect(invalidParams(parsed)).toEqual([]);
@@ -101,11 +112,11 @@ describe('URL codec round trips', () => {
       lang: 'en',
       view: { lng: 115.123456, lat: 38.9, zoom: 7.456 },
     });
-    expect(search).toBe('?view=115.1235,38.9,7.46');
+    expect(search).toBe('?v=2&year=2023&mode=tier&lang=en&view=115.1235,38.9,7.46');
   });
 });
 
-describe('serializeUrlState writes only non-defaults', () => {
+describe('serializeUrlState pins what is shown', () => {
   const defaults: UrlState = {
     year: 2023,
     county: null,
@@ -117,19 +128,26 @@ describe('serializeUrlState writes only non-defaults', () => {
     view: null,
   };
 
-  it('writes nothing for the default state', () => {
-    expect(serializeUrlState(defaults, [], 'zh')).toBe('');
+  it('writes the version, year, mode and lang even for the default state', () => {
+    expect(LINK_VERSION).toBe(2);
+    expect(serializeUrlState(defaults)).toBe('?v=2&year=2023&mode=tier&lang=zh');
   });
 
-  it('writes each changed key, and only that key', () => {
-    expect(serializeUrlState({ ...defaults, year: 2020 }, [], 'zh')).toBe('?year=2020');
-    expect(serializeUrlState({ ...defaults, county: '130102' }, [], 'zh')).toBe('?county=130102');
-    expect(serializeUrlState({ ...defaults, lang: 'en' }, [], 'zh')).toBe('?lang=en');
-    expect(serializeUrlState({ ...defaults, lang: 'en' }, [], 'en')).toBe('');
-    expect(serializeUrlState({ ...defaults, view: { lng: 116, lat: 39, zoom: 7 } }, [], 'zh')).toBe('?view=116,39,7');
-    expect(serializeUrlState({ ...defaults, mode: 'change', base: 2019 }, [], 'zh')).toBe('?mode=change&base=2019');
-    expect(serializeUrlState({ ...defaults, flow: { from: 'C', to: 'B' } }, [], 'zh')).toBe('?flow=C-B');
-    expect(serializeUrlState({ ...defaults, pref: '130100' }, [], 'zh')).toBe('?pref=130100');
+  it('writes each optional key when set', () => {
+    const pinned = '?v=2&year=2023';
+    expect(serializeUrlState({ ...defaults, year: 2020 })).toBe('?v=2&year=2020&mode=tier&lang=zh');
+    expect(serializeUrlState({ ...defaults, county: '130102' })).toBe(`${pinned}&county=130102&mode=tier&lang=zh`);
+    expect(serializeUrlState({ ...defaults, lang: 'en' })).toBe(`${pinned}&mode=tier&lang=en`);
+    expect(serializeUrlState({ ...defaults, view: { lng: 116, lat: 39, zoom: 7 } })).toBe(
+      `${pinned}&mode=tier&lang=zh&view=116,39,7`,
+    );
+    expect(serializeUrlState({ ...defaults, mode: 'change', base: 2019 })).toBe(
+      `${pinned}&mode=change&base=2019&lang=zh`,
+    );
+    expect(serializeUrlState({ ...defaults, flow: { from: 'C', to: 'B' } })).toBe(
+      `${pinned}&mode=tier&flow=C-B&lang=zh`,
+    );
+    expect(serializeUrlState({ ...defaults, pref: '130100' })).toBe(`${pinned}&mode=tier&pref=130100&lang=zh`);
   });
 
   it('reads base, flow and pref, refusing a base that is not before the year', () => {
@@ -138,7 +156,7 @@ describe('serializeUrlState writes only non-defaults', () => {
     expect(parseUrlState('?base=2023').base).toMatchObject({ status: 'invalid', reason: 'base-not-earlier' });
     expect(parseUrlState('?flow=unknown-A').flow).toEqual({ status: 'valid', value: { from: 'unknown', to: 'A' } });
     for (const raw of ['CB', 'C-D', 'C-B-A', '-B', 'c-b'])
-      expect(parseUrlState(`?flow=${raw}`).flow).toMatchObject({ status: 'invalid', reason: 'flow-format' });
+      expect(parseUrlState(`?v=2&flow=${raw}`).flow).toMatchObject({ status: 'invalid', reason: 'flow-format' });
     const areas = new Set(['130100', '130181']);
     expect(parseUrlState('?pref=130181', undefined, undefined, areas).pref).toEqual({
       status: 'valid',
@@ -151,24 +169,27 @@ describe('serializeUrlState writes only non-defaults', () => {
     const search = serializeUrlState(
       { ...defaults, year: 2019, county: '130104', lang: 'en', view: { lng: 116, lat: 39, zoom: 7 } },
       [['utm_source', 'wechat']],
-      'zh',
     );
-    expect(search).toBe('?year=2019&county=130104&lang=en&view=116,39,7&utm_source=wechat');
+    expect(search).toBe('?v=2&year=2019&county=130104&mode=tier&lang=en&view=116,39,7&utm_source=wechat');
   });
 
-  it('never writes a key for a default even when its parse was invalid', () => {
-    const parsed = parseUrlState('?year=1999&lang=fr');
-    expect(serializeUrlState(stateOf(parsed, 'en'), parsed.unknown, 'en')).toBe('');
+  it('writes the state an invalid value left, never the invalid value', () => {
+    const parsed = parseUrlState('?v=2&year=1999&lang=fr');
+    expect(serializeUrlState(stateOf(parsed, 'en'), parsed.unknown)).toBe('?v=2&year=2023&mode=tier&lang=en');
   });
 
   it('drops a view the parser would refuse instead of writing it', () => {
-    expect(serializeUrlState({ ...defaults, view: { lng: 10, lat: 39, zoom: 7 } }, [], 'zh')).toBe('');
-    expect(serializeUrlState({ ...defaults, view: { lng: Number.NaN, lat: 39, zoom: 7 } }, [], 'zh')).toBe('');
+    const bare = '?v=2&year=2023&mode=tier&lang=zh';
+    expect(serializeUrlState({ ...defaults, view: { lng: 10, lat: 39, zoom: 7 } })).toBe(bare);
+    expect(serializeUrlState({ ...defaults, view: { lng: Number.NaN, lat: 39, zoom: 7 } })).toBe(bare);
   });
 
-  it('encodes unknown keys and values safely', () => {
-    const search = serializeUrlState(defaults, [['q', 'a&b=c #<x>']], 'zh');
-    expect(search).toBe('?q=a%26b%3Dc%20%23%3Cx%3E');
+  it('encodes unknown keys and values safely, and never writes a second version', () => {
+    const search = serializeUrlState(defaults, [
+      ['q', 'a&b=c #<x>'],
+      ['v', '9'],
+    ]);
+    expect(search).toBe('?v=2&year=2023&mode=tier&lang=zh&q=a%26b%3Dc%20%23%3Cx%3E');
     expect(parseUrlState(search).unknown).toEqual([['q', 'a&b=c #<x>']]);
   });
 });
@@ -190,8 +211,8 @@ describe('parseUrlState', () => {
     });
   });
 
-  it('reports every key as missing in an empty query', () => {
-    const parsed = parseUrlState('');
+  it('reports every key as missing in an empty query of the current version', () => {
+    const parsed = parseUrlState('?v=2');
     for (const key of URL_KEYS) expect(parsed[key]).toEqual({ status: 'missing' });
     expect(parsed.unknown).toEqual([]);
     expect(parsed.repeated).toEqual([]);
@@ -288,8 +309,8 @@ describe('parseUrlState', () => {
       ['empty', ''],
       ['Year', '2021'],
     ]);
-    expect(serializeUrlState(stateOf(parsed, 'en'), parsed.unknown, 'en')).toBe(
-      '?year=2020&utm=a&from=weibo&utm=b&empty=&Year=2021',
+    expect(serializeUrlState(stateOf(parsed, 'en'), parsed.unknown)).toBe(
+      '?v=2&year=2020&mode=tier&lang=en&utm=a&from=weibo&utm=b&empty=&Year=2021',
     );
   });
 
@@ -306,7 +327,7 @@ describe('parseUrlState', () => {
         const parsed = parseUrlState(search, withCodes ? KNOWN : undefined);
         for (const key of URL_KEYS) expect(['valid', 'invalid', 'missing']).toContain(parsed[key].status);
         for (const param of invalidParams(parsed)) expect(param.reason).toMatch(/\S/);
-        const again = serializeUrlState(stateOf(parsed, 'en'), parsed.unknown, 'en');
+        const again = serializeUrlState(stateOf(parsed, 'en'), parsed.unknown);
         expect(typeof again).toBe('string');
         // Writing what was read is stable: reading the written link gives the same state.
         expect(stateOf(parseUrlState(again), 'en')).toEqual(stateOf(parsed, 'en'));
@@ -317,11 +338,20 @@ describe('parseUrlState', () => {
 });
 
 describe('URL migrations', () => {
-  it('starts with no migrations: no old link format exists yet', () => {
-    expect(URL_MIGRATIONS).toEqual([]);
+  it('has one migration (version 1 → 2), so links are written as version 2', () => {
+    expect(URL_MIGRATIONS).toEqual([pinVersion1Defaults]);
+    expect(LINK_VERSION).toBe(URL_MIGRATIONS.length + 1);
   });
 
-  it('runs migrations in order, before parsing, without touching the input', () => {
+  it('reads the version from v: missing or unreadable is version 1', () => {
+    const version = (q: string) => linkVersion(new URLSearchParams(q));
+    expect(version('')).toBe(1);
+    expect(version('v=2')).toBe(2);
+    expect(version('v=7&v=2')).toBe(7);
+    for (const raw of ['', '0', '-1', 'x', '2.0', '99999']) expect(version(`v=${raw}`)).toBe(1);
+  });
+
+  it('runs the migrations from the link version on, in order, before parsing, without touching the input', () => {
     const renameY: UrlMigration = (params) => {
       const y = params.get('y');
       if (y !== null && !params.has('year')) params.set('year', y);
@@ -336,6 +366,11 @@ describe('URL migrations', () => {
     expect(migrateParams(input, [renameY, bumpYear]).toString()).toBe('keep=1&year=2019');
     expect(migrateParams(input, [bumpYear, renameY]).toString()).toBe('keep=1&year=2018');
     expect(input.toString()).toBe('y=2018&keep=1');
+    // A version 2 link skips the first migration; a version 3 link skips both; v is removed.
+    expect(migrateParams(new URLSearchParams('v=2&y=2018&year=2018'), [renameY, bumpYear]).toString()).toBe(
+      'y=2018&year=2019',
+    );
+    expect(migrateParams(new URLSearchParams('v=3&y=2018'), [renameY, bumpYear]).toString()).toBe('y=2018');
 
     const parsed = parseUrlState('?y=2020&keep=1', undefined, [renameY]);
     expect(parsed.year).toEqual({ status: 'valid', value: 2020 });
@@ -348,5 +383,60 @@ describe('URL migrations', () => {
     };
     const parsed = parseUrlState('?year=2020', undefined, [broken]);
     expect(parsed.year).toEqual({ status: 'valid', value: 2020 });
+  });
+});
+
+describe('version 1 links (no v) keep the meaning they had', () => {
+  const values = (search: string) => validValues(parseUrlState(search));
+
+  it('a link without year showed 2023, the latest year then, and still does', () => {
+    expect(values('')).toEqual({ year: 2023 });
+    expect(values('?county=130102')).toEqual({ year: 2023, county: '130102' });
+    // A link of the current version without year is not a version 1 link: nothing is filled in.
+    expect(parseUrlState('?v=2&county=130102').year).toEqual({ status: 'missing' });
+  });
+
+  it('keeps a year the link names, valid or not (an invalid one is still reported)', () => {
+    expect(values('?year=2021')).toEqual({ year: 2021 });
+    expect(parseUrlState('?year=1999').year).toMatchObject({ status: 'invalid', raw: '1999' });
+  });
+
+  it('a change link without base compared with the year before (the rule of its time)', () => {
+    expect(values('?mode=change')).toEqual({ year: 2023, mode: 'change', base: 2022 });
+    expect(values('?year=2021&mode=change')).toEqual({ year: 2021, mode: 'change', base: 2020 });
+    expect(values('?year=2020&mode=change')).toEqual({ year: 2020, mode: 'change', base: 2019 });
+    // 2019 has no earlier evaluation: no base.
+    expect(values('?year=2019&mode=change')).toEqual({ year: 2019, mode: 'change' });
+  });
+
+  it('a flow link without base is a move from the year before too, in any mode', () => {
+    expect(values('?year=2023&flow=C-A')).toEqual({ year: 2023, base: 2022, flow: { from: 'C', to: 'A' } });
+    expect(values('?year=2022&mode=trajectory&flow=B-A')).toEqual({
+      year: 2022,
+      mode: 'trajectory',
+      base: 2021,
+      flow: { from: 'B', to: 'A' },
+    });
+  });
+
+  it('leaves a base the link names, and tier or trajectory links without flow, as they are', () => {
+    expect(values('?year=2023&mode=change&base=2019')).toEqual({ year: 2023, mode: 'change', base: 2019 });
+    expect(values('?year=2023&mode=tier')).toEqual({ year: 2023, mode: 'tier' });
+    expect(values('?year=2023&mode=trajectory')).toEqual({ year: 2023, mode: 'trajectory' });
+  });
+
+  it('adds no base when the year is unreadable (the parser reports the year)', () => {
+    expect(parseUrlState('?year=abc&mode=change').base).toEqual({ status: 'missing' });
+  });
+
+  it('adds no lang: the language of the browser fills it in as before', () => {
+    expect(parseUrlState('?year=2021').lang).toEqual({ status: 'missing' });
+  });
+
+  it('once written again, an old link is a version 2 link with the same meaning', () => {
+    const parsed = parseUrlState('?mode=change&county=130102&ref=a');
+    const written = serializeUrlState(stateOf(parsed, 'zh'), parsed.unknown);
+    expect(written).toBe('?v=2&year=2023&county=130102&mode=change&base=2022&lang=zh&ref=a');
+    expect(stateOf(parseUrlState(written), 'en')).toEqual(stateOf(parsed, 'zh'));
   });
 });
