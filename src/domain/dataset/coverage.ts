@@ -4,7 +4,7 @@
  */
 import { YEARS, unitCountIn, type Confidence, type Dataset, type Total, type UnitCode } from '../types.ts';
 import { zeroCounts, type TierCounts } from './bounds.ts';
-import { buildUnitIndex, clampYear, type UnitIndex } from './units.ts';
+import { clampYear, unitIndexOf, type UnitIndex } from './units.ts';
 import { areaOf, knownCounts } from './scope.ts';
 
 export interface YearCoverage {
@@ -59,7 +59,7 @@ export function rangeOnlyCodes(d: Dataset, index: UnitIndex, year: number): Set<
 }
 
 export function coverage(d: Dataset): YearCoverage[] {
-  const index = buildUnitIndex(d.units);
+  const index = unitIndexOf(d.units);
   return YEARS.map((year) => {
     const rows = d.tiers.filter((t) => t.year === year);
     const byConfidence: Record<Confidence, number> = { high: 0, medium: 0, low: 0 };
@@ -94,7 +94,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 }
 
 export function areaCoverage(d: Dataset, year: number): AreaCoverage[] {
-  const index = buildUnitIndex(d.units);
+  const index = unitIndexOf(d.units);
   const bounded = rangeOnlyCodes(d, index, year);
   // Grouped by area in one pass each: per-area filters over every row grow with areas × rows,
   // which the all-China bench showed (scripts/scale/domain-timings.ts).

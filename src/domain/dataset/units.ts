@@ -65,6 +65,15 @@ export function buildUnitIndex(units: readonly Unit[]): UnitIndex {
   };
 }
 
+const indexes = new WeakMap<readonly Unit[], UnitIndex>();
+
+/** buildUnitIndex, built once per units array (the summaries ask for it per year and area). */
+export function unitIndexOf(units: readonly Unit[]): UnitIndex {
+  let found = indexes.get(units);
+  if (!found) indexes.set(units, (found = buildUnitIndex(units)));
+  return found;
+}
+
 /**
  * Units matching an area short name and a unit name in a year. Names repeat across areas
  * (桥西区, 桥东区, 新华区) and within an area over time, so all three are needed; callers

@@ -47,7 +47,8 @@ const cache = new WeakMap<MapGeometry, Shapes>();
 
 /**
  * The shapes of a geometry, built once per geometry from its topology's arcs (no GeoJSON is
- * made for the first paint); the labels, drawn only from zoom 7, on first use.
+ * made for the first paint); each vintage's units, and the labels (drawn only from zoom 7), on
+ * first use.
  */
 export function shapesOf(geometry: MapGeometry, units: readonly Unit[]): Shapes {
   const found = cache.get(geometry);
@@ -55,10 +56,21 @@ export function shapesOf(geometry: MapGeometry, units: readonly Unit[]): Shapes 
   const { topology } = geometry;
   const arcs = decodeArcs(topology);
   let labels: Record<Vintage, Label[]> | null = null;
+  // Each vintage's units on first use: the first paint needs only the year's.
+  const byVintage = new Map<Vintage, Map<UnitCode, Shape>>();
+  const unitsOf = (vintage: Vintage) => {
+    let found = byVintage.get(vintage);
+    if (!found) byVintage.set(vintage, (found = new Map(objectShapes(topology, arcs, `units_${vintage}`))));
+    return found;
+  };
   const shapes: Shapes = {
     units: {
-      2019: new Map(objectShapes(topology, arcs, 'units_2019')),
-      2021: new Map(objectShapes(topology, arcs, 'units_2021')),
+      get 2019() {
+        return unitsOf(2019);
+      },
+      get 2021() {
+        return unitsOf(2021);
+      },
     },
     areas: objectShapes(topology, arcs, 'areas').map(([, shape]) => shape),
     province: objectShapes(topology, arcs, 'province').map(([, shape]) => shape),
