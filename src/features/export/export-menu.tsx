@@ -140,8 +140,18 @@ export function ExportMenu() {
           onKeyDown={onMenuKeyDown}
         >
           <ExportRunnerContext.Provider value={runner}>
-            <FigureItems />
-            <DataItems />
+            <div role="group" className="export-section" aria-labelledby={`${menuId}-figures`}>
+              <span id={`${menuId}-figures`} className="export-section-heading">
+                {tr('exportSectionFigures')}
+              </span>
+              <FigureItems />
+            </div>
+            <div role="group" className="export-section" aria-labelledby={`${menuId}-data`}>
+              <span id={`${menuId}-data`} className="export-section-heading">
+                {tr('exportSectionData')}
+              </span>
+              <DataItems />
+            </div>
           </ExportRunnerContext.Provider>
         </div>
       )}

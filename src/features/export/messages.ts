@@ -2,6 +2,10 @@
 import * as data from './data-messages';
 import * as figure from './figure-messages';
 
-export const en = { ...figure.en, ...data.en } as const;
+/** The menu's own: its sections' headings. */
+const menuEn = { exportSectionFigures: 'Figures', exportSectionData: 'Data' } as const;
+const menuZh: Record<keyof typeof menuEn, string> = { exportSectionFigures: '图', exportSectionData: '数据' };
 
-export const zh: Record<keyof typeof en, string> = { ...figure.zh, ...data.zh };
+export const en = { ...menuEn, ...figure.en, ...data.en } as const;
+
+export const zh: Record<keyof typeof en, string> = { ...menuZh, ...figure.zh, ...data.zh };
