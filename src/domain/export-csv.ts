@@ -1,13 +1,20 @@
 /**
  * CSV exports. Two kinds:
  *
- * - the table as shown (tableCsv): the visible rows, one column per fact, values as English
- *   codes (`A`, `derived`, `up1`) so a program can read it in either UI language, names in both
- *   languages;
+ * - the table as shown (tableCsv): the visible rows, one column per fact, in the UI language:
+ *   English files use the project's English column names and codes (`tier_2023`, `A`,
+ *   `derived`, `up1`), Chinese files Chinese headers and words (`2023年分类`, `推得`,
+ *   `上升一级`), in the same column order; names in both languages;
  * - the whole dataset in exactly the data/ formats (exportDataset): the column orders of
  *   tables.ts and the project's serializer, so the importer and the data checks read an export
  *   back to the same rows. For the committed tables the text is byte for byte the files in
- *   data/ (tests/unit/export-csv.test.ts checks both).
+ *   data/ (tests/unit/export-csv.test.ts checks both). A fact the user imported is written with
+ *   basis `imported`; the importer reads such a file (it ignores the basis), the data/ checks
+ *   refuse it, since data/ holds only facts of the project's sources.
+ *
+ * Line ends are LF in every file, as in data/ (the byte-for-byte promise); Excel, LibreOffice,
+ * Numbers and every CSV library read LF. The files the app saves start with a byte-order mark
+ * (withBom), added by the caller so the texts here stay the data/ texts.
  *
  * Every cell a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`, a leading tab or
  * carriage return: an imported source title can be anything) is written with a leading
@@ -27,10 +34,21 @@ import {
   TOTAL_COLUMNS,
   UNIT_COLUMNS,
 } from './tables';
-import { YEARS, type Dataset, type Year } from './types';
+import { YEARS, type Dataset, type TierFact, type Year } from './types';
+import type { Lang } from './lang';
+import {
+  BASIS_WORDS,
+  COLUMNS,
+  TABLE_YEAR_COLUMNS,
+  changeWord,
+  header,
+  tierList,
+  type BasisCode,
+  type ColumnDoc,
+} from './export-words';
 
 /** Every CSV the app offers for download: a cell a spreadsheet would run is neutralised. */
-const downloadCsv = (header: readonly string[], rows: readonly Record<string, string>[]): string =>
+export const downloadCsv = (header: readonly string[], rows: readonly Record<string, string>[]): string =>
   serializeCsv(header, rows, { spreadsheetSafe: true });
 
 // ---------------------------------------------------------------------------------------------
@@ -54,8 +72,26 @@ export function plainNumber(n: number): string {
   return `${sign}${digits}${'0'.repeat(Math.max(0, point - digits.length))}`;
 }
 
-const optional = (n: number | null): string => (n === null ? '' : plainNumber(n));
-const list = (items: readonly string[]): string => items.join(';');
+export const optional = (n: number | null): string => (n === null ? '' : plainNumber(n));
+export const list = (items: readonly string[]): string => items.join(';');
+
+/**
+ * A byte-order mark, put before every CSV the app saves: Excel on Windows reads a CSV without
+ * one in the system's code page and shows Chinese as mojibake. The project's parsers (and the
+ * importer) drop it, so a file with it reads back the same.
+ */
+export const BOM = '\uFEFF';
+
+export const withBom = (text: string): string => BOM + text;
+
+/**
+ * A fact's basis as every export writes it: `imported` for a fact the user imported (in memory
+ * it is `stated` by the source they named, with `imported` set, so the map and the rules treat
+ * it as stated), else its data/ basis.
+ */
+export function factBasis(fact: TierFact): 'stated' | 'derived' | 'imported' {
+  return fact.imported === true ? 'imported' : fact.basis;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The whole dataset, in the data/ formats
@@ -99,7 +135,7 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
     tier: t.tier,
     rank: optional(t.rank),
     rank_of: optional(t.rankOf),
-    basis: t.basis,
+    basis: factBasis(t),
     confidence: t.confidence,
     source_ids: list(t.sourceIds),
     note: t.note,
@@ -161,14 +197,14 @@ export function exportDataset(dataset: Dataset): DatasetFiles {
  * What a year's cell says, as codes: `basis` is stated | derived | imported | range | unknown |
  * none. `imported` is a fact the user imported (stated by the source they named), never a data/ row.
  */
-export function cellCodes(cell: TableCell | undefined): { tier: string; basis: string; via: string } {
+export function cellCodes(cell: TableCell | undefined): { tier: string; basis: BasisCode; via: string } {
   const via = list((cell?.via ?? []).map((u) => u.code));
   const state = cell?.state ?? null;
   // `none`: no unit carried this one that year (not yet formed, or split), which is not "unknown".
   if (state === null) return { tier: '', basis: 'none', via };
   switch (state.kind) {
     case 'known':
-      return { tier: state.tier, basis: state.fact.imported === true ? 'imported' : state.fact.basis, via };
+      return { tier: state.tier, basis: factBasis(state.fact), via };
     case 'range':
       // The tiers the range statements leave open, `;`-separated like every list in data/.
       return { tier: list(state.tiers), basis: 'range', via };
@@ -182,52 +218,64 @@ export interface TableCsvOptions {
   year: Year;
   /** The year the change column measures from; no change column without one. */
   baseYear: Year | null;
+  /** The language of the headers and values (the UI language). */
+  lang: Lang;
 }
 
-/** The header of the table CSV for a selected year and base year. */
-export function tableCsvColumns({ year, baseYear }: TableCsvOptions): string[] {
-  const columns = ['code', 'name_zh', 'name_en', 'area_code', 'area_zh', 'area_en'];
-  for (const y of YEARS) columns.push(`tier_${y}`, `basis_${y}`, `via_${y}`);
-  columns.push(`rank_${year}`, `rank_of_${year}`);
-  if (baseYear !== null) columns.push(`change_${baseYear}_${year}`);
-  return columns;
+/** The table CSV's columns, in their fixed order, for a selected year and base year. */
+export function tableCsvDocs({ year, baseYear }: Pick<TableCsvOptions, 'year' | 'baseYear'>): ColumnDoc[] {
+  const docs: ColumnDoc[] = [
+    COLUMNS.code,
+    COLUMNS.name_zh,
+    COLUMNS.name_en,
+    COLUMNS.area_code,
+    COLUMNS.area_zh,
+    COLUMNS.area_en,
+  ];
+  for (const y of YEARS) docs.push(TABLE_YEAR_COLUMNS.tier(y), TABLE_YEAR_COLUMNS.basis(y), TABLE_YEAR_COLUMNS.via(y));
+  docs.push(TABLE_YEAR_COLUMNS.rank(year), TABLE_YEAR_COLUMNS.rankOf(year));
+  if (baseYear !== null) docs.push(TABLE_YEAR_COLUMNS.change(baseYear, year));
+  return docs;
+}
+
+/** The header of the table CSV: English column names in English, Chinese headers in Chinese, same order. */
+export function tableCsvColumns(options: TableCsvOptions): string[] {
+  return tableCsvDocs(options).map((d) => header(d, options.lang));
 }
 
 /**
  * The visible rows as CSV (header row, LF line ends, RFC 4180 quoting), in their shown order.
- * `via_<year>` names the unit(s) a year's state belongs to when not the row's unit (任县 130526
- * for 任泽区 in 2019); `change_<base>_<year>` is a change class (up2, up1, same, down1, down2,
- * unknown-base, unknown-current, unknown-both).
+ * Column order (both languages): code, names (zh, en), area (code, zh, en), then for each year
+ * 2019–2023 its tier, basis and via, then the selected year's rank and rank_of, then the change
+ * from the base year. `via_<year>` names the unit(s) a year's state belongs to when not the
+ * row's unit (任县 130526 for 任泽区 in 2019); `change_<base>_<year>` is a change class. English
+ * files write codes (A, stated, derived, imported, range, unknown, none; up2 … unknown-both),
+ * Chinese files the same facts in Chinese (已公布, 推得, 导入, …; B或C for a range). The text has
+ * no byte-order mark: the caller adds it to the file (withBom).
  */
 export function tableCsv(rows: readonly TableRow[], options: TableCsvOptions): string {
+  const { year, baseYear, lang } = options;
   const columns = tableCsvColumns(options);
   const records = rows.map((row) => {
-    const record: Record<string, string> = {
-      code: row.code,
-      name_zh: row.nameZh,
-      name_en: row.nameEn,
-      area_code: row.areaCode,
-      area_zh: row.areaZh,
-      area_en: row.areaEn,
-      [`rank_${options.year}`]: optional(row.rank),
-      [`rank_of_${options.year}`]: optional(row.rankOf),
-    };
+    const values: string[] = [row.code, row.nameZh, row.nameEn, row.areaCode, row.areaZh, row.areaEn];
     for (const y of YEARS) {
-      const codes = cellCodes(cellIn(row, y));
-      record[`tier_${y}`] = codes.tier;
-      record[`basis_${y}`] = codes.basis;
-      record[`via_${y}`] = codes.via;
+      const cell = cellIn(row, y);
+      const codes = cellCodes(cell);
+      const tier = cell?.state?.kind === 'range' ? tierList(cell.state.tiers, lang) : codes.tier;
+      values.push(tier, BASIS_WORDS[lang][codes.basis], codes.via);
     }
-    if (options.baseYear !== null) record[`change_${options.baseYear}_${options.year}`] = row.change?.change ?? '';
-    return record;
+    values.push(optional(row.rank), optional(row.rankOf));
+    if (baseYear !== null) values.push(row.change ? changeWord(row.change.change, lang, baseYear, year) : '');
+    return Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
   });
   return downloadCsv(columns, records);
 }
 
 /**
- * The download name of the table CSV. Dataset files keep their data/ names (tiers.csv, …) so
- * they can go straight back into data/ or the importer.
+ * The download name of the table CSV: the year, the area when the rows are one area's, and the
+ * language of its headers. Dataset files keep their data/ names (tiers.csv, …) so they can go
+ * straight back into data/ or the importer.
  */
-export function tableCsvFileName(year: Year): string {
-  return `hebei-innovation-table-${year}.csv`;
+export function tableCsvFileName(year: Year, lang: Lang, area: string | null = null): string {
+  return `hebei-innovation-table-${year}${area === null ? '' : `-${area}`}-${lang}.csv`;
 }

@@ -17,8 +17,10 @@ import {
   tableCsv,
   tableCsvColumns,
   tableCsvFileName,
+  withBom,
   type DatasetFiles,
 } from '../../src/domain/export-csv';
+import { parseImportCsv } from '../../src/domain/import/csv-input';
 import { NO_FILTER, filterRows, sortRows, tableRows } from '../../src/domain/table-rows';
 import type { Dataset } from '../../src/domain/types';
 import { indexStates } from '../../src/domain/unit-state';
@@ -161,12 +163,12 @@ describe('tableCsv', () => {
       'zh',
     );
     expect(shown.length).toBe(11);
-    const text = tableCsv(shown, { year: 2023, baseYear: table.baseYear });
+    const text = tableCsv(shown, { year: 2023, baseYear: table.baseYear, lang: 'en' });
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + shown.length);
     // The default base (most units comparable with 2023, domain/base-year.ts), not simply 2022.
     expect(table.baseYear).toBe(2020);
-    expect(lines[0]).toBe(tableCsvColumns({ year: 2023, baseYear: 2020 }).join(','));
+    expect(lines[0]).toBe(tableCsvColumns({ year: 2023, baseYear: 2020, lang: 'en' }).join(','));
     const parsed = parseCsv(text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     expect(parsed.rows.map((r) => r.code)).toEqual(shown.map((r) => r.code));
@@ -176,7 +178,7 @@ describe('tableCsv', () => {
     const renze = table.rows.find((r) => r.code === '130505');
     const luquan = table.rows.find((r) => r.code === '130110');
     if (!renze || !luquan) throw new Error('rows missing');
-    const parsed = parseCsv(tableCsv([renze, luquan], { year: 2023, baseYear: table.baseYear }));
+    const parsed = parseCsv(tableCsv([renze, luquan], { year: 2023, baseYear: table.baseYear, lang: 'en' }));
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const [r, l] = parsed.rows;
     expect(r).toMatchObject({ name_zh: '任泽区', name_en: 'Renze District', area_zh: '邢台市', area_en: 'Xingtai' });
@@ -189,9 +191,11 @@ describe('tableCsv', () => {
 
   it('has no change column for 2019 without a chosen base, and one with it', () => {
     const rows2019 = tableRows(real, index, 2019, null);
-    expect(tableCsv(rows2019.rows, { year: 2019, baseYear: null }).split('\n')[0]).not.toContain('change_');
+    expect(tableCsv(rows2019.rows, { year: 2019, baseYear: null, lang: 'en' }).split('\n')[0]).not.toContain('change_');
     const withBase = tableRows(real, index, 2023, 2019);
-    expect(tableCsv(withBase.rows, { year: 2023, baseYear: 2019 }).split('\n')[0]).toContain(',change_2019_2023');
+    expect(tableCsv(withBase.rows, { year: 2023, baseYear: 2019, lang: 'en' }).split('\n')[0]).toContain(
+      ',change_2019_2023',
+    );
   });
 
   it('quotes names with commas and quotes, and reads them back unchanged', () => {
@@ -200,7 +204,7 @@ describe('tableCsv', () => {
     if (!first) throw new Error('fixture changed');
     ds.units[0] = { ...first, nameZh: '甲,区', nameEn: 'Jia "North", District' };
     const rows = tableRows(ds, indexStates(ds), 2019, null).rows;
-    const text = tableCsv(rows, { year: 2019, baseYear: null });
+    const text = tableCsv(rows, { year: 2019, baseYear: null, lang: 'en' });
     expect(text).toContain('"甲,区","Jia ""North"", District"');
     const parsed = parseCsv(text);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -220,7 +224,8 @@ describe('tableCsv', () => {
   });
 
   it('names the download after the year', () => {
-    expect(tableCsvFileName(2023)).toBe('hebei-innovation-table-2023.csv');
+    expect(tableCsvFileName(2023, 'en')).toBe('hebei-innovation-table-2023-en.csv');
+    expect(tableCsvFileName(2021, 'zh', '130100')).toBe('hebei-innovation-table-2021-130100-zh.csv');
   });
 });
 
@@ -270,10 +275,121 @@ describe('formula injection (issue 17)', () => {
       units: dataset.units.map((u) => (u.code === first.code ? { ...u, nameZh: '=1+1', nameEn: '@SUM(A1)' } : u)),
     };
     const { rows } = tableRows(hostile, indexStates(hostile), 2023, 2022);
-    const parsed = parseCsv(tableCsv(rows, { year: 2023, baseYear: 2022 }));
+    const parsed = parseCsv(tableCsv(rows, { year: 2023, baseYear: 2022, lang: 'en' }));
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const row = parsed.rows.find((r) => r.code === first.code);
     expect(row?.name_zh).toBe("'=1+1");
     expect(row?.name_en).toBe("'@SUM(A1)");
+  });
+});
+
+describe('the table CSV in Chinese (issue 15)', () => {
+  const index = indexStates(real);
+  const table = tableRows(real, index, 2023, null);
+  const pick = (...codes: string[]) =>
+    codes.map((c) => table.rows.find((r) => r.code === c)).filter((r) => r !== undefined);
+
+  it('has Chinese headers in the same order as the English column names', () => {
+    const zh = tableCsvColumns({ year: 2023, baseYear: 2020, lang: 'zh' });
+    const en = tableCsvColumns({ year: 2023, baseYear: 2020, lang: 'en' });
+    expect(zh).toHaveLength(en.length);
+    expect(zh.slice(0, 9)).toEqual([
+      '代码',
+      '名称',
+      '英文名称',
+      '所属市代码',
+      '所属市',
+      '所属市英文名称',
+      '2019年分类',
+      '2019年依据',
+      '2019年对应单位代码',
+    ]);
+    expect(zh.slice(-3)).toEqual(['2023年排名', '2023年参与排名单位数', '2020—2023年变化']);
+    expect(en.slice(-3)).toEqual(['rank_2023', 'rank_of_2023', 'change_2020_2023']);
+    // No English column name is left in the Chinese header.
+    for (const h of zh) expect(h, h).not.toMatch(/[a-z]/u);
+  });
+
+  it('writes the states in Chinese: 已公布, 推得, 未知, a range as 甲或乙, the change in words', () => {
+    const parsed = parseCsv(tableCsv(pick('130505', '130110'), { year: 2023, baseYear: 2020, lang: 'zh' }));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const [renze, luquan] = parsed.rows;
+    expect(renze).toMatchObject({ 名称: '任泽区', 所属市: '邢台市', '2020年分类': 'C', '2020年依据': '推得' });
+    expect(renze?.['2020年对应单位代码']).toBe('130526');
+    expect(luquan).toMatchObject({ '2023年分类': 'A', '2023年依据': '已公布', '2023年排名': '1' });
+    expect(luquan?.['2023年参与排名单位数']).toBe('167');
+    const words = new Set([
+      '上升两级',
+      '上升一级',
+      '级别不变',
+      '下降一级',
+      '下降两级',
+      '2020年未知',
+      '2023年未知',
+      '两年均未知',
+    ]);
+    expect(words).toContain(luquan?.['2020—2023年变化']);
+
+    const ds = syntheticDataset();
+    const rows = tableRows(ds, indexStates(ds), 2019, null).rows;
+    const text = tableCsv(rows, { year: 2019, baseYear: null, lang: 'zh' });
+    const synthetic = parseCsv(text);
+    if (!synthetic.ok) throw new Error(synthetic.errors.join('\n'));
+    const yi = synthetic.rows.find((r) => r['名称'] === '乙县');
+    const wu = synthetic.rows.find((r) => r['名称'] === '戊县');
+    const bing = synthetic.rows.find((r) => r['名称'] === '丙县');
+    expect(yi).toMatchObject({ '2021年分类': 'B或C', '2021年依据': '区间（部分已知）' });
+    expect(wu).toMatchObject({ '2021年分类': '', '2021年依据': '当年不存在' });
+    expect(bing).toMatchObject({ '2021年分类': '', '2021年依据': '未知' });
+    // No English code among the values of the state columns.
+    for (const row of synthetic.rows)
+      for (const [key, value] of Object.entries(row))
+        if (key.endsWith('依据')) expect(value, key).not.toMatch(/stated|derived|imported|range|unknown|none/u);
+  });
+});
+
+describe('imported facts are exported as imported (issue 15)', () => {
+  const layer: ImportLayer = {
+    id: 'IMP1',
+    source: { title: '=HYPERLINK("http://evil","2022 results")', date: '2023-01-05', url: '' },
+    createdAt: '2026-12-06T00:00:00Z',
+    // 2022 has no notice: 130111 栾城区's 2022 tier is not in data/ (checked below).
+    facts: [{ code: '130111', year: 2022, tier: 'A', rank: null, rankOf: null, raw: '栾城区' }],
+    origin: 'local',
+  };
+  const withImport = applyImports(real, [layer]);
+
+  it('applying an import gives a fact the data/ export writes with basis imported', () => {
+    expect(real.tiers.some((t) => t.code === '130111' && t.year === 2022)).toBe(false);
+    const tiers = parseCsv(exportDataset(withImport)['tiers.csv']);
+    if (!tiers.ok) throw new Error(tiers.errors.join('\n'));
+    const row = tiers.rows.find((r) => r.code === '130111' && r.year === '2022');
+    expect(row).toMatchObject({ tier: 'A', basis: 'imported', source_ids: 'IMP1' });
+    // Every other row keeps its data/ basis.
+    expect(tiers.rows.filter((r) => r.basis === 'imported')).toHaveLength(1);
+  });
+
+  it('the importer reads that tiers.csv back, byte-order mark and all (it ignores the basis)', () => {
+    const text = withBom(exportDataset(withImport)['tiers.csv']);
+    const read = parseImportCsv(text, { year: null }, text.length);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.entries).toHaveLength(withImport.tiers.length);
+    expect(read.entries.find((e) => e.raw === '130111' && e.year === 2022)).toMatchObject({ tier: 'A' });
+  });
+
+  it('the table CSV marks it imported (English) and 导入 (Chinese)', () => {
+    const table = tableRows(withImport, indexStates(withImport), 2022, null);
+    const row = table.rows.filter((r) => r.code === '130111');
+    const en = parseCsv(tableCsv(row, { year: 2022, baseYear: table.baseYear, lang: 'en' }));
+    const zh = parseCsv(tableCsv(row, { year: 2022, baseYear: table.baseYear, lang: 'zh' }));
+    if (!en.ok || !zh.ok) throw new Error('unparsable');
+    expect(en.rows[0]).toMatchObject({ tier_2022: 'A', basis_2022: 'imported' });
+    expect(zh.rows[0]).toMatchObject({ '2022年分类': 'A', '2022年依据': '导入' });
+  });
+
+  it('the imported source title is neutralised in data/sources.csv', () => {
+    const sources = parseCsv(exportDataset(withImport)['sources.csv']);
+    if (!sources.ok) throw new Error(sources.errors.join('\n'));
+    expect(sources.rows.find((r) => r.source_id === 'IMP1')?.title).toBe(`'${layer.source.title}`);
   });
 });

@@ -44,7 +44,7 @@ describe('imported facts in the table', () => {
     const cell = cellIn(found, 2022);
     expect(cell?.state).toMatchObject({ kind: 'known', tier: 'B', fact: { imported: true } });
     expect(cellCodes(cell)).toEqual({ tier: 'B', basis: 'imported', via: '' });
-    const csv = tableCsv(rows, { year: 2022, baseYear: 2021 });
+    const csv = tableCsv(rows, { year: 2022, baseYear: 2021, lang: 'en' });
     const line = csv.split('\n').find((l) => l.startsWith('130821,'));
     expect(line).toContain(',B,imported,');
   });
@@ -76,8 +76,8 @@ describe('the dataset export with an import', () => {
       url: 'https://example.org/n',
     });
     expect(tiers.rows.filter((r) => r.source_ids === 'IMP1')).toMatchObject([
-      { code: '130110', year: '2022', tier: 'B', rank: '3', rank_of: '167', basis: 'stated' },
-      { code: '130821', year: '2022', tier: 'B', rank: '', rank_of: '', basis: 'stated' },
+      { code: '130110', year: '2022', tier: 'B', rank: '3', rank_of: '167', basis: 'imported' },
+      { code: '130821', year: '2022', tier: 'B', rank: '', rank_of: '', basis: 'imported' },
     ]);
   });
 

@@ -71,9 +71,10 @@ export const en = {
   tableDownloads: 'Downloads',
   tableDownloadTable: 'Download table (CSV)',
   tableDownloadTableHint:
-    'The rows shown, in the order shown; states as codes (A, B, C; stated, derived, range, unknown, none).',
-  tableDownloadAll: 'Download all data (CSV, data/ format)',
-  tableDownloadAllHint: 'Six files, one per table, in the format the project’s data/ folder and the importer use:',
+    'The rows shown, in the order shown; states as codes (A, B, C; stated, derived, imported, range, unknown, none).',
+  tableDownloadAll: 'Download all data (ZIP)',
+  tableDownloadAllHint:
+    'One ZIP: the tables for reading in English, the data/ files and a README of every column. The data/ files one by one, in the format the project’s data/ folder and the importer use:',
   tableDownloadFile: '{file} ({rows} rows)',
 } as const;
 
@@ -148,8 +149,9 @@ export const zh: Record<keyof typeof en, string> = {
   tableDownloads: '下载',
   tableDownloadTable: '下载表格（CSV）',
   tableDownloadTableHint:
-    '当前显示的行，按当前顺序；状态以代码表示（A、B、C；stated、derived、range、unknown、none）。',
-  tableDownloadAll: '下载全部数据（CSV，data/格式）',
-  tableDownloadAllHint: '六个文件，每表一个，格式与项目的data/文件夹和导入功能相同：',
+    '当前显示的行，按当前顺序；表头和状态均为中文（已公布、推得、导入、区间、未知、当年不存在）。',
+  tableDownloadAll: '下载全部数据（ZIP）',
+  tableDownloadAllHint:
+    '一个ZIP文件：中文阅读用表格、data/格式文件和说明每一列的README。也可逐个下载data/格式文件（与项目的data/文件夹和导入功能相同）：',
   tableDownloadFile: '{file}（{rows}行）',
 };

@@ -1,46 +1,37 @@
 /**
- * The table's downloads: the table as shown (CSV of the visible rows) and the whole dataset in
- * the data/ formats (one file per table), both built by src/domain/export-csv.ts.
+ * The table's downloads: the table as shown (CSV of the visible rows, in the UI language) and
+ * the whole dataset as one ZIP (the data/ files, the same tables for reading and a README), as
+ * the Export menu gives them, plus each data/ file as a link of its own. Built by
+ * src/domain/export-csv.ts and src/domain/dataset-zip.ts (loaded on click). Every CSV starts
+ * with a byte-order mark, so Excel on Windows reads its Chinese as UTF-8.
  */
-import { exportDataset, tableCsv, tableCsvFileName, type DatasetFiles } from '../../domain/export-csv';
+import { saveFile } from '../../components/save-file';
+import { exportDataset, tableCsv, tableCsvFileName, withBom, type DatasetFiles } from '../../domain/export-csv';
+import type { Lang } from '../../domain/lang';
 import type { TableRow } from '../../domain/table-rows';
 import type { Dataset, Year } from '../../domain/types';
 import type { Translate } from './table-cells';
 
+const CSV_TYPE = 'text/csv;charset=utf-8';
+
 /**
- * Saves text as a file through a temporary <a download>. The link is put inside the dialog:
- * while a modal dialog is open everything outside it is inert.
+ * Saves the rows shown as CSV, through a link inside `dialog` (while a modal dialog is open
+ * everything outside it is inert).
  */
-function saveText(container: HTMLElement, name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  container.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; revoking later rather than at once keeps slow browsers safe.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+export function downloadTable(
+  dialog: HTMLElement,
+  shown: readonly TableRow[],
+  options: { year: Year; baseYear: Year | null; lang: Lang; area: string | null },
+) {
+  const text = withBom(tableCsv(shown, options));
+  saveFile(new Blob([text], { type: CSV_TYPE }), tableCsvFileName(options.year, options.lang, options.area), dialog);
 }
 
-/** A byte-order mark, so spreadsheet programs read the table's Chinese names as UTF-8. */
-const BOM = '\uFEFF';
-
-/** Saves the rows shown as CSV, through a link inside `dialog`. */
-export function downloadTable(dialog: HTMLElement, shown: readonly TableRow[], year: Year, baseYear: Year | null) {
-  saveText(dialog, tableCsvFileName(year), BOM + tableCsv(shown, { year, baseYear }));
-}
-
-/** Clicks each data file's link in `dialog`, one after another. */
-export function downloadAll(dialog: HTMLElement, links: readonly FileLink[]) {
-  // Browsers may ask once before allowing several downloads; spacing them out keeps each one.
-  links.forEach((link, i) => {
-    setTimeout(() => {
-      const a = dialog.querySelector<HTMLAnchorElement>(`a[data-file="${link.file}"]`);
-      a?.click();
-    }, i * 300);
-  });
+/** Saves the whole dataset as one ZIP (one download), through a link inside `dialog`. */
+export async function downloadAll(dialog: HTMLElement, dataset: Dataset, lang: Lang): Promise<void> {
+  const { datasetZip, datasetZipFileName } = await import('../../domain/dataset-zip');
+  const bytes = datasetZip(dataset, lang);
+  saveFile(new Blob([bytes.slice().buffer], { type: 'application/zip' }), datasetZipFileName(dataset), dialog);
 }
 
 export interface FileLink {
@@ -63,8 +54,8 @@ export function linksFor(dataset: Dataset): FileLink[] {
   const files = exportDataset(dataset);
   const links = (Object.keys(files) as (keyof DatasetFiles)[]).map((file) => ({
     file,
-    // The data/ files have no byte-order mark; the exports match them byte for byte.
-    url: URL.createObjectURL(new Blob([files[file]], { type: 'text/csv;charset=utf-8' })),
+    // The data/ text byte for byte after the byte-order mark, which the project's parsers drop.
+    url: URL.createObjectURL(new Blob([withBom(files[file])], { type: CSV_TYPE })),
     rows: rowCount(dataset, file),
   }));
   datasetLinks = { dataset, links };
@@ -113,13 +104,7 @@ export function Downloads({
         </p>
       </div>
       <div className="tbv-download">
-        <button
-          type="button"
-          className="btn"
-          onClick={onAll}
-          disabled={links.length === 0}
-          aria-describedby={`${hintId}-all`}
-        >
+        <button type="button" className="btn" onClick={onAll} aria-describedby={`${hintId}-all`}>
           {tr('tableDownloadAll')}
         </button>
         <p id={`${hintId}-all`} className="tbv-hint">

@@ -117,13 +117,13 @@ export function TableDialog() {
   const onDownloadTable = () => {
     const dialog = dialogRef.current;
     if (!dialog || !table) return;
-    downloadTable(dialog, shown, year, table.baseYear);
+    downloadTable(dialog, shown, { year, baseYear: table.baseYear, lang, area });
   };
 
   const onDownloadAll = () => {
     const dialog = dialogRef.current;
-    if (!dialog) return;
-    downloadAll(dialog, links);
+    if (!dialog || !dataset) return;
+    void downloadAll(dialog, dataset, lang);
   };
 
   const baseYear = table?.baseYear ?? null;
