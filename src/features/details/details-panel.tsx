@@ -21,6 +21,7 @@ import { Note } from './fact-text';
 import { HistoryStrip } from './history-strip';
 import { SourceList } from './source-list';
 import { YearSection } from './year-section';
+import { ReportCardButton } from '../report';
 
 /** Key handling: Escape closes the panel unless the user is typing or a widget handled it. */
 function isTyping(target: EventTarget | null): boolean {
@@ -145,6 +146,7 @@ export function DetailsPanel() {
       <p className="dp-sub">
         {areaLabels.get(unit.prefectureCode) ?? unit.prefectureZh} · {unit.code}
       </p>
+      <ReportCardButton name={lang === 'zh' ? unit.nameZh : unit.nameEn} />
       {!history.existsInYear && <p className="dp-warning">{tr('detailsNotInYear', { year })}</p>}
 
       <HistoryStrip
