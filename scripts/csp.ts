@@ -32,8 +32,12 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],
-  // Only as an HTTP header: browsers ignore frame-ancestors in a <meta> tag (and warn).
-  'frame-ancestors': ["'none'"],
+  // Only as an HTTP header: browsers ignore frame-ancestors in a <meta> tag (and warn). Any page
+  // may frame the site (issue 15): the embedded view (`?embed=1`) is made for articles on other
+  // hosts, and a static host sends one header for every query string, so the explorer can be
+  // framed too. What a framing page could trick a reader into is small: the explorer changes
+  // nothing but its own view and this browser's imported layers, which need a paste or a file.
+  'frame-ancestors': ['*'],
 };
 
 /** Directives a <meta http-equiv> policy may not carry (CSP 3 §3.3). */

@@ -1,9 +1,15 @@
-/** Page layout: composition only. */
-import { useMemo } from 'react';
+/**
+ * Page layout: composition only. Two layouts: the explorer, and the embedded view (`embed=1`,
+ * read once by main.tsx) for an article's <iframe>: the map, the year control, a compact legend
+ * with the selected unit's line, the source line and a link to the explorer; no header tools and
+ * no side panels (embed.css).
+ */
+import { useMemo, type ComponentProps } from 'react';
 import { BottomSheet } from '../components/bottom-sheet';
 import { PanelBoundary } from '../components/error-boundary';
 import { MoreTools } from '../components/more-tools';
 import { DetailsPanel, SheetPeek } from '../features/details';
+import { EmbedFooter } from '../features/embed';
 import { ExportMenu } from '../features/export';
 import { ImportBanner, ImportButton, ImportDialog } from '../features/import';
 import { Legend, ModeLegend, ModeSwitch } from '../features/legend';
@@ -18,9 +24,16 @@ import { TransitionView } from '../features/transitions';
 import { useT } from '../i18n';
 import { MapView } from '../map/map-view';
 import { useAppStore } from '../store/use-app-store';
+import { withEmbed } from '../url/embed-link';
 import { encodeImportLayers } from '../url/import-fragment';
+import './embed.css';
 
-export function App() {
+/** The embedded view's address for the Share dialog's iframe code. */
+const embedLink = (href: string) => withEmbed(href, true);
+/** The explorer's address of the embedded view: the same view without embed=1. */
+const explorerHref = () => withEmbed(window.location.href, false);
+
+export function App({ embed = false }: { embed?: boolean }) {
   const tr = useT();
   const data = useAppStore((s) => s.data);
   const mapUnavailable = useAppStore((s) => s.mapUnavailable);
@@ -35,6 +48,7 @@ export function App() {
     }),
     [tr],
   );
+  if (embed) return <EmbedLayout mapLabels={mapLabels} />;
   return (
     <div className="app">
       <header className="app-header">
@@ -55,7 +69,7 @@ export function App() {
               <ImportButton />
               <ExportMenu />
               <LanguageSwitch />
-              <ShareButton importFragment={encodeImportLayers} />
+              <ShareButton importFragment={encodeImportLayers} embedLink={embedLink} />
             </PanelBoundary>
           </MoreTools>
         </div>
@@ -131,6 +145,58 @@ export function App() {
       <PanelBoundary name="ImportDialog">
         <ImportDialog />
       </PanelBoundary>
+    </div>
+  );
+}
+
+/**
+ * The embedded view. Selection works as in the explorer (click, keys, the tooltip); the
+ * selected unit shows as one line above the compact legend (SheetPeek, the phone sheet's
+ * summary), since an article column has no room for the details panel: the explorer link opens
+ * them. Notices stay over the map, so a broken link still says what was ignored.
+ */
+function EmbedLayout({ mapLabels }: { mapLabels: ComponentProps<typeof MapView>['labels'] }) {
+  const tr = useT();
+  const mapUnavailable = useAppStore((s) => s.mapUnavailable);
+  return (
+    <div className="app app-embed">
+      <h1 className="sr-only">{tr('appTitle')}</h1>
+      <main className="embed-main" aria-label={tr('embedRegion')}>
+        <div className="map-column">
+          <div className="map-overlays">
+            <PanelBoundary name="Notices">
+              <Notices />
+            </PanelBoundary>
+          </div>
+          <MapView labels={mapLabels}>
+            {mapUnavailable !== null && (
+              <PanelBoundary name="MapFallback">
+                <MapFallback reason={mapUnavailable} />
+              </PanelBoundary>
+            )}
+            <PanelBoundary name="MapLostNotice">
+              <MapLostNotice />
+            </PanelBoundary>
+          </MapView>
+          <PanelBoundary name="MapLoadFailed">
+            <MapLoadFailed />
+          </PanelBoundary>
+          <PanelBoundary name="MapTooltip">
+            <MapTooltip />
+          </PanelBoundary>
+          <PanelBoundary name="Timeline">
+            <Timeline />
+          </PanelBoundary>
+        </div>
+        <section className="embed-peek" aria-label={tr('embedSelectionLabel')} aria-live="polite">
+          <PanelBoundary name="SheetPeek">
+            <SheetPeek />
+          </PanelBoundary>
+        </section>
+        <PanelBoundary name="EmbedFooter">
+          <EmbedFooter explorerHref={explorerHref} />
+        </PanelBoundary>
+      </main>
     </div>
   );
 }

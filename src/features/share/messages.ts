@@ -28,7 +28,6 @@ export const en = {
   urlReasonViewRange: 'outside the map’s range (longitude 70–140, latitude 10–60, zoom 0–22)',
   share: 'Share',
   shareCopied: 'Link copied',
-  shareCopyThis: 'Copy this link',
   shareClose: 'Close',
   langSwitchPrefix: 'Switch language to ',
   // Each language's own name, the same in both dictionaries: a reader looks for their own.
@@ -65,7 +64,6 @@ export const zh: Record<keyof typeof en, string> = {
   urlReasonViewRange: '超出地图范围（经度70—140，纬度10—60，缩放0—22）',
   share: '分享',
   shareCopied: '链接已复制',
-  shareCopyThis: '复制此链接',
   shareClose: '关闭',
   langSwitchPrefix: '切换语言为',
   langNameZh: '中文',
