@@ -3,11 +3,8 @@ import type { MapGeometry } from '../domain/geometry';
 import { VINTAGES } from '../domain/geometry';
 import { unitIn } from '../domain/lineage';
 import type { Unit } from '../domain/types';
-
-/** "Luquan District" → "Luquan": the map label drops the generic part, which the details show. */
-export function shortEnglishName(nameEn: string): string {
-  return nameEn.replace(/ (Autonomous County|Mining District|District|County|City)$/, '');
-}
+// The figures label units with the same rule (domain/figure/names.ts).
+import { shortEnglishName } from '../domain/figure/names';
 
 export function labelFeatures(geometry: MapGeometry, units: readonly Unit[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
   const features: GeoJSON.Feature<GeoJSON.Point>[] = [];

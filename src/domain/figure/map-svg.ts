@@ -222,7 +222,7 @@ const STRIPE = 2;
  * (src/map/patterns.ts): vertical bands rotated, `up` like "/", `down` like "\". A `cross` hatch
  * is the `up` stripes with the last colour's `down` stripes over them (two fills).
  */
-function stripeDefs(id: string, colors: readonly string[], rotate: 45 | -45, only?: number): string {
+export function stripeDefs(id: string, colors: readonly string[], rotate: 45 | -45, only?: number): string {
   const n = colors.length;
   const bands = colors
     .map((color, i) =>

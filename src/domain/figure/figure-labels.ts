@@ -1,0 +1,116 @@
+/**
+ * Unit names on a figure's map: the names that must be there (the selected, flow or highlighted
+ * units) first, each at its label point or, when that spot is taken, at the nearest of a few
+ * spots around it; then every other name that fits at its own label point without touching one
+ * already placed (at province zoom few do, and the rest are left out rather than piled up).
+ * Pure: text is measured through a callback.
+ */
+import type { FontSpec, Measure } from '../export-png-text';
+import type { Box } from '../topology-paths';
+import type { UnitCode } from '../types';
+import { projectPoint, type Rect, type Transform } from './map-svg';
+
+export interface LabelCandidate {
+  code: UnitCode;
+  text: string;
+  /** The unit's label point [lng, lat] (geometry.labels: inside its polygon). */
+  at: readonly [number, number];
+  /** A name the figure is about (selected, flow, highlighted): placed even if it must move. */
+  always: boolean;
+}
+
+export interface PlacedLabel {
+  code: UnitCode;
+  text: string;
+  /** Centre of the text (figure px); the text is drawn centred on x with its baseline at `baseline`. */
+  x: number;
+  baseline: number;
+  font: FontSpec;
+  /** The text's box with its halo (figure px): no two boxes of placed labels overlap, see placeLabels. */
+  box: Box;
+  always: boolean;
+  /** Drawn away from its label point (its spot was taken). */
+  moved: boolean;
+}
+
+export const LABEL_FONTS: Record<'always' | 'fit', FontSpec> = {
+  always: { size: 12, weight: 700 },
+  fit: { size: 10.5, weight: 400 },
+};
+
+/** The white halo around a label's letters (figure px each side). */
+export const LABEL_HALO = 2;
+/** Labels keep this far (figure px) from the panel's edges. */
+const EDGE = 2;
+
+/** Spots tried for a name that must be shown, in label box units: the point, then around it. */
+const AROUND: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0, -1],
+  [0, 1],
+  [0.6, 0],
+  [-0.6, 0],
+  [0.6, -1],
+  [-0.6, -1],
+  [0.6, 1],
+  [-0.6, 1],
+  [0, -2],
+  [0, 2],
+];
+
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * Places the candidates' names in `rect`: every `always` one whose point is in the rect (at the
+ * first free spot of AROUND; if every spot is taken, at its point, so a name the figure is about
+ * is never dropped), then each other one only at its own point and only if its box is free.
+ * Candidates whose point is outside the rect are left out.
+ */
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  transform: Transform,
+  rect: Rect,
+  measure: Measure,
+): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  const inRect = (b: Box) =>
+    b[0] >= rect.x + EDGE &&
+    b[1] >= rect.y + EDGE &&
+    b[2] <= rect.x + rect.width - EDGE &&
+    b[3] <= rect.y + rect.height - EDGE;
+  const free = (b: Box) => placed.every((p) => !overlaps(p.box, b));
+  const ordered = [...candidates.filter((c) => c.always), ...candidates.filter((c) => !c.always)];
+  for (const c of ordered) {
+    const font = LABEL_FONTS[c.always ? 'always' : 'fit'];
+    const p = projectPoint(transform, c.at);
+    if (p.x < rect.x || p.x > rect.x + rect.width || p.y < rect.y || p.y > rect.y + rect.height) continue;
+    const w = measure(c.text, font) + 2 * LABEL_HALO;
+    const h = font.size * 1.2 + 2 * LABEL_HALO;
+    const boxAt = ([ox, oy]: readonly [number, number]): Box => {
+      const cx = p.x + ox * w;
+      const cy = p.y + oy * h;
+      return [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
+    };
+    const spots = c.always ? AROUND : AROUND.slice(0, 1);
+    const spot = spots.find((s) => {
+      const b = boxAt(s);
+      return inRect(b) && free(b);
+    });
+    if (!spot && !c.always) continue;
+    const box = boxAt(spot ?? [0, 0]);
+    const moved = spot !== undefined && spot !== AROUND[0];
+    const cy = (box[1] + box[3]) / 2;
+    placed.push({
+      code: c.code,
+      text: c.text,
+      x: (box[0] + box[2]) / 2,
+      // The middle of a Latin or CJK line sits about 0.35 em above its baseline.
+      baseline: cy + font.size * 0.35,
+      font,
+      box,
+      always: c.always,
+      moved,
+    });
+  }
+  return placed;
+}

@@ -1,0 +1,305 @@
+/**
+ * What the figure of the current view says and draws, from the store's state: the default title
+ * and subtitle (they describe the view: year or change, flow, area, selection, highlight), the
+ * legend (the legend model's entries and counts, with entries naming what is outlined or faded
+ * first), the notes, the unit names to place and the map's frame. No DOM: the screen's map size
+ * is passed in, so this is tested in Vitest with the real dataset.
+ */
+import {
+  A4_LANDSCAPE,
+  type FigurePanel,
+  type FigureLegendItem,
+  type FigureSpec,
+} from '../../domain/figure/figure-layout';
+import type { LabelCandidate } from '../../domain/figure/figure-labels';
+import { unitsBox } from '../../domain/figure/map-svg';
+import { labelName } from '../../domain/figure/names';
+import type { Lang } from '../../domain/lang';
+import { countDrawKeys, countImported, legendModel, lookOf, type LegendEntry } from '../../domain/legend-model';
+import { unitIn } from '../../domain/lineage';
+import { mercatorX, mercatorY, TILE_SIZE } from '../../domain/mercator';
+import { areaLabel } from '../../domain/summary-rows';
+import type { Box } from '../../domain/topology-paths';
+import type { TransitionCategory } from '../../domain/transitions';
+import { FIRST_YEAR, TIERS, vintageOf, type UnitCode } from '../../domain/types';
+import { countStates, unitsIn } from '../../domain/unit-state';
+import { t, type MessageKey } from '../../i18n/i18n';
+import { baseYearOf, selectDrawStates, selectEmphasis, selectFlowCodes, selectYearStates } from '../../store/selectors';
+import type { AppState } from '../../store/store';
+import { exportLegendText, type Translate } from './export-legend';
+
+export type FigureSize = 'screen' | 'a4';
+/** Below this width a figure's texts would not fit: a narrower screen map is drawn this wide. */
+export const MIN_FIGURE_WIDTH = 360;
+/** More "always" names than this (a legend entry of 50 units) are placed as the others are: where they fit. */
+const MAX_ALWAYS = 24;
+
+export interface FigureTexts {
+  title: string;
+  subtitle: string;
+}
+
+export interface FigureRequest {
+  size: FigureSize;
+  texts: Partial<FigureTexts>;
+  screen: { width: number; height: number } | null;
+  /** The dialog's width (CSS px): a figure drawn for reading in the app may fit it. */
+  viewWidth: number;
+  /** Drawn for the downloads (true) or for the dialog's preview (false). */
+  forFile: boolean;
+}
+
+/** What a figure dialog shows: its heading, the sizes offered, a note, and how the figure is composed. */
+export interface FigureSource {
+  /** Names the texts kept between openings. */
+  id: string;
+  heading: MessageKey;
+  sizes: readonly FigureSize[];
+  /** A sentence under the heading (e.g. what the multiples show in change mode), or null. */
+  note: (state: AppState) => string | null;
+  compose: (state: AppState, request: FigureRequest) => ComposedFigure | null;
+}
+
+/** The texts the user typed, per figure kind (FigureSource.id), while the page lives. */
+export const keptTexts = new Map<string, Partial<FigureTexts>>();
+
+export interface FigureOptions {
+  size: FigureSize;
+  /** The on-screen map's CSS size (the camera's frame), or null when unknown. */
+  screen: { width: number; height: number } | null;
+  /** The user's texts; the defaults describe the view. */
+  texts?: Partial<FigureTexts>;
+}
+
+export interface ComposedFigure {
+  spec: FigureSpec;
+  /** What the file name says (figureFileName): the year or span, and the area (English). */
+  span: string;
+  area: string | null;
+  defaults: FigureTexts;
+}
+
+const trOf =
+  (lang: Lang): Translate =>
+  (key, params) =>
+    t(lang, key, params);
+
+const categoryName = (tr: Translate, c: TransitionCategory) => tr(`tv:${c}` as MessageKey);
+
+/** The legend model of the view (counts in the view's scope: the area when filtered). */
+function viewLegend(state: AppState): { entries: LegendEntry[]; known: number; total: number } | null {
+  if (state.data.status !== 'ready') return null;
+  const { dataset } = state.data;
+  const { year, pref, mode } = state;
+  const all = selectYearStates(state);
+  const draw = selectDrawStates(state);
+  if (!all || !draw) return null;
+  const areaCodes = new Set(
+    unitsIn(dataset.units, year)
+      .filter((u) => u.prefectureCode === pref)
+      .map((u) => u.code),
+  );
+  const inArea = <V>(map: ReadonlyMap<UnitCode, V>) =>
+    pref === null ? map : new Map([...map].filter(([code]) => areaCodes.has(code)));
+  const counts = countStates(inArea(all));
+  const total = dataset.totals.find((x) => x.year === year && x.scope === (pref ?? 'province')) ?? null;
+  const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
+  const entries = legendModel(
+    { mode, year, base: baseYearOf(state) },
+    { states: counts, total, drawKeys: countDrawKeys(inArea(draw)), imported: countImported(inArea(all)) },
+  );
+  return { entries, known, total: counts.total };
+}
+
+/** An entry's words in the figure: label and count; "not comparable" with its three parts. */
+export function entryText(tr: Translate, entry: LegendEntry): string {
+  if (entry.kind !== 'draw') return exportLegendText(tr, entry);
+  const text = tr('figLegendCount', { label: tr(entry.labelKey, entry.labelParams), n: entry.counts.known });
+  if (!entry.parts) return text;
+  const parts = entry.parts.map((p) => tr(p.key, { ...entry.labelParams, n: p.n })).join(tr('legendPartsJoin'));
+  return tr('figLegendParts', { text, parts });
+}
+
+/** The name of a unit of the year in the language, or its code. */
+function nameOf(state: AppState, code: UnitCode): string {
+  if (state.data.status !== 'ready') return code;
+  const unit = unitIn(state.data.dataset.units, code, state.year);
+  return unit ? labelName(unit, state.lang) : code;
+}
+
+/** The default title and subtitle of the view. */
+export function figureDefaults(state: AppState): FigureTexts {
+  const tr = trOf(state.lang);
+  const { year, mode, pref, flow } = state;
+  const base = baseYearOf(state);
+  const area = pref !== null && state.data.status === 'ready' ? areaLabel(state.data.dataset, pref, state.lang) : null;
+  let title: string;
+  let subtitle: string;
+  const flowCodes = flow ? selectFlowCodes(state) : null;
+  if (flow && flowCodes) {
+    const params = {
+      base,
+      year,
+      from: categoryName(tr, flow.from),
+      to: categoryName(tr, flow.to),
+      n: flowCodes.size,
+    };
+    title = tr(flowCodes.size === 1 ? 'figTitleFlowOne' : 'figTitleFlow', params);
+    subtitle = tr('figSubFlow', params);
+  } else if (mode === 'change') {
+    title = tr('figTitleChange', { base, year });
+    subtitle = tr('figSubChange', { base, year });
+  } else if (mode === 'trajectory') {
+    title = tr('figTitleTraj', { year });
+    subtitle = tr('figSubTraj');
+  } else {
+    title = tr('figTitleTier', { year });
+    subtitle = tr('figSubTier', { year });
+  }
+  if (area) title = tr('figTitleArea', { title, area });
+  if (state.highlight !== null) {
+    const entry = viewLegend(state)?.entries.find((e) => e.key === state.highlight);
+    if (entry) subtitle = tr('figSubHighlight', { text: subtitle, entry: tr(entry.labelKey, entry.labelParams) });
+  }
+  if (state.selected !== null) subtitle = tr('figSubSelected', { text: subtitle, name: nameOf(state, state.selected) });
+  return { title, subtitle };
+}
+
+/** The world box (zoom-0 px) the on-screen camera shows in a map of `screen` size. */
+function screenBox(view: NonNullable<AppState['view']>, screen: { width: number; height: number }): Box {
+  const k = 2 ** view.zoom;
+  const cx = mercatorX(view.lng) * TILE_SIZE;
+  const cy = mercatorY(view.lat) * TILE_SIZE;
+  const hw = screen.width / 2 / k;
+  const hh = screen.height / 2 / k;
+  return [cx - hw, cy - hh, cx + hw, cy + hh];
+}
+
+/** The figure of the current view; null until the data is in. */
+export function composeFigure(state: AppState, options: FigureOptions): ComposedFigure | null {
+  if (state.data.status !== 'ready') return null;
+  const { dataset, geometry } = state.data;
+  const tr = trOf(state.lang);
+  const { year, mode, pref, lang } = state;
+  const base = baseYearOf(state);
+  const draw = selectDrawStates(state);
+  const legend = viewLegend(state);
+  if (!draw || !legend) return null;
+  const emphasis = selectEmphasis(state, draw);
+  const flowCodes = selectFlowCodes(state);
+  const area = pref !== null ? areaLabel(dataset, pref, lang) : null;
+  // File names stay ASCII: the area's English name.
+  const fileArea = pref !== null ? areaLabel(dataset, pref, 'en') : null;
+  const defaults = figureDefaults(state);
+
+  // The frame: the camera on screen (as much of it as the figure's shape shows), or the fit of
+  // the province or the filtered area when the map has not reported a camera.
+  const areaCodes =
+    pref === null
+      ? undefined
+      : unitsIn(dataset.units, year)
+          .filter((u) => u.prefectureCode === pref)
+          .map((u) => u.code);
+  const fitBox = unitsBox(geometry, year, areaCodes) ?? unitsBox(geometry, year);
+  const camera = state.view && options.screen ? screenBox(state.view, options.screen) : null;
+  const frame = camera ?? fitBox;
+  if (!frame) return null;
+
+  // Names: the flow's, the selected unit's and the highlighted entry's always; the others where they fit.
+  const points = geometry.labels[vintageOf(year)];
+  const lit = [...draw.keys()].filter((code) => state.highlight !== null && !emphasis.get(code)?.unlit);
+  const always = new Set<UnitCode>([
+    ...(flowCodes ?? []),
+    ...(state.selected !== null ? [state.selected] : []),
+    ...(lit.length <= MAX_ALWAYS ? lit : []),
+  ]);
+  const labels: LabelCandidate[] = [];
+  for (const code of draw.keys()) {
+    const at = points.get(code);
+    const e = emphasis.get(code);
+    const isAlways = always.has(code);
+    if (!at || (!isAlways && (e?.muted || e?.unlit))) continue;
+    labels.push({ code, text: nameOf(state, code), at, always: isAlways });
+  }
+
+  // The legend: what is outlined or faded first, then the mode's entries with their counts.
+  const items: FigureLegendItem[] = [];
+  const highlighted = legend.entries.find((e) => e.key === state.highlight);
+  if (state.flow && flowCodes) {
+    items.push({
+      look: lookOf(mode === 'change' ? 'change:up1' : 'A'),
+      mark: 'flow',
+      text: tr(flowCodes.size === 1 ? 'figLegendFlowOne' : 'figLegendFlow', {
+        base,
+        year,
+        from: categoryName(tr, state.flow.from),
+        to: categoryName(tr, state.flow.to),
+        n: flowCodes.size,
+      }),
+    });
+    items.push({ look: lookOf('B'), mark: 'faded', text: tr('figLegendFadedFlow') });
+  }
+  if (area) items.push({ look: lookOf('B'), mark: 'faded', text: tr('figLegendFadedArea', { area }) });
+  if (highlighted) {
+    items.push({
+      look: lookOf('B'),
+      mark: 'faded',
+      text: tr('figLegendFadedHighlight', { entry: tr(highlighted.labelKey, highlighted.labelParams) }),
+    });
+  }
+  if (state.selected !== null && draw.has(state.selected)) {
+    items.push({
+      look: lookOf('B'),
+      mark: 'selected',
+      text: tr('figLegendSelected', { name: nameOf(state, state.selected) }),
+    });
+  }
+  for (const entry of legend.entries) items.push({ look: entry.look, mark: entry.outline, text: entryText(tr, entry) });
+
+  const notes = [
+    tr('coverage', { year, known: legend.known, total: legend.total }),
+    mode === 'change' ? tr('figNoteYears', { base, year }) : tr('figNoteYear', { year }),
+    ...(mode === 'change' ? [tr(year === FIRST_YEAR ? 'changeFirstYear' : 'changeNote')] : []),
+    ...(mode === 'trajectory' ? [tr('trajOpen')] : []),
+    tr('exportSource'),
+  ];
+
+  const title = options.texts?.title ?? defaults.title;
+  const subtitle = options.texts?.subtitle ?? defaults.subtitle;
+  const panel: FigurePanel = {
+    map: {
+      geometry,
+      year,
+      draw,
+      emphasis,
+      selected: state.selected !== null ? [state.selected] : [],
+    },
+    frame,
+    padding: camera ? 0 : 16,
+    labels,
+  };
+  const screen = options.screen ?? { width: 800, height: 600 };
+  const width = options.size === 'a4' ? A4_LANDSCAPE.width : Math.max(MIN_FIGURE_WIDTH, Math.round(screen.width));
+  const spec: FigureSpec = {
+    title,
+    subtitle,
+    panels: [panel],
+    columns: 1,
+    legend: items,
+    notes,
+    desc: tr('figDesc', { title, subtitle }),
+    lang: lang === 'zh' ? 'zh-Hans' : 'en',
+    width,
+    size: options.size === 'a4' ? { height: A4_LANDSCAPE.height } : { mapHeight: Math.round(screen.height) },
+  };
+  return { spec, span: mode === 'change' || state.flow ? `${base}-${year}` : String(year), area: fileArea, defaults };
+}
+
+/** The figure of the current view, for the figure dialog: as on screen or A4 landscape. */
+export const viewFigure: FigureSource = {
+  id: 'view',
+  heading: 'figureDialogTitle',
+  sizes: ['screen', 'a4'],
+  note: () => null,
+  compose: (state, { size, texts, screen }) => composeFigure(state, { size, texts, screen }),
+};
