@@ -65,12 +65,15 @@ describe('the county report card', () => {
     ]);
     // Against the province: 2019's known / official per tier (totals.csv: A 13, B 42, C 113).
     const province = sheet.locator('.rc-cmp tbody.rc-cmp-scope').last();
-    const row = async (n: number) => province.locator('tr').nth(n).locator('td').allTextContents();
-    expect(await row(0)).toEqual(card.comparison.province.map((y) => String(y.units)));
+    const row = (n: number) => province.locator('tr').nth(n).locator('td');
+    expect(await row(0).allTextContents()).toEqual(card.comparison.province.map((y) => String(y.units)));
     const y2019 = card.comparison.province[0];
-    expect((await row(1))[0]).toBe(`${y2019?.known.A}/13`);
-    expect((await row(2))[0]).toBe(`${y2019?.known.B}/42`);
-    expect((await row(3))[0]).toBe(`${y2019?.known.C}/113`);
+    const shown = (n: number) => row(n).first().locator('span[aria-hidden="true"]').textContent();
+    expect(await shown(1)).toBe(`${y2019?.known.A}/13`);
+    expect(await shown(2)).toBe(`${y2019?.known.B}/42`);
+    expect(await shown(3)).toBe(`${y2019?.known.C}/113`);
+    // … and in words for a screen reader.
+    expect(await row(1).first().locator('.rc-sr').textContent()).toBe(`A: ${y2019?.known.A} known of 13 official`);
     // Neighbours: the unit first, then each neighbour of the 2023 boundaries, named.
     const names = await sheet.locator('.rc-nlist .rc-nname').allTextContents();
     expect(names).toEqual(card.map.units.filter((m) => m.role !== 'area').map((m) => m.unit.nameEn));
@@ -100,13 +103,13 @@ describe('the county report card', () => {
 
     // Print: only the card is shown.
     await page.emulateMedia({ media: 'print' });
-    const shown = await page.evaluate(() =>
+    const others = await page.evaluate(() =>
       [...document.body.children]
         .filter((el) => !el.classList.contains('rc-dialog'))
         .filter((el) => getComputedStyle(el).display !== 'none')
         .map((el) => el.tagName),
     );
-    expect(shown.filter((tag) => tag !== 'SCRIPT')).toEqual([]);
+    expect(others.filter((tag) => tag !== 'SCRIPT')).toEqual([]);
     expect(await page.locator('.rc-toolbar').isVisible()).toBe(false);
     expect(await sheet.isVisible()).toBe(true);
     writeFileSync('/tmp/report-card-print.png', await page.screenshot({ fullPage: true }));

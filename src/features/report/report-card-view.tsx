@@ -155,6 +155,30 @@ function shortState(state: UnitState | null): string {
   return '?';
 }
 
+/** "7/13" (known / official; ≥ a minimum, ? none stated, * worked out), and the same in words for a screen reader. */
+function TierCell({ y, tier, tr }: { y: ScopeYear; tier: Tier; tr: Translate }) {
+  const count = y.official?.[tier] ?? null;
+  const known = y.known[tier];
+  const derived = count !== null && y.officialDerived;
+  const words =
+    count === null
+      ? tr('detailsCompareTierNone', { tier, known, units: y.units })
+      : tr(count.kind === 'exact' ? 'detailsCompareTierExact' : 'detailsCompareTierMin', {
+          tier,
+          known,
+          official: count.n,
+        });
+  return (
+    <>
+      <span aria-hidden="true">
+        {known}/{officialFigure(count)}
+        {derived ? '*' : ''}
+      </span>
+      <span className="rc-sr">{derived ? `${words}${tr('detailsCompareDerived')}` : words}</span>
+    </>
+  );
+}
+
 function ScopeRows({ name, years, tr }: { name: string; years: readonly ScopeYear[]; tr: Translate }) {
   const row = (label: ReactNode, cell: (y: ScopeYear) => ReactNode, key: string) => (
     <tr key={key}>
@@ -167,7 +191,11 @@ function ScopeRows({ name, years, tr }: { name: string; years: readonly ScopeYea
     </tr>
   );
   const swatchOf = (key: Tier | 'range' | 'unknown') => (
-    <span className="rc-swatch rc-swatch-small" style={lookStyle(lookOf(key === 'range' ? 'range:BC' : key))} />
+    <span
+      className="rc-swatch rc-swatch-small"
+      style={lookStyle(lookOf(key === 'range' ? 'range:BC' : key))}
+      aria-hidden="true"
+    />
   );
   return (
     <tbody className="rc-cmp-scope">
@@ -187,8 +215,7 @@ function ScopeRows({ name, years, tr }: { name: string; years: readonly ScopeYea
             {swatchOf(tier)}
             {tier}
           </>,
-          (y) =>
-            `${y.known[tier]}/${officialFigure(y.official?.[tier] ?? null)}${y.officialDerived && y.official?.[tier] ? '*' : ''}`,
+          (y) => <TierCell y={y} tier={tier} tr={tr} />,
           tier,
         ),
       )}
