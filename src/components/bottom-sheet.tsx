@@ -53,8 +53,11 @@ export function BottomSheet({ children, summary }: { children: ReactNode; summar
   const tr = useT();
   const store = useAppStoreApi();
   const narrow = useMediaQuery(NARROW_QUERY);
-  // A link that opens on a county shows its details at once.
-  const [snap, setSnap] = useState<Snap>(() => (store.getState().selected === null ? 'peek' : 'half'));
+  // A link that opens on a county shows its details at once, and one with a flow its units.
+  const [snap, setSnap] = useState<Snap>(() => {
+    const { selected, flow } = store.getState();
+    return selected === null && flow === null ? 'peek' : 'half';
+  });
   const [dragHeight, setDragHeight] = useState<number | null>(null);
   const [space, setSpace] = useState(0);
   const [peek, setPeek] = useState(0);
