@@ -313,7 +313,7 @@ const README_TEXT = {
       'Every row names its sources in source_ids; sources-*.csv and data/sources.csv give each source’s title, publisher, date, web address and notes. source_titles in the reading files repeats the titles.',
     formatHead: 'Format',
     format:
-      'Every CSV is UTF-8 with a byte-order mark (so Excel on Windows shows Chinese correctly), one header row, RFC 4180 quoting and LF line ends (as the project’s data/ files, which the data/ copies here equal byte for byte after the byte-order mark). Lists inside a cell are separated by `;`. A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return, e.g. an imported source’s title) is written with a leading apostrophe; plain numbers are left as they are. Empty means not known or not stated, never zero.',
+      'Every CSV is UTF-8 with a byte-order mark (so Excel on Windows shows Chinese correctly), one header row, RFC 4180 quoting and LF line ends (as the project’s data/ files; without imported facts, the data/ copies here are those files byte for byte after the byte-order mark). Lists inside a cell are separated by `;`. A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return, e.g. an imported source’s title) is written with a leading apostrophe; plain numbers are left as they are. Empty means not known or not stated, never zero.',
     columnsHead: 'Columns of each file',
     legend: (hdr: string, meaning: string) => `  ${hdr}: ${meaning}`,
     countOf: (tier: string, n: number) => `${tier} ${n}`,
@@ -347,7 +347,7 @@ const README_TEXT = {
       '每行在“来源编号”（source_ids）中列出其来源；sources-*.csv和data/sources.csv给出每个来源的标题、发布者、日期、网址和说明。阅读用文件的“来源标题”列重复了这些标题。',
     formatHead: '格式',
     format:
-      '所有CSV均为带字节顺序标记（BOM）的UTF-8（Windows版Excel可正确显示中文），一行表头，RFC 4180引号规则，LF换行（与项目data/文件相同；这里的data/副本去掉BOM后与其逐字节相同）。单元格内的列表以“;”分隔。电子表格会当作公式执行的单元格（以=、+、-、@、制表符或回车开头，如导入来源的标题）前加一个撇号；普通数字保持不变。空白表示未知或未说明，从不表示零。',
+      '所有CSV均为带字节顺序标记（BOM）的UTF-8（Windows版Excel可正确显示中文），一行表头，RFC 4180引号规则，LF换行（与项目data/文件相同；没有导入的事实时，这里的data/副本去掉BOM后与其逐字节相同）。单元格内的列表以“;”分隔。电子表格会当作公式执行的单元格（以=、+、-、@、制表符或回车开头，如导入来源的标题）前加一个撇号；普通数字保持不变。空白表示未知或未说明，从不表示零。',
     columnsHead: '各文件的列',
     legend: (hdr: string, meaning: string) => `  ${hdr}：${meaning}`,
     countOf: (tier: string, n: number) => `${tier}类${n}个`,
