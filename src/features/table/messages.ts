@@ -76,6 +76,7 @@ export const en = {
   tableDownloadAllHint:
     'One ZIP: the tables for reading in English, the data/ files and a README of every column. The data/ files one by one, in the format the project’s data/ folder and the importer use:',
   tableDownloadFile: '{file} ({rows} rows)',
+  tableDownloadFailed: 'The file could not be made: {reason}',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -154,4 +155,5 @@ export const zh: Record<keyof typeof en, string> = {
   tableDownloadAllHint:
     '一个ZIP文件：中文阅读用表格、data/格式文件和说明每一列的README。也可逐个下载data/格式文件（与项目的data/文件夹和导入功能相同）：',
   tableDownloadFile: '{file}（{rows}行）',
+  tableDownloadFailed: '无法生成文件：{reason}',
 };

@@ -59,6 +59,7 @@ export function TableDialog() {
   const select = useAppStore((s) => s.select);
   const pref = useAppStore((s) => s.pref);
   const setPref = useAppStore((s) => s.setPref);
+  const notify = useAppStore((s) => s.notify);
 
   const tableWrapRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -123,7 +124,9 @@ export function TableDialog() {
   const onDownloadAll = () => {
     const dialog = dialogRef.current;
     if (!dialog || !dataset) return;
-    void downloadAll(dialog, dataset, lang);
+    downloadAll(dialog, dataset, lang).catch((error: unknown) =>
+      notify('warning', tr('tableDownloadFailed', { reason: error instanceof Error ? error.message : String(error) })),
+    );
   };
 
   const baseYear = table?.baseYear ?? null;
