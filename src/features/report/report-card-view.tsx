@@ -110,6 +110,37 @@ function StripYear({ year, tr }: { year: ReportYear; tr: Translate }) {
   );
 }
 
+/**
+ * How each year that is not stated outright is known: a derived tier's basis (its row's note),
+ * and the range statements that bound a partly known one, in the card's language.
+ */
+function basisLines(strip: readonly ReportYear[], tr: Translate, lang: Lang): { key: string; text: string }[] {
+  const lines: { key: string; text: string }[] = [];
+  const sep = tr('detailsLabelSep');
+  for (const { cell } of strip) {
+    for (const m of cell.members) {
+      const s = m.state;
+      const who = cell.relation === 'self' ? '' : ` · ${m.unit.nameZh}`;
+      if (s.kind === 'known' && s.fact.basis === 'derived') {
+        const note = noteIn(lang, s.fact.note, s.fact.noteZh).text;
+        if (note !== '') {
+          lines.push({
+            key: `${cell.year}-${m.unit.code}`,
+            text: `${cell.year}${who} · ${tr('detailsBasisLabel')}${sep}${note}`,
+          });
+        }
+      } else if (s.kind === 'range') {
+        const notes = s.ranges.map((r) => noteIn(lang, r.note, r.noteZh).text).filter((t) => t !== '');
+        lines.push({
+          key: `${cell.year}-${m.unit.code}`,
+          text: `${cell.year}${who} · ${stateWords(tr, s)}${sep}${notes.join(' ')}`,
+        });
+      }
+    }
+  }
+  return lines;
+}
+
 /** Why a year shows another unit, part of one, or none (the details' lineage sentences). */
 function lineageLines(cells: readonly StripCell[], unit: Unit, tr: Translate, lang: Lang): string[] {
   const lines: string[] = [];
@@ -312,6 +343,11 @@ export function ReportCardView({
             <StripYear key={y.cell.year} year={y} tr={tr} />
           ))}
         </ol>
+        {basisLines(strip, tr, lang).map((line) => (
+          <p key={line.key} className="rc-small">
+            {line.text}
+          </p>
+        ))}
         {lineage.map((line, i) => (
           <p key={i} className="rc-small">
             {line}
