@@ -1,8 +1,8 @@
 /**
- * Unit names on a figure's map: the names that must be there (the selected, flow or highlighted
- * units) first, each at its label point or, when that spot is taken, at the nearest of a few
- * spots around it; then every other name that fits at its own label point without touching one
- * already placed (at province zoom few do, and the rest are left out rather than piled up).
+ * Unit names on a figure's map: the names the figure is about (the selected, flow or highlighted
+ * units) first, each at its label point or, when that spot is taken, at the nearest free one of
+ * a few spots around it; then every other name that fits at its own label point without touching
+ * one already placed (at province zoom few do, and the rest are left out rather than piled up).
  * Pure: text is measured through a callback.
  */
 import type { FontSpec, Measure } from '../export-png-text';
@@ -56,23 +56,31 @@ const AROUND: readonly (readonly [number, number])[] = [
   [-0.6, 1],
   [0, -2],
   [0, 2],
+  [1.2, 0],
+  [-1.2, 0],
+  [1.2, -1],
+  [-1.2, -1],
+  [1.2, 1],
+  [-1.2, 1],
 ];
 
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 /**
- * Places the candidates' names in `rect`: every `always` one whose point is in the rect (at the
- * first free spot of AROUND; if every spot is taken, at its point, so a name the figure is about
- * is never dropped), then each other one only at its own point and only if its box is free.
- * Candidates whose point is outside the rect are left out.
+ * Places the candidates' names in `rect`, no two overlapping: every `always` one whose point is
+ * in the rect at the first free spot of AROUND, then each other one only at its own point and
+ * only if its box is free. Candidates whose point is outside the rect are left out; `always`
+ * ones with no free spot too (a crowd of chosen names at province zoom), and are listed in
+ * `leftOut` so the figure can say so.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   transform: Transform,
   rect: Rect,
   measure: Measure,
-): PlacedLabel[] {
+): { placed: PlacedLabel[]; leftOut: UnitCode[] } {
   const placed: PlacedLabel[] = [];
+  const leftOut: UnitCode[] = [];
   const inRect = (b: Box) =>
     b[0] >= rect.x + EDGE &&
     b[1] >= rect.y + EDGE &&
@@ -96,9 +104,12 @@ export function placeLabels(
       const b = boxAt(s);
       return inRect(b) && free(b);
     });
-    if (!spot && !c.always) continue;
-    const box = boxAt(spot ?? [0, 0]);
-    const moved = spot !== undefined && spot !== AROUND[0];
+    if (!spot) {
+      if (c.always) leftOut.push(c.code);
+      continue;
+    }
+    const box = boxAt(spot);
+    const moved = spot !== AROUND[0];
     const cy = (box[1] + box[3]) / 2;
     placed.push({
       code: c.code,
@@ -112,5 +123,5 @@ export function placeLabels(
       moved,
     });
   }
-  return placed;
+  return { placed, leftOut };
 }

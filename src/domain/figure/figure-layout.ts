@@ -68,6 +68,8 @@ export interface FigureSpec {
   legend: readonly FigureLegendItem[];
   /** Lines under the legend: coverage, data years, sources and the boundary note. */
   notes: readonly string[];
+  /** The note added when chosen names found no room (n of them), e.g. "3 names left out: zoom in". */
+  leftOutNote?: (n: number) => string;
   /** A sentence for the document's <desc> (what the figure shows). */
   desc: string;
   /** BCP 47 language of the texts (xml:lang). */
@@ -83,12 +85,21 @@ export interface FigureSvg {
   height: number;
   /** The names drawn, per panel. */
   labels: PlacedLabel[][];
+  /** Chosen names that found no room, over all panels. */
+  leftOut: number;
   /** Where each panel's map is. */
   mapRects: Rect[];
 }
 
 const PAD = 16;
 const GAP = 12;
+const TITLE_SIZES = { max: 22, min: 14 };
+const SUBTITLE_SIZES = { max: 13, min: 10 };
+const lineHeightOf = (size: number) => Math.ceil(size * 1.3);
+const headerHeightOf = (title: number, subtitle: number) => PAD + title + (subtitle > 0 ? 4 + subtitle : 0) + 10;
+
+/** Where the map starts under a one-line title and a one-line subtitle at full size (figure px). */
+export const HEADER_HEIGHT = headerHeightOf(lineHeightOf(TITLE_SIZES.max), lineHeightOf(SUBTITLE_SIZES.max));
 const SWATCH = 14;
 const SWATCH_GAP = 6;
 const COLUMN_GAP = 14;
@@ -129,7 +140,7 @@ function block(
   const fitted = text
     ? fitText(text, width, lines, sizes, weight, measure)
     : { size: sizes.max, lines: [], truncated: false };
-  const lineHeight = Math.ceil(fitted.size * 1.3);
+  const lineHeight = lineHeightOf(fitted.size);
   return { fitted, weight, lineHeight, height: fitted.lines.length * lineHeight };
 }
 
@@ -211,14 +222,28 @@ function labelsSvg(labels: readonly PlacedLabel[], id: string): string {
   return `<g id="${id}-labels">${items.join('')}</g>`;
 }
 
-/** The figure's SVG document. */
+/**
+ * The figure's SVG document. When chosen names find no room, the layout is made again with a
+ * note saying how many (the note takes a line from the maps, so their count is taken again).
+ */
 export function figureSvg(spec: FigureSpec, measure: Measure): FigureSvg {
+  let figure = layoutFigure(spec, measure, null);
+  for (let pass = 0; pass < 2 && spec.leftOutNote; pass += 1) {
+    const said = figure.leftOut;
+    if (said === 0 && pass === 0) break;
+    figure = layoutFigure(spec, measure, said > 0 ? spec.leftOutNote(said) : null);
+    if (figure.leftOut === said) break;
+  }
+  return figure;
+}
+
+function layoutFigure(spec: FigureSpec, measure: Measure, leftOutNote: string | null): FigureSvg {
   const W = Math.round(spec.width);
   if (!(W > 0)) throw new RangeError(`figure width must be positive, got ${spec.width}`);
   const inner = W - 2 * PAD;
-  const title = block(spec.title, inner, 2, { max: 22, min: 14 }, 700, measure);
-  const subtitle = block(spec.subtitle, inner, 3, { max: 13, min: 10 }, 400, measure);
-  const headerH = PAD + title.height + (subtitle.height > 0 ? 4 + subtitle.height : 0) + 10;
+  const title = block(spec.title, inner, 2, TITLE_SIZES, 700, measure);
+  const subtitle = block(spec.subtitle, inner, 3, SUBTITLE_SIZES, 400, measure);
+  const headerH = headerHeightOf(title.height, subtitle.height);
 
   // The legend: columns of swatch + text (up to three lines each), rows as tall as their tallest entry.
   const legendCols = figureLegendColumns(W);
@@ -231,18 +256,20 @@ export function figureSvg(spec: FigureSpec, measure: Measure): FigureSvg {
     rowHeights[row] = Math.max(rowHeights[row] ?? 0, b.height, SWATCH + 4);
   });
   const legendH = rowHeights.reduce((a, b) => a + b + 4, 0);
-  const noteBlocks = spec.notes.map((note, i) =>
+  // Names are placed before the notes are laid out, since names without room add a note.
+  const n = spec.panels.length;
+  const cols = Math.max(1, Math.min(spec.columns, n));
+  const rows = Math.ceil(n / cols);
+  const single = n === 1 && !spec.panels[0]?.title;
+  const panelW = single ? W : (inner - (cols - 1) * GAP) / cols;
+  const allNotes = leftOutNote ? [...spec.notes.slice(0, 1), leftOutNote, ...spec.notes.slice(1)] : spec.notes;
+  const noteBlocks = allNotes.map((note, i) =>
     block(note, inner, 3, { max: i === 0 ? 12 : 10.5, min: 8.5 }, i === 0 ? 600 : 400, measure),
   );
   const notesH = noteBlocks.reduce((a, b) => a + b.height + 2, 0);
   const footerH = 10 + legendH + 6 + notesH + PAD;
 
   // The panels.
-  const n = spec.panels.length;
-  const cols = Math.max(1, Math.min(spec.columns, n));
-  const rows = Math.ceil(n / cols);
-  const single = n === 1 && !spec.panels[0]?.title;
-  const panelW = single ? W : (inner - (cols - 1) * GAP) / cols;
   const titleBlocks = spec.panels.map((p) => block(p.title ?? '', panelW, 1, { max: 15, min: 11 }, 700, measure));
   const panelNotes = spec.panels.map((p) => block(p.note ?? '', panelW, 2, { max: 11, min: 8.5 }, 400, measure));
   const headOf = (row: number) =>
@@ -268,6 +295,7 @@ export function figureSvg(spec: FigureSpec, measure: Measure): FigureSvg {
   body.push(`${textLines(subtitle, PAD, PAD + title.height + 4, EXPORT_MUTED)}</g>`);
 
   const labels: PlacedLabel[][] = [];
+  let leftOut = 0;
   const mapRects: Rect[] = [];
   let rowTop = headerH;
   for (let r = 0; r < rows; r += 1) {
@@ -281,7 +309,9 @@ export function figureSvg(spec: FigureSpec, measure: Measure): FigureSvg {
       const id = n === 1 ? 'map' : `p${i + 1}`;
       const transform = fitTransform(panel.frame, rect, panel.padding);
       const svg = mapPanelSvg({ ...panel.map, rect, transform, id });
-      const placed = placeLabels(panel.labels, transform, rect, measure);
+      const names = placeLabels(panel.labels, transform, rect, measure);
+      const placed = names.placed;
+      leftOut += names.leftOut.length;
       defs.push(svg.defs);
       const tb = titleBlocks[i];
       const nb = panelNotes[i];
@@ -331,5 +361,5 @@ export function figureSvg(spec: FigureSpec, measure: Measure): FigureSvg {
     `<title id="figure-title">${escapeXml(spec.title)}</title>` +
     `<desc id="figure-desc">${escapeXml(spec.desc)}</desc>` +
     `<defs>${defs.join('')}</defs>${body.join('')}</svg>\n`;
-  return { svg, width: W, height: Math.round(H), labels, mapRects };
+  return { svg, width: W, height: Math.round(H), labels, leftOut, mapRects };
 }

@@ -287,6 +287,7 @@ export function composeFigure(state: AppState, options: FigureOptions): Composed
     columns: 1,
     legend: items,
     notes,
+    leftOutNote: (n) => tr('figNoteLeftOut', { n }),
     desc: tr('figDesc', { title, subtitle }),
     lang: lang === 'zh' ? 'zh-Hans' : 'en',
     width,

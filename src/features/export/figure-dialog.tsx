@@ -46,7 +46,7 @@ function FigureDialog({ source, onGone }: { source: FigureSource; onGone: () => 
     open,
     setOpen,
     fallbackFocusId: 'main',
-    focusOnOpen: (dialog) => dialog.querySelector<HTMLElement>('input, button')?.focus(),
+    focusOnOpen: (dialog) => dialog.querySelector<HTMLElement>('input')?.focus(),
     trapTab: true,
   });
 

@@ -56,6 +56,7 @@ export const en = {
   figLegendCount: '{label}: {n}',
   figLegendParts: '{text} ({parts})',
   figNoteYear: 'Evaluation year shown: {year}.',
+  figNoteLeftOut: 'Names of {n} highlighted units left out for lack of room: zoom in for them.',
   figNoteYears: 'Evaluation years compared: {base} and {year}.',
   figDesc: '{title}. {subtitle}. Map of Hebei’s county-level units with a legend, counts and sources.',
   exportSource:
@@ -119,6 +120,7 @@ export const zh: Record<keyof typeof en, string> = {
   figLegendCount: '{label}：{n}个',
   figLegendParts: '{text}（{parts}）',
   figNoteYear: '所示评价年份：{year}年。',
+  figNoteLeftOut: '因空间不足，{n}个突出显示单位的名称未标注：请放大地图查看。',
   figNoteYears: '比较的评价年份：{base}年和{year}年。',
   figDesc: '{title}。{subtitle}。河北省县级单位地图，附图例、数量和来源。',
   exportSource:
