@@ -95,7 +95,7 @@ export function ExportMenu() {
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         setStatus('');
-        store.getState().notify('warning', tr('exportFailed', { reason }));
+        store.getState().notify('warning', tr('exportFileFailed', { reason }));
       } finally {
         running.current = false;
         setBusy(false);
