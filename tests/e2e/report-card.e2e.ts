@@ -7,6 +7,7 @@
  * A unit of the 2020 邢台 change shows its Chinese boundary note and the unit it continues.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +101,17 @@ describe('the county report card', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await activeInDialog(page)).toBe(true);
     await snap(page, 'en-desktop');
+
+    // axe (WCAG 2.0/2.1 A and AA) on the open card: no serious or critical violation.
+    const axe = await new AxeBuilder({ page })
+      .include('.rc-dialog')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(axe.passes.length).toBeGreaterThan(10);
+    const serious = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    expect(serious).toEqual([]);
 
     // Print: only the card is shown.
     await page.emulateMedia({ media: 'print' });

@@ -130,7 +130,14 @@ export function ReportDialog({ open, setOpen }: { open: boolean; setOpen: (open:
               ×
             </button>
           </div>
-          <div ref={viewportRef} className="rc-viewport">
+          {/* The sheet scrolls: focusable, so the keyboard can scroll it (arrows, Page Down). */}
+          <div
+            ref={viewportRef}
+            className="rc-viewport"
+            role="region"
+            aria-label={tr('reportDialogLabel', { name })}
+            tabIndex={0}
+          >
             <div ref={sheetRef} className="rc-zoom" style={{ zoom }}>
               <ReportCardView
                 card={card}
