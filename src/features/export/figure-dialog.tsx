@@ -45,7 +45,9 @@ function FigureDialog({ source, onGone }: { source: FigureSource; onGone: () => 
   const { dialogRef, onClose, onKeyDown } = useModalDialog({
     open,
     setOpen,
-    fallbackFocusId: 'main',
+    // The opener is the Export button (the menu's items are gone by then); if it has gone too
+    // (folded away on a phone), onClosed below looks for it again.
+    fallbackFocusId: 'export-figure-none',
     focusOnOpen: (dialog) => dialog.querySelector<HTMLElement>('input')?.focus(),
     trapTab: true,
   });
@@ -107,6 +109,10 @@ function FigureDialog({ source, onGone }: { source: FigureSource; onGone: () => 
       aria-labelledby={titleId}
       onClose={() => {
         onClose();
+        if (document.activeElement === document.body || document.activeElement === null) {
+          const exportButton = document.querySelector<HTMLElement>('.export-control');
+          if (exportButton?.offsetParent) exportButton.focus();
+        }
         onGone();
       }}
       onKeyDown={onKeyDown}
