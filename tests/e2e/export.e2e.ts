@@ -6,6 +6,7 @@
  * naming the flow, the flow units' names, <text> in named fonts); the five years (five panels,
  * A4 landscape PNG and SVG) on a desktop and a phone. The menu works from the keyboard.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
@@ -41,6 +42,15 @@ function flowUnits(): { code: string; name: string }[] {
     code,
     name: shortEnglishName(unitIn(parsed.dataset.units, code, 2023)?.nameEn ?? ''),
   }));
+}
+
+/** WCAG 2.1 A and AA violations inside the open figure dialog (axe-core). */
+async function dialogViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .include('.figure-dialog')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The map area's CSS size, which the figure of the view takes. */
@@ -215,6 +225,7 @@ describe('the Figure dialog, from a flow link (2019 C → 2023 A)', () => {
     await expect.poll(() => title.inputValue()).toBe(`2019 C → 2023 A: ${n} unit${n === 1 ? '' : 's'}`);
     // Focus starts in the dialog, on the title.
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.tagName')).toBe('INPUT');
+    expect(await dialogViolations(page)).toEqual([]);
     await title.fill('Counties that reached A');
     await expect
       .poll(() => dialog.getByRole('img').getAttribute('alt'))
@@ -308,6 +319,7 @@ describe('the five years side by side', () => {
     const natural = await img.evaluate((el: HTMLImageElement) => el.naturalWidth);
     expect(Math.abs(natural - (box?.width ?? 0))).toBeLessThan(4);
     for (const name of ['PNG 1×', 'PNG 2×', 'SVG']) expect(await dialog.getByRole('button', { name }).count()).toBe(1);
+    expect(await dialogViolations(page)).toEqual([]);
     const svg = await downloadFrom(page, () => dialog.getByRole('button', { name: 'SVG' }).click());
     const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
     expect(parsed.width).toBe('1123');

@@ -8,7 +8,7 @@
  * The menu that opens it is gone once it closes, so the dialog has a React root of its own in
  * the page's body, given the app's store.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { saveFile } from '../../components/save-file';
 import { useModalDialog } from '../../components/use-modal-dialog';
@@ -66,9 +66,11 @@ function FigureDialog({ source, onGone }: { source: FigureSource; onGone: () => 
     keptTexts.set(source.id, texts);
   }, [source.id, texts]);
 
+  // The preview follows typing at React's pace (a figure is a large document to redraw per key).
+  const previewTexts = useDeferredValue(texts);
   const request: FigureRequest = useMemo(
-    () => ({ size, texts, screen, viewWidth, forFile: false }),
-    [size, texts, screen, viewWidth],
+    () => ({ size, texts: previewTexts, screen, viewWidth, forFile: false }),
+    [size, previewTexts, screen, viewWidth],
   );
   const composed = useMemo(() => source.compose(state, request), [source, state, request]);
   const drawn = useMemo(() => (composed ? figureSvg(composed.spec, canvasMeasure) : null), [composed]);
@@ -84,7 +86,7 @@ function FigureDialog({ source, onGone }: { source: FigureSource; onGone: () => 
 
   const download = async (format: FigureFormat) => {
     if (busy) return;
-    const figure = source.compose(store.getState(), { ...request, forFile: true });
+    const figure = source.compose(store.getState(), { ...request, texts, forFile: true });
     if (!figure) return;
     setBusy(true);
     setStatus(tr(format === 'svg' ? 'figureWorkingSvg' : 'exportWorking'));
