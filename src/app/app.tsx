@@ -188,7 +188,7 @@ function EmbedLayout({ mapLabels }: { mapLabels: ComponentProps<typeof MapView>[
             <Timeline />
           </PanelBoundary>
         </div>
-        <section className="embed-peek" aria-label={tr('embedSelectionLabel')} aria-live="polite">
+        <section className="embed-peek" aria-label={tr('embedSelectionLabel')}>
           <PanelBoundary name="SheetPeek">
             <SheetPeek />
           </PanelBoundary>

@@ -11,6 +11,7 @@
  *   reports no CSP violation (frame-ancestors lets any page frame it).
  * Screenshots go to tests/artifacts (embed-*.png, share-dialog-*.png).
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
@@ -231,6 +232,15 @@ describe('embedded view in an article on another origin', () => {
         const openBox = await open.boundingBox();
         expect(openBox && openBox.y + openBox.height <= (frameBox?.y ?? 0) + 600 + 1).toBe(true);
         await snap(page, `embed-${width}-${lang}`);
+        if (width === 360) {
+          // axe (WCAG 2.1 A/AA) over the article and the frame: no serious or critical violation.
+          const result = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+            .analyze();
+          expect(result.passes.length).toBeGreaterThan(10);
+          const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+        }
 
         // The year control works by keyboard; the address keeps embed=1, the explorer link follows without it.
         await slider.focus();

@@ -145,7 +145,7 @@ describe('the app under the policy', () => {
     await page.getByRole('radio', { name: 'Change' }).check();
     await expect.poll(() => page.url()).toContain('mode=change');
     await page.getByRole('radio', { name: 'Tier' }).check();
-    await expect.poll(() => page.url()).not.toContain('mode=');
+    await expect.poll(() => page.url()).toContain('mode=tier');
 
     // The table, its CSV, and one of the data/ files.
     await page.getByRole('button', { name: 'Table', exact: true }).click();
