@@ -23,7 +23,7 @@ import type { Dataset, UnitCode } from '../../src/domain/types';
 import { composeFigure, figureDefaults, type FigureSize } from '../../src/features/export/figure-compose';
 import { composeMultiples, viewColumns } from '../../src/features/multiples/multiples-compose';
 import { t } from '../../src/i18n/i18n';
-import { selectFlowCodes, selectYearCounts } from '../../src/store/selectors';
+import { selectFlowCodes, selectYearCounts, selectYearStates } from '../../src/store/selectors';
 import { createAppStore, type InitialState } from '../../src/store/store';
 
 /** A stand-in for canvas measureText: CJK characters one em wide, others about half; bold 6% wider. */
@@ -166,6 +166,29 @@ describe('the legend names the highlight, with counts known and official', () =>
     const { spec } = compose({ year: 2023, lang: 'zh', pref: '130100' });
     expect(spec.legend[0]?.text).toBe('淡化：石家庄以外');
     expect(spec.legend.some((i) => /^A类（≥80分）：已知\d+个 · 官方\d+个$/.test(i.text))).toBe(true);
+  });
+});
+
+describe('imported facts', () => {
+  it('get a legend entry with the double outline, and the map draws it, when the view has any', () => {
+    const store = createAppStore({ year: 2022, lang: 'en' });
+    store.getState().dataLoaded(dataset, geometry);
+    const unknown = [...(selectYearStates(store.getState()) ?? [])].find(([, s]) => s.kind === 'unknown')?.[0];
+    if (!unknown) throw new Error('no unit unknown in 2022');
+    const without = composeFigure(store.getState(), { size: 'screen', screen: SCREEN });
+    expect(without?.spec.legend.some((i) => i.mark === 'imported-double')).toBe(false);
+    store.getState().applyImport({
+      id: 'IMP1',
+      source: { title: 'A notice', date: '2022-12-01', url: '' },
+      createdAt: '2026-01-01T00:00:00Z',
+      facts: [{ code: unknown, year: 2022, tier: 'B', rank: null, rankOf: null, raw: unknown }],
+      origin: 'local',
+    });
+    const figure = composeFigure(store.getState(), { size: 'screen', screen: SCREEN });
+    if (!figure) throw new Error('no figure');
+    const entry = figure.spec.legend.find((i) => i.mark === 'imported-double');
+    expect(entry?.text).toBe(`${t('en', 'importLegend', { n: 1 })}: 1`);
+    expect(figureSvg(figure.spec, measure).svg).toContain('id="map-imported"');
   });
 });
 
