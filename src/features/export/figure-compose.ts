@@ -18,6 +18,7 @@ import type { Lang } from '../../domain/lang';
 import { countDrawKeys, countImported, legendModel, lookOf, type LegendEntry } from '../../domain/legend-model';
 import { unitIn } from '../../domain/lineage';
 import { mercatorX, mercatorY, TILE_SIZE } from '../../domain/mercator';
+import { WHITE } from '../../domain/palette';
 import { areaLabel } from '../../domain/summary-rows';
 import type { Box } from '../../domain/topology-paths';
 import type { TransitionCategory } from '../../domain/transitions';
@@ -227,7 +228,8 @@ export function composeFigure(state: AppState, options: FigureOptions): Composed
   const highlighted = legend.entries.find((e) => e.key === state.highlight);
   if (state.flow && flowCodes) {
     items.push({
-      look: lookOf(mode === 'change' ? 'change:up1' : 'A'),
+      // The outline alone: the units keep their own colours, which the entries below name.
+      look: { fill: WHITE },
       mark: 'flow',
       text: tr(flowCodes.size === 1 ? 'figLegendFlowOne' : 'figLegendFlow', {
         base,
@@ -249,7 +251,7 @@ export function composeFigure(state: AppState, options: FigureOptions): Composed
   }
   if (state.selected !== null && draw.has(state.selected)) {
     items.push({
-      look: lookOf('B'),
+      look: { fill: WHITE },
       mark: 'selected',
       text: tr('figLegendSelected', { name: nameOf(state, state.selected) }),
     });
