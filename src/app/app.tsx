@@ -5,6 +5,7 @@
  * no side panels (embed.css).
  */
 import { useMemo, type ComponentProps } from 'react';
+import { AfterMapPaint } from '../components/after-map-paint';
 import { BottomSheet } from '../components/bottom-sheet';
 import { PanelBoundary } from '../components/error-boundary';
 import { MoreTools } from '../components/more-tools';
@@ -125,18 +126,20 @@ export function App({ embed = false }: { embed?: boolean }) {
           <PanelBoundary name="ModeLegend">
             <ModeLegend />
           </PanelBoundary>
-          <PanelBoundary name="TransitionView">
-            <TransitionView />
-          </PanelBoundary>
-          <PanelBoundary name="ProvinceSummary">
-            <ProvinceSummary />
-          </PanelBoundary>
-          <PanelBoundary name="PrefectureTable">
-            <PrefectureTable />
-          </PanelBoundary>
-          <PanelBoundary name="DataNotes">
-            <DataNotes />
-          </PanelBoundary>
+          <AfterMapPaint>
+            <PanelBoundary name="TransitionView">
+              <TransitionView />
+            </PanelBoundary>
+            <PanelBoundary name="ProvinceSummary">
+              <ProvinceSummary />
+            </PanelBoundary>
+            <PanelBoundary name="PrefectureTable">
+              <PrefectureTable />
+            </PanelBoundary>
+            <PanelBoundary name="DataNotes">
+              <DataNotes />
+            </PanelBoundary>
+          </AfterMapPaint>
         </BottomSheet>
       </main>
       <PanelBoundary name="TableDialog">

@@ -120,6 +120,8 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
     function startMapLibre() {
       // The first frame is on screen once the frame's callbacks end: nothing more is done in it.
       markPainted();
+      // Now the panels below the map render (AfterMapPaint), and MapLibre is looked into.
+      store.getState().markMapPainted();
       setTimeout(() => {
         const missing = webglUnavailable();
         if (missing !== null) stayFlat(missing);

@@ -39,6 +39,11 @@ export interface PanelsSlice {
    * map stays in place and the page says why it is blank, with the table and a summary.
    */
   mapContextLost: boolean;
+  /**
+   * The map has painted its first choropleth. Panels below the map wait for it (AfterMapPaint):
+   * rendered in the same task, they would hold back the first view.
+   */
+  mapPainted: boolean;
 
   setTableOpen: (open: boolean) => void;
   setImportOpen: (open: boolean) => void;
@@ -54,6 +59,7 @@ export interface PanelsSlice {
    */
   requestFullMap: () => void;
   setMapContextLost: (lost: boolean) => void;
+  markMapPainted: () => void;
 }
 
 export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], PanelsSlice> = (
@@ -69,6 +75,7 @@ export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithS
     mapUnavailable: null,
     fullMapRequested: false,
     mapContextLost: false,
+    mapPainted: false,
 
     setTableOpen: (tableOpen) => set({ tableOpen }),
     setImportOpen: (importOpen) => set({ importOpen }),
@@ -82,5 +89,6 @@ export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithS
     mapFailed: (reason) => set({ mapUnavailable: reason }),
     requestFullMap: () => set({ fullMapRequested: true, mapUnavailable: null }),
     setMapContextLost: (lost) => set({ mapContextLost: lost }),
+    markMapPainted: () => set({ mapPainted: true }),
   };
 };
