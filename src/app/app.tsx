@@ -160,7 +160,6 @@ export function App({ embed = false }: { embed?: boolean }) {
  */
 function EmbedLayout({ mapLabels }: { mapLabels: ComponentProps<typeof MapView>['labels'] }) {
   const tr = useT();
-  const mapUnavailable = useAppStore((s) => s.mapUnavailable);
   return (
     <div className="app app-embed">
       <h1 className="sr-only">{tr('appTitle')}</h1>
@@ -171,12 +170,9 @@ function EmbedLayout({ mapLabels }: { mapLabels: ComponentProps<typeof MapView>[
               <Notices />
             </PanelBoundary>
           </div>
+          {/* No note on the 2D map here (MapFallback): it is the whole map in an embed, and a
+              note over a 360 px column would hide most of it. */}
           <MapView labels={mapLabels}>
-            {mapUnavailable !== null && (
-              <PanelBoundary name="MapFallback">
-                <MapFallback reason={mapUnavailable} />
-              </PanelBoundary>
-            )}
             <PanelBoundary name="MapLostNotice">
               <MapLostNotice />
             </PanelBoundary>
