@@ -290,7 +290,7 @@ describe('the five years side by side', () => {
     await dialog.waitFor();
     await expect.poll(() => dialog.getByText(/The five years show tiers/).count()).toBe(1);
     const png = await downloadFrom(page, () => dialog.getByRole('button', { name: 'PNG 2×' }).click());
-    expect(png.download.suggestedFilename()).toBe('hebei-innovation-2019-2023@2x.png');
+    expect(png.download.suggestedFilename()).toBe('hebei-innovation-five-years-2019-2023@2x.png');
     const image = decodePng(png.bytes);
     expect({ width: image.width, height: image.height }).toEqual({ width: 2246, height: 1588 });
     expect(countNear(image, TIER_COLORS.A, { y0: 0, y1: image.height })).toBeGreaterThan(200);

@@ -133,7 +133,7 @@ export function composeMultiples(
     size: request.forFile ? { height: A4_LANDSCAPE.height } : { mapHeight: Math.round(panelWidth * aspect) },
   };
   const fileArea = pref !== null ? areaLabel(dataset, pref, 'en') : null;
-  return { spec, span: '2019-2023', area: fileArea, defaults };
+  return { spec, span: `five-years-${YEARS[0]}-${YEARS[YEARS.length - 1]}`, area: fileArea, defaults };
 }
 
 export const multiplesSource: FigureSource = {
