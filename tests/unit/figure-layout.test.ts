@@ -340,7 +340,7 @@ describe('small multiples', () => {
       expect(svg).toContain(`id="${p}-u130505"`);
       expect(svg).not.toContain(`id="${p}-u130521"`);
     }
-    expect(figure.span).toBe('2019-2023');
+    expect(figure.span).toBe('five-years-2019-2023');
   });
 
   it('in the app: two panels per row on a phone, more on wider screens', () => {
