@@ -37,7 +37,6 @@ const explorerHref = () => withEmbed(window.location.href, false);
 export function App({ embed = false }: { embed?: boolean }) {
   const tr = useT();
   const data = useAppStore((s) => s.data);
-  const mapUnavailable = useAppStore((s) => s.mapUnavailable);
   // The map's labels, the same object while the language stays (the map sets them on change).
   const mapLabels = useMemo(
     () => ({
@@ -76,37 +75,7 @@ export function App({ embed = false }: { embed?: boolean }) {
         </div>
       </header>
       <main className="app-main">
-        <div className="map-column">
-          {/* Over the top of the map area, out of the flow: the map never moves for the shared
-              link's banner or for notices, so nothing of the province is pushed off screen. */}
-          <div className="map-overlays">
-            <PanelBoundary name="ImportBanner">
-              <ImportBanner />
-            </PanelBoundary>
-            <PanelBoundary name="Notices">
-              <Notices />
-            </PanelBoundary>
-          </div>
-          <MapView labels={mapLabels}>
-            {mapUnavailable !== null && (
-              <PanelBoundary name="MapFallback">
-                <MapFallback reason={mapUnavailable} />
-              </PanelBoundary>
-            )}
-            <PanelBoundary name="MapLostNotice">
-              <MapLostNotice />
-            </PanelBoundary>
-          </MapView>
-          <PanelBoundary name="MapLoadFailed">
-            <MapLoadFailed />
-          </PanelBoundary>
-          <PanelBoundary name="MapTooltip">
-            <MapTooltip />
-          </PanelBoundary>
-          <PanelBoundary name="Timeline">
-            <Timeline />
-          </PanelBoundary>
-        </div>
+        <MapColumn labels={mapLabels} embed={false} />
         <BottomSheet summary={<SheetPeek />}>
           {data.status === 'loading' && <p role="status">{tr('loading')}</p>}
           {data.status === 'error' && (
@@ -164,29 +133,7 @@ function EmbedLayout({ mapLabels }: { mapLabels: ComponentProps<typeof MapView>[
     <div className="app app-embed">
       <h1 className="sr-only">{tr('appTitle')}</h1>
       <main className="embed-main" aria-label={tr('embedRegion')}>
-        <div className="map-column">
-          <div className="map-overlays">
-            <PanelBoundary name="Notices">
-              <Notices />
-            </PanelBoundary>
-          </div>
-          {/* No note on the 2D map here (MapFallback): it is the whole map in an embed, and a
-              note over a 360 px column would hide most of it. */}
-          <MapView labels={mapLabels}>
-            <PanelBoundary name="MapLostNotice">
-              <MapLostNotice />
-            </PanelBoundary>
-          </MapView>
-          <PanelBoundary name="MapLoadFailed">
-            <MapLoadFailed />
-          </PanelBoundary>
-          <PanelBoundary name="MapTooltip">
-            <MapTooltip />
-          </PanelBoundary>
-          <PanelBoundary name="Timeline">
-            <Timeline />
-          </PanelBoundary>
-        </div>
+        <MapColumn labels={mapLabels} embed />
         <section className="embed-peek" aria-label={tr('embedSelectionLabel')}>
           <PanelBoundary name="SheetPeek">
             <SheetPeek />
@@ -196,6 +143,51 @@ function EmbedLayout({ mapLabels }: { mapLabels: ComponentProps<typeof MapView>[
           <EmbedFooter explorerHref={explorerHref} />
         </PanelBoundary>
       </main>
+    </div>
+  );
+}
+
+/**
+ * The map area with what lies over and under it, in both layouts. The explorer's has the shared
+ * link's import banner over it and the note on the 2D map (MapFallback); the embed has neither:
+ * it shows no imports, and its 2D map is the whole map, where a note over a 360 px column would
+ * hide most of it.
+ */
+function MapColumn({ labels, embed }: { labels: ComponentProps<typeof MapView>['labels']; embed: boolean }) {
+  const mapUnavailable = useAppStore((s) => s.mapUnavailable);
+  return (
+    <div className="map-column">
+      {/* Over the top of the map area, out of the flow: the map never moves for the shared
+          link's banner or for notices, so nothing of the province is pushed off screen. */}
+      <div className="map-overlays">
+        {!embed && (
+          <PanelBoundary name="ImportBanner">
+            <ImportBanner />
+          </PanelBoundary>
+        )}
+        <PanelBoundary name="Notices">
+          <Notices />
+        </PanelBoundary>
+      </div>
+      <MapView labels={labels}>
+        {!embed && mapUnavailable !== null && (
+          <PanelBoundary name="MapFallback">
+            <MapFallback reason={mapUnavailable} />
+          </PanelBoundary>
+        )}
+        <PanelBoundary name="MapLostNotice">
+          <MapLostNotice />
+        </PanelBoundary>
+      </MapView>
+      <PanelBoundary name="MapLoadFailed">
+        <MapLoadFailed />
+      </PanelBoundary>
+      <PanelBoundary name="MapTooltip">
+        <MapTooltip />
+      </PanelBoundary>
+      <PanelBoundary name="Timeline">
+        <Timeline />
+      </PanelBoundary>
     </div>
   );
 }

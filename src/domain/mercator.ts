@@ -23,3 +23,19 @@ export const latOf = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(((180 -
 
 /** The world's size in pixels at a zoom. */
 export const worldSize = (zoom: number) => TILE_SIZE * 2 ** zoom;
+
+/**
+ * The part of the world a camera (centre and zoom) shows in a map of `size` CSS px, in world
+ * pixels of zoom 0: [minX, minY, maxX, maxY].
+ */
+export function worldBoxOfView(
+  view: { lng: number; lat: number; zoom: number },
+  size: { width: number; height: number },
+): [number, number, number, number] {
+  const k = 2 ** view.zoom;
+  const cx = mercatorX(view.lng) * TILE_SIZE;
+  const cy = mercatorY(view.lat) * TILE_SIZE;
+  const hw = size.width / 2 / k;
+  const hh = size.height / 2 / k;
+  return [cx - hw, cy - hh, cx + hw, cy + hh];
+}

@@ -115,7 +115,8 @@ function officialFigure(count: OfficialCount): string {
   return count.kind === 'exact' ? String(count.n) : `≥${count.n}`;
 }
 
-function tierWords(tr: Translate, y: ScopeYear, tier: Tier): string {
+/** A scope's known/official count of a tier in a year, in words for a screen reader (the report card says the same). */
+export function tierWords(tr: Translate, y: ScopeYear, tier: Tier): string {
   const count = y.official?.[tier] ?? null;
   const known = y.known[tier];
   const words =

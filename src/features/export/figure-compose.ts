@@ -17,10 +17,9 @@ import { labelName } from '../../domain/figure/names';
 import type { Lang } from '../../domain/lang';
 import { countDrawKeys, countImported, legendModel, lookOf, type LegendEntry } from '../../domain/legend-model';
 import { unitIn } from '../../domain/lineage';
-import { mercatorX, mercatorY, TILE_SIZE } from '../../domain/mercator';
+import { worldBoxOfView } from '../../domain/mercator';
 import { WHITE } from '../../domain/palette';
 import { areaLabel } from '../../domain/summary-rows';
-import type { Box } from '../../domain/topology-paths';
 import type { TransitionCategory } from '../../domain/transitions';
 import { FIRST_YEAR, TIERS, vintageOf, type UnitCode } from '../../domain/types';
 import { countStates, unitsIn } from '../../domain/unit-state';
@@ -166,16 +165,6 @@ export function figureDefaults(state: AppState): FigureTexts {
   return { title, subtitle };
 }
 
-/** The world box (zoom-0 px) the on-screen camera shows in a map of `screen` size. */
-function screenBox(view: NonNullable<AppState['view']>, screen: { width: number; height: number }): Box {
-  const k = 2 ** view.zoom;
-  const cx = mercatorX(view.lng) * TILE_SIZE;
-  const cy = mercatorY(view.lat) * TILE_SIZE;
-  const hw = screen.width / 2 / k;
-  const hh = screen.height / 2 / k;
-  return [cx - hw, cy - hh, cx + hw, cy + hh];
-}
-
 /** The figure of the current view; null until the data is in. */
 export function composeFigure(state: AppState, options: FigureOptions): ComposedFigure | null {
   if (state.data.status !== 'ready') return null;
@@ -202,7 +191,7 @@ export function composeFigure(state: AppState, options: FigureOptions): Composed
           .filter((u) => u.prefectureCode === pref)
           .map((u) => u.code);
   const fitBox = unitsBox(geometry, year, areaCodes) ?? unitsBox(geometry, year);
-  const camera = state.view && options.screen ? screenBox(state.view, options.screen) : null;
+  const camera = state.view && options.screen ? worldBoxOfView(state.view, options.screen) : null;
   const frame = camera ?? fitBox;
   if (!frame) return null;
 

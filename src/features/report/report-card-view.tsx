@@ -18,6 +18,7 @@ import type { UnitState } from '../../domain/unit-state';
 import { factLabelKey } from '../../components/state-label';
 import { lookStyle, swatchStyle } from '../../components/swatch-style';
 import type { MessageKey } from '../../i18n/i18n';
+import { tierWords } from '../details';
 import { ReportMapSvg, type MapDrawing } from './report-map';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -189,23 +190,13 @@ function shortState(state: UnitState | null): string {
 /** "7/13" (known / official; ≥ a minimum, ? none stated, * worked out), and the same in words for a screen reader. */
 function TierCell({ y, tier, tr }: { y: ScopeYear; tier: Tier; tr: Translate }) {
   const count = y.official?.[tier] ?? null;
-  const known = y.known[tier];
-  const derived = count !== null && y.officialDerived;
-  const words =
-    count === null
-      ? tr('detailsCompareTierNone', { tier, known, units: y.units })
-      : tr(count.kind === 'exact' ? 'detailsCompareTierExact' : 'detailsCompareTierMin', {
-          tier,
-          known,
-          official: count.n,
-        });
   return (
     <>
       <span aria-hidden="true">
-        {known}/{officialFigure(count)}
-        {derived ? '*' : ''}
+        {y.known[tier]}/{officialFigure(count)}
+        {count !== null && y.officialDerived ? '*' : ''}
       </span>
-      <span className="rc-sr">{derived ? `${words}${tr('detailsCompareDerived')}` : words}</span>
+      <span className="rc-sr">{tierWords(tr, y, tier)}</span>
     </>
   );
 }

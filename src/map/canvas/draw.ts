@@ -8,6 +8,7 @@
 import { lookOf, type Look } from '../../domain/legend-model';
 import type { DrawState } from '../../domain/map-keys';
 import { LINES, WASH_OPACITY, widthAt } from '../../domain/map-lines';
+import { worldBoxOfView } from '../../domain/mercator';
 import {
   AREA_BORDER,
   CONTEXT_BORDER,
@@ -58,15 +59,6 @@ export function worldTransform(camera: Camera, size: Size, dpr: number): DOMMatr
   return { a: k * dpr, b: 0, c: 0, d: k * dpr, e: (size.width / 2 - cx) * dpr, f: (size.height / 2 - cy) * dpr };
 }
 
-/** The part of the world in view, in world pixels of zoom 0, to skip shapes outside it. */
-function viewBox(camera: Camera, size: Size): Box {
-  const k = 2 ** camera.zoom;
-  const cx = mercatorX(camera.lng) * TILE_SIZE;
-  const cy = mercatorY(camera.lat) * TILE_SIZE;
-  const hw = size.width / 2 / k;
-  const hh = size.height / 2 / k;
-  return [cx - hw, cy - hh, cx + hw, cy + hh];
-}
 const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 /** Hatch patterns, one per striped look, made once per canvas context. */
@@ -104,7 +96,8 @@ export function drawFrame(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: 
   const { camera, size, dpr } = frame;
   const k = 2 ** camera.zoom;
   const px = (n: number) => n / k;
-  const view = viewBox(camera, size);
+  // The part of the world in view, to skip shapes outside it.
+  const view = worldBoxOfView(camera, size);
   const units = shapes.units[vintageOf(frame.year)];
   const drawn: [UnitCode, Shape, DrawState][] = [];
   for (const [code, state] of frame.draw) {
