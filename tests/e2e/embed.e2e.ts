@@ -29,15 +29,15 @@ interface Violation {
 
 declare global {
   interface Window {
-    __cspViolations?: Violation[];
+    __embedCspViolations?: Violation[];
   }
 }
 
 // Runs in every document of the context, the frame included.
 const RECORD_VIOLATIONS = `
-  window.__cspViolations = [];
+  window.__embedCspViolations = [];
   document.addEventListener('securitypolicyviolation', (e) => {
-    window.__cspViolations.push({ directive: e.effectiveDirective, blocked: e.blockedURI });
+    window.__embedCspViolations.push({ directive: e.effectiveDirective, blocked: e.blockedURI });
   });
 `;
 
@@ -263,8 +263,8 @@ describe('embedded view in an article on another origin', () => {
         await expect.poll(() => frame.locator('.embed-peek').textContent()).toContain('承德县');
         expect((await open.getAttribute('href')) ?? '').toContain('county=130821');
 
-        expect(await frame.evaluate(() => window.__cspViolations ?? null)).toEqual([]);
-        expect(await page.evaluate(() => window.__cspViolations ?? null)).toEqual([]);
+        expect(await frame.evaluate(() => window.__embedCspViolations ?? null)).toEqual([]);
+        expect(await page.evaluate(() => window.__embedCspViolations ?? null)).toEqual([]);
       });
     }
   }
