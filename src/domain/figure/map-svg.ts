@@ -304,7 +304,7 @@ export function mapPanelSvg(panel: MapPanel): PanelSvg {
     'stroke="none"',
     drawn.flatMap(({ code, d: data, state }) => {
       const [fill, over] = fillsOf(lookOf(state.key));
-      const first = `<path id="${id}-u${code}" d="${data}" fill="${fill}"/>`;
+      const first = `<path id="${id}-u${escapeXml(code)}" d="${data}" fill="${fill}"/>`;
       return over ? [first, `<path d="${data}" fill="${over}"/>`] : [first];
     }),
   );

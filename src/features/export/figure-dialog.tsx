@@ -95,7 +95,7 @@ function FigureDialog({ source, onGone }: { source: FigureSource; onGone: () => 
       saveFile(file.blob, file.fileName, dialogRef.current ?? undefined);
       setStatus(tr('exportSaved', { file: file.fileName }));
     } catch (error) {
-      setStatus(tr('exportFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      setStatus(tr('exportFileFailed', { reason: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }

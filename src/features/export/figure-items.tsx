@@ -31,7 +31,10 @@ export function FigureItems() {
       (error: unknown) =>
         store
           .getState()
-          .notify('warning', tr('exportFailed', { reason: error instanceof Error ? error.message : String(error) })),
+          .notify(
+            'warning',
+            tr('exportFileFailed', { reason: error instanceof Error ? error.message : String(error) }),
+          ),
     );
   };
   return (

@@ -109,7 +109,11 @@ export function drawReportMap(
   return { defs: panel.defs, body: panel.body, labels: placeLabels(candidates) };
 }
 
-/** The map as an inline SVG; the panel's markup is map-svg's (numbers, colours and codes only). */
+/**
+ * The map as an inline SVG. The panel's markup is set as HTML because it is map-svg's string
+ * (domain/figure/map-svg.ts), which holds only numbers, palette colours, ids it makes itself and
+ * unit codes (escaped): no name, note or imported text enters it. Names are React text below.
+ */
 export function ReportMapSvg({ drawing, label }: { drawing: MapDrawing; label: string }) {
   return (
     <svg
