@@ -1,8 +1,9 @@
 /**
  * What the first view loads, and code that loads on first use, in Chromium against the
  * production build, offline:
- * - the data comes in two requests (the tables' bundle and the geometry), and neither the search
- *   code nor the transition view's is part of the page's first JavaScript;
+ * - the data comes in two requests (the tables' bundle and the geometry), the whole first view in
+ *   at most six (scripts, stylesheet and data), and neither the search code nor the transition
+ *   view's is part of the page's first JavaScript;
  * - text typed in the search box while its code is still loading is searched once it is in: the
  *   box says it is loading (aria-busy) and keeps focus, and an Enter pressed meanwhile opens the
  *   best match;
@@ -57,7 +58,7 @@ function firstViewChunks(): Set<string> {
 }
 
 describe('first view', () => {
-  it('loads the data in two requests, and no search or transition code', async () => {
+  it('loads the data in two requests and the first view in six at most, and no search or transition code', async () => {
     const chunks = [...firstViewChunks()];
     expect(chunks.some((f) => /^index-/.test(f))).toBe(true);
     for (const lazy of [/^search-/, /^transition-view-/, /^table-view-/, /^import-dialog-/]) {
@@ -75,6 +76,18 @@ describe('first view', () => {
     );
     expect(data).toHaveLength(2);
     expect(requests.filter((p) => /\/search-[\w-]+\.js$/.test(p))).toEqual([]);
+    // All of the first view's files at once: no more than the six connections a browser opens
+    // to one host over HTTP/1.1, so none waits for another to finish (vite.config.ts).
+    const files = (
+      await page.evaluate(() => {
+        const ready = performance.getEntriesByName('choropleth-ready', 'mark')[0]?.startTime ?? Infinity;
+        return performance
+          .getEntriesByType('resource')
+          .filter((r) => r.startTime <= ready)
+          .map((r) => new URL(r.name).pathname);
+      })
+    ).filter((p) => /\.(js|mjs|css|json)$/.test(p));
+    expect(files.length, files.join(', ')).toBeLessThanOrEqual(6);
   });
 
   it('serves the icon index.html links to', async () => {
