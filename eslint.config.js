@@ -99,8 +99,9 @@ export default tseslint.config(
             },
             { group: [...layer('components')], message: 'src/i18n may not import components.' },
             {
-              regex: 'features/[^/]+/(?!messages$)',
-              message: "src/i18n may import a feature's messages.ts only.",
+              // on-demand-messages: for their keys' type only (`import type`; they add themselves).
+              regex: 'features/[^/]+/(?!(on-demand-)?messages$)',
+              message: "src/i18n may import a feature's messages.ts and on-demand-messages.ts only.",
             },
           ],
         },

@@ -1,3 +1,3 @@
 /** The language machinery: one dictionary per language, `t` and the `useT` hook. */
-export { t, type Lang, type MessageKey } from './i18n';
+export { addMessages, t, type Lang, type MessageKey } from './i18n';
 export { useT } from './use-t';

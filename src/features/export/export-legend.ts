@@ -5,6 +5,7 @@
 import type { LegendEntry } from '../../domain/legend-model';
 import { TIERS } from '../../domain/types';
 import type { MessageKey } from '../../i18n/i18n';
+import './on-demand-messages';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -27,6 +27,7 @@ import { t, type MessageKey } from '../../i18n/i18n';
 import { baseYearOf, selectDrawStates, selectEmphasis, selectFlowCodes, selectYearStates } from '../../store/selectors';
 import type { AppState } from '../../store/store';
 import { exportLegendText, type Translate } from './export-legend';
+import './on-demand-messages';
 
 export type FigureSize = 'screen' | 'a4';
 /** Below this width a figure's texts would not fit: a narrower screen map is drawn this wide. */

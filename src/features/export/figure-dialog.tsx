@@ -22,6 +22,7 @@ import '../../components/modal-dialog.css';
 import './export-menu.css';
 import { keptTexts, type FigureRequest, type FigureSize, type FigureSource, type FigureTexts } from './figure-compose';
 import { canvasMeasure, figureFile, screenMapSize, type FigureFormat } from './figure-render';
+import './on-demand-messages';
 
 const FORMATS: readonly { format: FigureFormat; label: MessageKey }[] = [
   { format: 'png1', label: 'exportPng1' },

@@ -10,6 +10,7 @@ import type { ExportFile } from './export-runner';
 import { composeFigure, keptTexts, viewFigure } from './figure-compose';
 import type { AppState } from '../../store/store';
 import { t } from '../../i18n/i18n';
+import './on-demand-messages';
 
 export type FigureFormat = 'png1' | 'png2' | 'svg';
 

@@ -28,6 +28,7 @@ import { ImportInput } from './import-input';
 import { ImportLayers } from './import-layers';
 import { ImportSource } from './import-source';
 import { checkApply, importReducer, initialImportState, type SourceField } from './import-state';
+import './on-demand-messages';
 
 export function ImportDialog() {
   const tr = useT();

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/use-app-store';
 import { problemText } from './import-problems';
 import { fileFits, type ImportAction, type ImportState } from './import-state';
+import './on-demand-messages';
 
 interface ImportInputProps {
   /** The dialog's id prefix (useId), shared by the sections. */

@@ -6,6 +6,7 @@
 import { useRef, type RefObject } from 'react';
 import type { ImportLayer } from '../../domain/import';
 import { useT } from '../../i18n/use-t';
+import './on-demand-messages';
 
 interface ImportLayersProps {
   /** The dialog's id prefix (useId), shared by the sections. */

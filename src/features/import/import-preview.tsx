@@ -13,6 +13,7 @@ import { unitIn } from '../../domain/lineage';
 import { TIERS, type Source, type Tier, type Unit, type UnitCode } from '../../domain/types';
 import type { MessageKey } from '../../i18n/i18n';
 import type { useT } from '../../i18n/use-t';
+import './on-demand-messages';
 
 type Translate = ReturnType<typeof useT>;
 

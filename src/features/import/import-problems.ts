@@ -4,6 +4,7 @@
  */
 import type { ImportProblem, ImportProblemCode } from '../../domain/import/types';
 import type { MessageKey } from '../../i18n/i18n';
+import './on-demand-messages';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

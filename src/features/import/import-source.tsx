@@ -7,6 +7,7 @@ import { useRef, type Dispatch } from 'react';
 import { MAX_TITLE_CHARS, MAX_URL_CHARS } from '../../data/import-check';
 import { useT } from '../../i18n/use-t';
 import type { ImportAction, SourceErrors, SourceField, SourceFields } from './import-state';
+import './on-demand-messages';
 
 interface ImportSourceProps {
   /** The dialog's id prefix (useId), shared by the sections. */

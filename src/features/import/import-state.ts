@@ -19,6 +19,7 @@ import {
 import { stripBidiControls } from '../../domain/text-safety';
 import type { UnitCode } from '../../domain/types';
 import type { MessageKey } from '../../i18n/i18n';
+import './on-demand-messages';
 
 /** Where the input came from: a size limit is in bytes for a file, in characters for text. */
 export type InputKind = 'text' | 'file';

@@ -25,6 +25,7 @@ import { t } from '../../i18n/i18n';
 import { selectDrawStatesByYear, selectEmphasis, selectStatesIn } from '../../store/selectors';
 import type { AppState } from '../../store/store';
 import type { ComposedFigure, FigureRequest, FigureSource } from '../export';
+import './on-demand-messages';
 
 const PAD = 16;
 const GAP = 12;

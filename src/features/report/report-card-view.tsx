@@ -20,6 +20,7 @@ import { lookStyle, swatchStyle } from '../../components/swatch-style';
 import type { MessageKey } from '../../i18n/i18n';
 import { tierWords } from '../details';
 import { ReportMapSvg, type MapDrawing } from './report-map';
+import './on-demand-messages';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

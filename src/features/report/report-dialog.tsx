@@ -25,6 +25,7 @@ import { REPORT_BUTTON_ID } from './report-button';
 import { ReportCardView } from './report-card-view';
 import { drawReportMap } from './report-map';
 import { SHEET_WIDTH_PX, sheetPng } from './report-png';
+import './on-demand-messages';
 
 /** Room left on each side of the sheet on screen (px). */
 const GUTTER = 12;

@@ -10,6 +10,7 @@ import type { UnitState } from '../../domain/unit-state';
 import type { MessageKey } from '../../i18n/i18n';
 import type { useT } from '../../i18n/use-t';
 import { swatchStyle } from '../../components/swatch-style';
+import './on-demand-messages';
 
 export type Translate = ReturnType<typeof useT>;
 

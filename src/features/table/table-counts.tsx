@@ -9,6 +9,7 @@ import type { StateFilter } from '../../domain/table-rows';
 import { TIERS, type Tier, type Year } from '../../domain/types';
 import type { TableTally } from './table-model';
 import type { Translate } from './table-cells';
+import './on-demand-messages';
 
 function tierTally(tr: Translate, tally: TableTally, tier: Tier): string {
   const official: OfficialCount = tally.official?.tiers[tier] ?? null;

@@ -11,6 +11,7 @@ import type { Lang } from '../../domain/lang';
 import type { TableRow } from '../../domain/table-rows';
 import type { Dataset, Year } from '../../domain/types';
 import type { Translate } from './table-cells';
+import './on-demand-messages';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 

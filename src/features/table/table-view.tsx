@@ -34,6 +34,7 @@ import { columnLabel, SortHeader, TableRowView } from './table-cells';
 import { downloadAll, downloadTable, Downloads, linksFor } from './table-downloads';
 import { countText, tallyText } from './table-counts';
 import { DEFAULT_SORT, nextSort, shownRows, tableArea, tableTally } from './table-model';
+import './on-demand-messages';
 
 const STATE_FILTER_LABEL: Record<StateFilter, MessageKey> = {
   all: 'tableStateAll',
