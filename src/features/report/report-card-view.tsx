@@ -7,8 +7,7 @@
 import type { ReactNode } from 'react';
 import { noteIn } from '../../domain/dataset/notes';
 import type { Lang } from '../../domain/lang';
-import type { ReportCard, ReportYear } from '../../domain/report-card';
-import { knownUnits } from '../../domain/report-card';
+import { knownUnits, type ReportCard, type ReportYear } from '../../domain/report-card';
 import { lookOf } from '../../domain/legend-model';
 import type { OfficialCount } from '../../domain/summary-rows';
 import { TIERS, type Indicator, type Tier, type Unit } from '../../domain/types';
