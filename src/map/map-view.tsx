@@ -13,7 +13,7 @@
  * The container carries `data-renderer` (2d or webgl) for the CSS that shows one or the other,
  * and `data-painted` once the first paint is done (the loading line goes).
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
 import { createCanvasMap, type CanvasMap } from './canvas/canvas-map';
 import type { MapController } from './gl/map-controller';
@@ -49,7 +49,11 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
     glMap.current?.setLabels(labels);
   }, [labels]);
 
-  useEffect(() => {
+  // A layout effect, not a passive one: the 2D map then exists as soon as the page is committed,
+  // and the data's arrival paints it in the next frame. A passive effect waits for the page's
+  // first paint, and the data (in by then on a cold load) waited with it: ~100 ms later
+  // choropleth-ready, and later pixels (screencast frames), in docs/performance.md.
+  useLayoutEffect(() => {
     const area = container.current;
     const glArea = glContainer.current;
     if (!area || !glArea) return undefined;
