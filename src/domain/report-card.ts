@@ -17,7 +17,16 @@
  *   on the map), once each, in id order.
  */
 import { isValidIn } from './dataset/units';
-import { vintageOf, type Dataset, type Indicator, type Total, type Unit, type UnitCode, type Vintage } from './types';
+import {
+  compareCodes,
+  vintageOf,
+  type Dataset,
+  type Indicator,
+  type Total,
+  type Unit,
+  type UnitCode,
+  type Vintage,
+} from './types';
 import { unitHistory, type SourceRef, type StripCell } from './unit-details';
 import { unitComparison, type ScopeCounts, type ScopeYear, type UnitComparison } from './unit-comparison';
 import { unitState, type StateIndex, type UnitState } from './unit-state';
@@ -136,7 +145,7 @@ export function reportCard(
     for (const n of comparison.neighbours) add(n.unit, 'neighbour');
     const area = dataset.units
       .filter((u) => u.prefectureCode === unit.prefectureCode && isValidIn(u, year))
-      .sort((a, b) => a.code.localeCompare(b.code));
+      .sort((a, b) => compareCodes(a.code, b.code));
     for (const u of area) add(u, 'area');
   }
 

@@ -7,7 +7,7 @@
 import { AREA_NAMES_EN } from './areas';
 import { areaCoverage, coverage } from './dataset/index.ts';
 import type { Lang } from './lang';
-import { TIERS, type Dataset, type Tier, type Total } from './types';
+import { TIERS, compareCodes, type Dataset, type Tier, type Total } from './types';
 
 /** One official tier count: exact, a lower bound ("A ≥ 24"), or not given. */
 export type OfficialCount = { kind: 'exact'; n: number } | { kind: 'min'; n: number } | null;
@@ -176,7 +176,7 @@ export function prefectureRows(d: Dataset, year: number): AreaRow[] {
       complete: a.complete,
       official: officialSummary(a.total),
     }))
-    .sort((a, b) => areaOrder(a.areaCode) - areaOrder(b.areaCode) || a.areaCode.localeCompare(b.areaCode));
+    .sort((a, b) => areaOrder(a.areaCode) - areaOrder(b.areaCode) || compareCodes(a.areaCode, b.areaCode));
 }
 
 /** An area's name in the UI language ('石家庄' or 'Shijiazhuang'); the code if unknown. */

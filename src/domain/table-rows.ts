@@ -13,7 +13,7 @@ import { normalizePinyin } from './pinyin';
 import { defaultBaseYear } from './base-year';
 import { baseYearOf, isYear } from './timeline';
 import { transitions, type ChangeClass, type TransitionCategory } from './transitions';
-import type { Dataset, Tier, Unit, UnitCode, Year } from './types';
+import { compareCodes, type Dataset, type Tier, type Unit, type UnitCode, type Year } from './types';
 import { unitHistory, type StripCell } from './unit-details';
 import { statesForYear, unitsIn, type StateIndex, type UnitState } from './unit-state';
 import type { Lang } from './lang';
@@ -292,5 +292,5 @@ export function rowAreas(rows: readonly TableRow[]): { code: string; zh: string;
   for (const row of rows) {
     if (!areas.has(row.areaCode)) areas.set(row.areaCode, { code: row.areaCode, zh: row.areaZh, en: row.areaEn });
   }
-  return [...areas.values()].sort((a, b) => a.code.localeCompare(b.code));
+  return [...areas.values()].sort((a, b) => compareCodes(a.code, b.code));
 }

@@ -24,6 +24,13 @@ export function unitCountIn(year: number): number {
 }
 
 export type UnitCode = string;
+
+/**
+ * The order of unit and area codes. They are ASCII digits, so they are compared as strings, not
+ * with localeCompare: its first call loads the ICU collator, ~15–20 ms of a cold load on this
+ * machine (CPU profiles, docs/performance.md).
+ */
+export const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export type Basis = 'stated' | 'derived';
 export type Confidence = 'high' | 'medium' | 'low';
 

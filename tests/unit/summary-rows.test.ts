@@ -1,4 +1,5 @@
 /** Province and prefecture summary rows against the real tables. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AREA_NAMES_EN } from '../../src/domain/areas';
 import {
@@ -11,7 +12,7 @@ import {
   prefectureRows,
   provinceRows,
 } from '../../src/domain/summary-rows';
-import { TIERS, YEARS } from '../../src/domain/types';
+import { TIERS, YEARS, compareCodes } from '../../src/domain/types';
 import { mustParse, realTexts } from '../data/helpers';
 import { total } from '../fixtures/builders';
 
@@ -240,5 +241,22 @@ describe('areaLabel and areaUnitCount', () => {
     expect(areaUnitCount(d, '130500', 2020)).toBe(19);
     expect(areaUnitCount(d, '130500', 2021)).toBe(18);
     expect(areaUnitCount(d, '130100', 2023)).toBe(21);
+  });
+});
+
+describe('compareCodes', () => {
+  it('orders digit codes as localeCompare did, without loading the collator', () => {
+    const code = fc.stringMatching(/^\d{6}$/);
+    fc.assert(
+      fc.property(code, code, (a, b) => {
+        expect(Math.sign(compareCodes(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      }),
+    );
+  });
+
+  it('lists the 11 cities in code order, then 定州 and 辛集', () => {
+    const codes = prefectureRows(d, 2023).map((r) => r.areaCode);
+    expect(codes.slice(-2)).toEqual(['130682', '130181']);
+    expect(codes.slice(0, -2)).toEqual([...codes.slice(0, -2)].sort((a, b) => a.localeCompare(b)));
   });
 });

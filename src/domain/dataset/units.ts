@@ -2,7 +2,7 @@
  * Looking units up by code and year. A code can name different units in different years
  * (130502 is 桥东区 up to 2020 and 襄都区 from 2021), so every lookup takes a year.
  */
-import { FIRST_YEAR, LAST_YEAR, type Unit, type UnitCode } from '../types.ts';
+import { FIRST_YEAR, LAST_YEAR, compareCodes, type Unit, type UnitCode } from '../types.ts';
 
 export function isValidIn(unit: Unit, year: number): boolean {
   return unit.validFrom <= year && (unit.validTo === null || year <= unit.validTo);
@@ -42,9 +42,7 @@ export function buildUnitIndex(units: readonly Unit[]): UnitIndex {
     byCode.set(u.code, [...(byCode.get(u.code) ?? []), u]);
     if (!areas.has(u.prefectureCode)) areas.set(u.prefectureCode, areaName(u.prefectureZh));
   }
-  // Codes are ASCII digits: compared as strings, not with localeCompare, whose first call loads
-  // the ICU collator (~15 ms of the first view on this machine; the index is built before it).
-  const sortedAreas = new Map([...areas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sortedAreas = new Map([...areas].sort(([a], [b]) => compareCodes(a, b)));
   // Asked for once per area and year by the checks at load: kept, not filtered again each time.
   const byYear = new Map<number, readonly Unit[]>();
   const byArea = new Map<string, readonly Unit[]>();

@@ -16,7 +16,7 @@ import {
   type TransitionCategory,
   type UnitTransition,
 } from '../../domain/transitions';
-import type { Dataset, Unit, UnitCode } from '../../domain/types';
+import { compareCodes, type Dataset, type Unit, type UnitCode } from '../../domain/types';
 import { unitsIn } from '../../domain/unit-state';
 import type { Flow } from '../../store/store';
 
@@ -219,6 +219,6 @@ export function flowUnits(units: readonly Unit[], model: TransitionModel, flow: 
       return unit ? [{ unit, base }] : [];
     })
     .sort(
-      (a, b) => a.unit.prefectureCode.localeCompare(b.unit.prefectureCode) || a.unit.code.localeCompare(b.unit.code),
+      (a, b) => compareCodes(a.unit.prefectureCode, b.unit.prefectureCode) || compareCodes(a.unit.code, b.unit.code),
     );
 }
