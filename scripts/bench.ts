@@ -10,9 +10,11 @@
  *   BENCH_ONLY=side npm run bench      # only the side-by-side section (scripts/bench-side-by-side.ts)
  *   BENCH_ONLY=interactions npm run bench  # only the interactions section (scripts/bench-interactions.ts)
  * (a section not run keeps its last figures in bench/results.json, with their date)
- * BENCH_LOADS: cold loads (3 for the main figures, 5 each side by side); BENCH_NO_WEBGL_LOADS (3):
- * side by side without WebGL; BENCH_SOFTWARE_LOADS (3): side by side with WebGL left to the
- * explorer's choice (software WebGL here: its 2D map); BENCH_REF: the reference page (../shared/bench-refs/echarts);
+ * BENCH_LOADS: cold loads (3 for the main figures, 5 each side by side); BENCH_NO_WEBGL_LOADS (7):
+ * side by side without WebGL; BENCH_SOFTWARE_LOADS (7): side by side with WebGL left to the
+ * explorer's choice (software WebGL here: its 2D map). Those two passes load in a few seconds, so
+ * they take more loads: with 3, their ratios moved by up to 0.16 between two runs of the same
+ * build on this machine. BENCH_REF: the reference page (../shared/bench-refs/echarts);
  * BENCH_MARK_TIMEOUT_MS (60 s): how long side by side waits for a mark before it counts as absent.
  *
  * Figures: bytes by type (encoded and decoded, worker included), time to choropleth-ready over
@@ -67,8 +69,8 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 /** The reference page of the side-by-side section (../shared/bench-refs/README.md). */
 const REFERENCE = process.env.BENCH_REF ?? '../shared/bench-refs/echarts';
 const SIDE_LOADS = Number(process.env.BENCH_LOADS ?? 5);
-const SIDE_NO_WEBGL_LOADS = Number(process.env.BENCH_NO_WEBGL_LOADS ?? Math.min(3, SIDE_LOADS));
-const SIDE_SOFTWARE_LOADS = Number(process.env.BENCH_SOFTWARE_LOADS ?? Math.min(3, SIDE_LOADS));
+const SIDE_NO_WEBGL_LOADS = Number(process.env.BENCH_NO_WEBGL_LOADS ?? 7);
+const SIDE_SOFTWARE_LOADS = Number(process.env.BENCH_SOFTWARE_LOADS ?? 7);
 
 interface Budgets {
   geometryGzipKB: number;
