@@ -51,8 +51,8 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
 
   // A layout effect, not a passive one: the 2D map then exists as soon as the page is committed,
   // and the data's arrival paints it in the next frame. A passive effect waits for the page's
-  // first paint, and the data (in by then on a cold load) waited with it: ~100 ms later
-  // choropleth-ready, and later pixels (screencast frames), in docs/performance.md.
+  // first paint, and the data (in by then on a cold load) waited with it: choropleth-ready
+  // ~60 ms later, and the pixels ~90 ms later (medians of 8 loads, docs/performance.md).
   useLayoutEffect(() => {
     const area = container.current;
     const glArea = glContainer.current;
