@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unitFeatureId } from '../../src/domain/geometry';
 import { connectMap } from '../../src/map/gl/connect-map';
 import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/gl/context-loss';
+import { firstViewSwitches } from '../../src/map/gl/lean-layers';
 import { watchLoad } from '../../src/map/gl/map-load';
 import { HATCHES, LABEL_LAYER, SOURCES, patternId, unitsSource, yearLayers } from '../../src/map/gl/map-style';
 import { UNITS_REDRAWN_MARK } from '../../src/map/marks';
@@ -69,6 +70,8 @@ describe('load', () => {
     expect(sourcesWritten(map)).toEqual([]);
     expect(map.callsTo('setMaxBounds')).toEqual([]);
     expect(map.callsTo('setPaintProperty').map(([id]) => id)).toEqual(expect.arrayContaining(yearLayers(2023)));
+    // The hatches its first frame needs were asked for by the worker; the others come later.
+    expect(map.callsTo('addImage')).toEqual([]);
     map.fire('idle', {});
     map.fire('idle', {});
     expect(onFirstIdle).toHaveBeenCalledTimes(1);
@@ -78,9 +81,35 @@ describe('load', () => {
     map.clearCalls();
     connection.completeStyle();
     expect(sourcesWritten(map)).toEqual([unitsSource(2019)]);
+    expect(map.callsTo('addImage').map(([id]) => id)).toEqual(HATCHES.map(({ image }) => patternId(image)));
     map.clearCalls();
     connection.completeStyle();
     expect(sourcesWritten(map)).toEqual([]);
+  });
+
+  it('created with the first view switched on: changes nothing at load, so that frame is its first complete one', () => {
+    const store = createAppStore({ year: 2023 });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    const state = store.getState();
+    if (state.data.status !== 'ready') throw new Error('not loaded');
+    const byYear = selectDrawStatesByYear(state);
+    if (!byYear) throw new Error('no draw states');
+    const seeded = sourceData(state.data.geometry, state.data.dataset.units, byYear, [2021]);
+    const map = new FakeMap();
+    const onFirstIdle = vi.fn();
+    connectMap(map, store, {
+      reducedMotion: () => true,
+      softwareRendered: () => false,
+      written: seeded.written,
+      switchedOn: firstViewSwitches(2023),
+      onFirstIdle,
+    });
+    map.clearCalls();
+    map.fire('load', {});
+    for (const kind of ['setPaintProperty', 'setFilter', 'setFeatureState', 'addImage', 'addLayer'] as const)
+      expect(map.callsTo(kind)).toEqual([]);
+    map.fire('idle', {});
+    expect(onFirstIdle).toHaveBeenCalledTimes(1);
   });
 
   it('adds a hatch the worker asks for before load, once, and none that is not ours', () => {

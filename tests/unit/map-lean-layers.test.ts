@@ -5,8 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { connectMap } from '../../src/map/gl/connect-map';
-import { addMissingLayers } from '../../src/map/gl/lean-layers';
-import { createStyle, styleLayers, yearLayers } from '../../src/map/gl/map-style';
+import { addMissingLayers, firstViewSwitches, withSwitchesOn } from '../../src/map/gl/lean-layers';
+import {
+  ROLES,
+  createStyle,
+  layerOpacityProperty,
+  styleLayers,
+  unitLayerId,
+  yearLayers,
+} from '../../src/map/gl/map-style';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { FakeMap } from '../fixtures/fake-map';
@@ -28,6 +35,24 @@ describe('addMissingLayers', () => {
     expect(addMissingLayers(map, full)).toBe(order.length - before);
     expect(map.layerIds()).toEqual(order);
     expect(addMissingLayers(map, full)).toBe(0);
+  });
+});
+
+describe('withSwitchesOn', () => {
+  it("switches on the first view's year group and its vintage's borders only", () => {
+    const on = firstViewSwitches(2023);
+    expect([...on].sort()).toEqual([...yearLayers(2023), unitLayerId(ROLES.border, 2021)].sort());
+    const style = withSwitchesOn(createStyle(2021, 'name_en', FONT, undefined, [2023]), on);
+    for (const layer of style.layers) {
+      if (layer.type !== 'fill' && layer.type !== 'line') continue;
+      const opacity = (layer.paint as Record<string, unknown> | undefined)?.[layerOpacityProperty(layer.type)];
+      // Every unit layer is switched by its layer-wide opacity, off unless in the first view.
+      if (on.has(layer.id)) expect(opacity).toBe(1);
+      else if (opacity !== undefined) expect(opacity).toBe(0);
+    }
+    expect(style.layers.map((l) => l.id)).toEqual(
+      createStyle(2021, 'name_en', FONT, undefined, [2023]).layers.map((l) => l.id),
+    );
   });
 });
 

@@ -17,6 +17,7 @@ import {
   yearLayers,
 } from '../../src/map/gl/map-style';
 import { FADE_SKIPPED_MARK, FADE_STARTED_MARK } from '../../src/map/gl/year-fade';
+import { firstViewSwitches } from '../../src/map/gl/lean-layers';
 import { YearGroups, type FlagsInUse } from '../../src/map/gl/year-groups';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
@@ -94,7 +95,10 @@ describe('a year step through the store', () => {
 describe('YearGroups', () => {
   const NO_FLAGS: FlagsInUse = { dimmed: false, imported: false, flow: false, hover: false, selected: false };
   const states = new Map<UnitCode, DrawState>([['990101', { key: 'A', outline: false }]]);
-  const groups = (map: FakeMap, options: { reducedMotion?: boolean; onFirstIdle?: () => void } = {}) =>
+  const groups = (
+    map: FakeMap,
+    options: { reducedMotion?: boolean; onFirstIdle?: () => void; switchedOn?: Set<string> } = {},
+  ) =>
     new YearGroups(map, {
       vintage: 2021,
       flagsInUse: () => NO_FLAGS,
@@ -102,6 +106,7 @@ describe('YearGroups', () => {
       softwareRendering: () => false,
       onFirstIdle: options.onFirstIdle ?? (() => {}),
       shown: () => true,
+      ...(options.switchedOn ? { switchedOn: options.switchedOn } : {}),
     });
 
   it('reports the first idle once, however many years were shown before it', () => {
@@ -133,8 +138,26 @@ describe('YearGroups', () => {
     expect(years.drawn).toBeNull();
     years.switchLayers();
     expect(map.callsTo('setPaintProperty')).toEqual([]);
+    // The rebuilt style keeps the opacities last set, whatever was assumed: every one is written.
     years.show(2023, states);
-    expect(map.callsTo('setPaintProperty')).toHaveLength(yearLayers(2023).length + 1);
+    const rewritten = map.callsTo('setPaintProperty');
+    expect(rewritten).toEqual(expect.arrayContaining([...groupWrites(map, 2023, 'switch', 1)]));
+    expect(rewritten).toEqual(expect.arrayContaining([...groupWrites(map, 2022, 'switch', 0)]));
+    expect(rewritten).toEqual(expect.arrayContaining([...groupWrites(map, 2022, 'fade', 1)]));
+    map.clearCalls();
+    years.switchLayers();
+    expect(map.callsTo('setPaintProperty')).toEqual([]);
+  });
+
+  it('writes nothing for the layers the style starts switched on (firstViewSwitches)', () => {
+    const map = new FakeMap();
+    const years = groups(map, { reducedMotion: true, switchedOn: firstViewSwitches(2023) });
+    years.show(2023, states);
+    expect(map.callsTo('setPaintProperty')).toEqual([]);
+    years.show(2022, states);
+    expect(map.callsTo('setPaintProperty')).toEqual(
+      expect.arrayContaining([...groupWrites(map, 2022, 'switch', 1), ...groupWrites(map, 2023, 'switch', 0)]),
+    );
   });
 
   describe('cross-fade', () => {

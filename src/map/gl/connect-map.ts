@@ -56,6 +56,8 @@ export interface MapEnvironment {
   onFirstIdle?: () => void;
   /** The geometry and units drawing the style was created with (createStyle's `data`). */
   written?: WrittenData;
+  /** The layers the style was created switched on (lean-layers.ts withSwitchesOn). */
+  switchedOn?: ReadonlySet<string>;
 }
 
 /** What the connection can be asked (the e2e probe reads it), and how to end it. */
@@ -84,6 +86,7 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
       env.onFirstIdle?.();
     },
     shown,
+    ...(env.switchedOn ? { switchedOn: env.switchedOn } : {}),
   });
   /** The full style's layers (the label layer's field does not matter: it is never added). */
   const allLayers = () => styleLayers(vintageOf(store.getState().year), labelField(store.getState().lang));
@@ -148,10 +151,16 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
     map.addImage(id, stripePattern(hatch.colors, 4, hatch.direction), { pixelRatio: 2 });
   }
 
+  /** Every hatch, for the modes and years not drawn yet. */
+  const addPatterns = () => HATCHES.forEach(({ image }) => addPattern(patternId(image)));
+
   const stops = [
     watchLoad(map, store, () => {
       softwareRendering = env.softwareRendered();
-      for (const { image } of HATCHES) addPattern(patternId(image));
+      // A map created with its data has the hatches its first frame needs (asked for below);
+      // adding the others now would change the style and cost a frame before it is idle. They
+      // come with the rest of the style (completeStyle).
+      if (!env.written) addPatterns();
       styleReady = true;
       sync(store.getState());
     }),
@@ -215,6 +224,7 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
   return {
     completeStyle: () => {
       if (!styleReady) return;
+      addPatterns();
       addLayers();
       if (VINTAGES.map((v) => sources.fill(v)).some(Boolean)) layingOut();
       years.switchLayers();

@@ -16,6 +16,7 @@ import type { Camera } from '../framing';
 import { MAX_ZOOM, MIN_ZOOM } from '../framing';
 import { connectMap } from './connect-map';
 import { createE2eProbe, type E2eProbe } from './e2e-probe';
+import { firstViewSwitches, withSwitchesOn } from './lean-layers';
 import type { MapPort } from './map-port';
 import { LOCAL_CJK_FONTS, createStyle, labelField } from './map-style';
 import { isSoftwareRenderer, rendererName } from './renderer';
@@ -71,15 +72,20 @@ export function createMapController(
   const byYear = selectDrawStatesByYear(initial);
   // A lean start: the shown year's vintage of the units only (half the geometry for the worker).
   const seeded = byYear ? sourceData(geometry, dataset.units, byYear, [vintageOf(initial.year)]) : null;
+  // The shown year's layers start switched on: the first complete frame shows it.
+  const switchedOn = firstViewSwitches(initial.year);
   const map = new maplibregl.Map({
     container,
-    style: createStyle(
-      vintageOf(initial.year),
-      labelField(initial.lang),
-      new URL(latinFontUrl, document.baseURI).href,
-      seeded?.sources,
-      // A lean start: the shown year's layers only; the rest once the map is on screen.
-      [initial.year],
+    style: withSwitchesOn(
+      createStyle(
+        vintageOf(initial.year),
+        labelField(initial.lang),
+        new URL(latinFontUrl, document.baseURI).href,
+        seeded?.sources,
+        // A lean start: the shown year's layers only; the rest once the map is on screen.
+        [initial.year],
+      ),
+      switchedOn,
     ),
     center: [options.camera.lng, options.camera.lat],
     zoom: options.camera.zoom,
@@ -120,6 +126,7 @@ export function createMapController(
     shown: options.shown,
     onFirstIdle: options.onFirstIdle,
     ...(seeded ? { written: seeded.written } : {}),
+    switchedOn,
   });
 
   return {

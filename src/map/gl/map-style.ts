@@ -393,6 +393,14 @@ export function startLayers(layers: readonly LayerSpecification[], years: readon
 }
 
 /**
+ * How far (tile pixels of 512) a polygon source's tiles reach past their edges. MapLibre's
+ * default, 128, adds a quarter of a tile on every side: the worker cut and laid out over twice
+ * each tile's area. The widest line (LINES.selectedHalo, 6 px) needs 3 px past an edge; 8 leaves
+ * room. MapLibre's hand-over came ~200 ms sooner (docs/performance.md). Labels keep the default.
+ */
+export const POLYGON_TILE_BUFFER = 8;
+
+/**
  * The style. `data`: each source's data, when the map is created after the data is in
  * (sources.ts sourceData); otherwise the sources start empty and are filled after 'load'.
  * `years`: only these years' layers (startLayers); by default every year's.
@@ -415,7 +423,11 @@ export function createStyle(
     sources: Object.fromEntries(
       [...Object.values(SOURCES), ...VINTAGES.map(unitsSource)].map((id) => [
         id,
-        { type: 'geojson', data: data?.[id] ?? emptyCollection() },
+        {
+          type: 'geojson',
+          data: data?.[id] ?? emptyCollection(),
+          ...(id === SOURCES.labels ? {} : { buffer: POLYGON_TILE_BUFFER }),
+        },
       ]),
     ),
     layers,

@@ -47,6 +47,8 @@ export interface YearGroupsOptions {
    * `year-rendered:<year>` mark (while the 2D map is shown, that one marks the years).
    */
   shown: () => boolean;
+  /** The layers the style starts switched on (lean-layers.ts withSwitchesOn); by default none. */
+  switchedOn?: ReadonlySet<string>;
 }
 
 /**
@@ -64,6 +66,11 @@ export class YearGroups {
   /** The opacities last written (see switchLayers), by kind and layer, so only changes are written. */
   private readonly opacities = new Map<string, number>();
   /**
+   * False after a context loss: the rebuilt style keeps the opacities last set, which may not be
+   * what `opacities` assumes, so the next switch writes every value (MapLibre skips equal ones).
+   */
+  private known = true;
+  /**
    * During a cross-fade: the year it comes from, the upper of the two years' groups (whose
    * opacity moves: it fades in over the year below on a step forward, and fades out to uncover
    * the year below on a step back), and how far the new year is shown, 0 to 1.
@@ -78,6 +85,7 @@ export class YearGroups {
     private readonly options: YearGroupsOptions,
   ) {
     this.vintage = options.vintage;
+    for (const id of options.switchedOn ?? []) this.opacities.set(`switch ${id}`, 1);
     this.fader = createFader(
       (shown) => {
         if (!this.fade) return;
@@ -144,6 +152,7 @@ export class YearGroups {
       const opacity = !fade || !moving ? 1 : year === drawn.year ? fade.shown : 1 - fade.shown;
       for (const id of yearLayers(year)) this.writeOpacity(id, 'fade', opacity);
     }
+    this.known = true;
   }
 
   /**
@@ -156,6 +165,7 @@ export class YearGroups {
     this.fade = null;
     this.shown = null;
     this.opacities.clear();
+    this.known = false;
   }
 
   dispose(): void {
@@ -165,7 +175,7 @@ export class YearGroups {
   /** Sets one of a layer's opacities, unless it already has that value. */
   private writeOpacity(id: string, kind: keyof typeof OPACITIES, value: number) {
     const key = `${kind} ${id}`;
-    if ((this.opacities.get(key) ?? OPACITIES[kind].initial) === value) return;
+    if (this.known && (this.opacities.get(key) ?? OPACITIES[kind].initial) === value) return;
     const type = this.map.getLayer(id)?.type;
     if (type !== 'fill' && type !== 'line') return;
     this.map.setPaintProperty(id, OPACITIES[kind].property(type), value);
