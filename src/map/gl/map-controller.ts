@@ -96,7 +96,8 @@ export function createMapController(
     minZoom: MIN_ZOOM,
     maxZoom: MAX_ZOOM,
     localIdeographFontFamily: LOCAL_CJK_FONTS,
-    // Keeps the canvas readable for screenshots and PNG export.
+    // Keeps the last frame readable from the canvas (drawImage, toDataURL) between frames. The
+    // exports draw from SVG and do not read it; without it the first view was no faster (9 loads).
     canvasContextAttributes: { preserveDrawingBuffer: true },
     // The zoom buttons' names (MapLibre reads them once, when the control is added).
     locale: { 'NavigationControl.ZoomIn': options.labels.zoomIn, 'NavigationControl.ZoomOut': options.labels.zoomOut },
