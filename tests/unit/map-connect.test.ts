@@ -25,6 +25,17 @@ afterEach(() => vi.restoreAllMocks());
 /** The ids of the sources written whole, in order. */
 const sourcesWritten = (map: FakeMap) => map.callsTo('setData').map(([id]) => id);
 
+/** A store with the data in, and the sources' data a map created then starts with (2021's units). */
+function seededStore() {
+  const store = createAppStore({ year: 2023 });
+  store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+  const state = store.getState();
+  if (state.data.status !== 'ready') throw new Error('not loaded');
+  const byYear = selectDrawStatesByYear(state);
+  if (!byYear) throw new Error('no draw states');
+  return { store, seeded: sourceData(state.data.geometry, state.data.dataset.units, byYear, [2021]) };
+}
+
 describe('load', () => {
   it('adds the hatch patterns, then writes the geometry once and every year of the units, and draws the year', () => {
     const store = createAppStore({ year: 2023 });
@@ -51,13 +62,7 @@ describe('load', () => {
   });
 
   it('created after the data is in (sources holding it): writes no source again and reports its first idle', () => {
-    const store = createAppStore({ year: 2023 });
-    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
-    const state = store.getState();
-    if (state.data.status !== 'ready') throw new Error('not loaded');
-    const byYear = selectDrawStatesByYear(state);
-    if (!byYear) throw new Error('no draw states');
-    const seeded = sourceData(state.data.geometry, state.data.dataset.units, byYear, [2021]);
+    const { store, seeded } = seededStore();
     const map = new FakeMap();
     const onFirstIdle = vi.fn();
     const connection = connectMap(map, store, {
@@ -88,13 +93,7 @@ describe('load', () => {
   });
 
   it('created with the first view switched on: changes nothing at load, so that frame is its first complete one', () => {
-    const store = createAppStore({ year: 2023 });
-    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
-    const state = store.getState();
-    if (state.data.status !== 'ready') throw new Error('not loaded');
-    const byYear = selectDrawStatesByYear(state);
-    if (!byYear) throw new Error('no draw states');
-    const seeded = sourceData(state.data.geometry, state.data.dataset.units, byYear, [2021]);
+    const { store, seeded } = seededStore();
     const map = new FakeMap();
     const onFirstIdle = vi.fn();
     connectMap(map, store, {
