@@ -29,6 +29,23 @@ describe('committed geometry', () => {
     expect(built === committed).toBe(true);
   }, 60_000);
 
+  it('is ASCII, non-ASCII names escaped, so a browser decodes it into a one-byte string', () => {
+    const committed = readFileSync('geo/out/hebei.topo.json');
+    expect(committed.every((byte) => byte < 0x80)).toBe(true);
+    const topology = JSON.parse(committed.toString('utf8')) as {
+      objects: { context: { geometries: { properties?: { name?: string } }[] } };
+    };
+    // The escapes read back as the names themselves.
+    expect(topology.objects.context.geometries.map((g) => g.properties?.name)).toContain('河南省');
+  });
+
+  it('serialises any text to ASCII that parses back to the same value', () => {
+    const topology = { type: 'Topology', objects: {}, arcs: [], note: '河北 ✓ \u2028 é 𝄞' };
+    const text = serializeTopology(topology as never);
+    expect([...text].every((c) => c.charCodeAt(0) < 0x80)).toBe(true);
+    expect(JSON.parse(text)).toEqual(topology);
+  });
+
   it('records the boundaries and datum it was built from', () => {
     const { provenance } = JSON.parse(readFileSync('geo/out/hebei.topo.json', 'utf8')) as {
       provenance: BuildProvenance;
