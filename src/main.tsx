@@ -28,7 +28,13 @@ bindDocumentLang(store, document);
 // Play: one year per step, kept by a controller outside React.
 bindPlayback(store, window);
 // The link's ignored parts are reported by the binder, in one notice it replaces on back/forward.
-bindUrl(store, window, { describe: describeAddress, defaultLang, invalid });
+// The write new data calls for waits for the frame that shows it (the first choropleth, on load).
+bindUrl(store, window, {
+  describe: describeAddress,
+  defaultLang,
+  invalid,
+  afterNextFrame: (run) => requestAnimationFrame(() => setTimeout(run, 0)),
+});
 // Imported layers kept in this browser or carried by the link (#imp=…), once the data is loaded.
 // Not in an embed: an article shows the published data, and has no room to ask whether to keep
 // a link's layers (the Share dialog's embed code never carries them, and says so).

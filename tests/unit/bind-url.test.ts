@@ -189,6 +189,43 @@ describe('bindUrl', () => {
     expect(location.search).toBe('?v=2&year=2019&mode=change&lang=en');
   });
 
+  it("writes for new data after the next frame (the page's afterNextFrame), unless a change writes first", () => {
+    const { win, location, replaceState } = fakeWindow('?v=2&year=2021&mode=change');
+    store = createAppStore({ lang: 'en', year: 2021, mode: 'change' });
+    const frames: (() => void)[] = [];
+    dispose = bindUrl(store, win, { afterNextFrame: (run) => frames.push(run) });
+    expect(location.search).toBe('?v=2&year=2021&mode=change&lang=en');
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    // The load asks for one write, after the frame that shows the data; none yet.
+    expect(frames).toHaveLength(1);
+    expect(new URLSearchParams(location.search).get('base')).toBeNull();
+    frames.shift()?.();
+    expect(Number(new URLSearchParams(location.search).get('base'))).toBeLessThan(2021);
+
+    // An import (new shown data) asks again; a user's change before that frame writes at once,
+    // base included, and the frame's write then has nothing left to do.
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    expect(frames).toHaveLength(1);
+    store.getState().setYear(2023);
+    const written = location.search;
+    expect(written).toContain('year=2023');
+    expect(new URLSearchParams(written).get('base')).not.toBeNull();
+    replaceState.mockClear();
+    frames.shift()?.();
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+
+  it('drops a write waiting for the next frame when disposed', () => {
+    const { win, replaceState } = fakeWindow('?v=2&year=2021&mode=change&lang=en');
+    store = createAppStore({ lang: 'en', year: 2021, mode: 'change' });
+    const frames: (() => void)[] = [];
+    const stop = bindUrl(store, win, { afterNextFrame: (run) => frames.push(run) });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry);
+    stop();
+    frames.shift()?.();
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+
   it('ignores state the link does not carry (hover, highlight)', () => {
     const { win, replaceState } = fakeWindow('?v=2&year=2023&mode=tier&lang=en');
     dispose = bindUrl(store, win);
