@@ -19,12 +19,14 @@
  * Medians over the loads; a load without a mark counts as slower than any (NaN when that is the
  * median), so a missing mark breaks its budget instead of hiding.
  */
+import { rmSync } from 'node:fs';
 import { errors, type Browser, type Page } from 'playwright-core';
 import { launchBrowser, openOfflinePage } from '../tests/e2e/helpers/browser.ts';
+import { buildPlainMapLibre } from './bench-anchors/build-plain-maplibre.ts';
 import { isScript, serveGzipped, watchBytes } from './bench-server.ts';
 import { YEAR_STEPS } from './scale/measure.ts';
 
-export type PageName = 'explorer' | 'reference';
+export type PageName = 'explorer' | 'reference' | 'plain';
 
 /** How long a mark may take before it counts as absent (ms): BENCH_MARK_TIMEOUT_MS, 60 s. */
 export const MARK_TIMEOUT = Number(process.env.BENCH_MARK_TIMEOUT_MS ?? 60_000);
@@ -55,6 +57,11 @@ export interface PassFigures {
   loads: number;
   explorer: PageFigures;
   reference: PageFigures;
+  /**
+   * The plain MapLibre page (bench-anchors/plain-maplibre), in the full-map pass only: what
+   * MapLibre alone takes here to draw the same polygons. Informational; no budget.
+   */
+  plain?: PageFigures;
   /** Explorer ÷ reference, of the medians. */
   ratios: {
     choroplethReady: number;
@@ -62,6 +69,10 @@ export interface PassFigures {
     yearStep: number;
     jsBeforeChoropleth: number;
     totalJs: number;
+    /** The plain MapLibre page's map-interactive ÷ the reference's (full-map pass only). */
+    plainMapInteractive?: number;
+    /** The explorer's map-interactive ÷ the plain MapLibre page's (full-map pass only). */
+    explorerOverPlain?: number;
   };
 }
 
@@ -150,13 +161,16 @@ async function measureLoad(
     const ready = await markTime(page, 'choropleth-ready', MARK_TIMEOUT);
     if (name === 'reference' && (Number.isNaN(ready) || !((await page.evaluate(REFERENCE_DRAWN)) as boolean)))
       throw new Error(`side by side: the reference page (${url}) drew no map: ${session.errors.join('; ')}`);
+    if (name === 'plain' && Number.isNaN(ready))
+      throw new Error(`side by side: the plain MapLibre page (${url}) drew no map: ${session.errors.join('; ')}`);
     // The explorer's map-interactive is only waited for once it has painted: without a first choropleth, no map.
     const interactive =
-      name === 'reference' ? ready : Number.isNaN(ready) ? NaN : await markTime(page, 'map-interactive', MARK_TIMEOUT);
+      name !== 'explorer' || Number.isNaN(ready) ? ready : await markTime(page, 'map-interactive', MARK_TIMEOUT);
     await page.waitForTimeout(1000);
     const jsBeforeReady = Number.isNaN(ready) ? NaN : await bytes.scriptsBy(page, ready);
     const jsTotal = (await bytes.received(page)).filter((r) => isScript(r.url)).reduce((n, r) => n + r.body, 0);
-    const steps = Number.isNaN(ready) ? [NaN] : await yearSteps(page);
+    // The plain MapLibre page has no years to step through.
+    const steps = name === 'plain' ? [] : Number.isNaN(ready) ? [NaN] : await yearSteps(page);
     if (session.externalRequests.length > 0)
       throw new Error(`external requests (${name}): ${session.externalRequests.join(', ')}`);
     // Last, so that the probe's own WebGL context costs the load nothing.
@@ -183,19 +197,24 @@ function summarise(loads: Load[]): PageFigures {
   };
 }
 
+/**
+ * One pass: `loads` rounds of alternating cold loads of the explorer and the reference, and of
+ * the plain MapLibre page where `urls.plain` is given (the full-map pass).
+ */
 async function measurePass(
   webgl: boolean,
   loads: number,
-  urls: Record<PageName, string>,
+  urls: { explorer: string; reference: string; plain?: string },
   renderer: 'full' | 'auto' = 'full',
 ): Promise<PassFigures> {
   const browser = await launchBrowser({ webgl });
-  const runs: Record<PageName, Load[]> = { explorer: [], reference: [] };
+  const runs: Record<PageName, Load[]> = { explorer: [], reference: [], plain: [] };
+  const pages: PageName[] = urls.plain === undefined ? ['explorer', 'reference'] : ['explorer', 'reference', 'plain'];
   try {
     for (let i = 0; i < loads; i += 1) {
-      for (const name of ['explorer', 'reference'] as const) {
+      for (const name of pages) {
         const started = Date.now();
-        const load = await measureLoad(browser, urls[name], name, webgl, renderer);
+        const load = await measureLoad(browser, urls[name] ?? '', name, webgl, renderer);
         runs[name].push(load);
         console.log(
           `side by side (${webgl ? `WebGL, ${renderer === 'full' ? 'full map' : "explorer's choice"}` : 'no WebGL'}): ${name} load ${i + 1}/${loads}: choropleth-ready ${load.ready.toFixed(0)} ms, map-interactive ${load.interactive.toFixed(0)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`,
@@ -207,24 +226,33 @@ async function measurePass(
   }
   const explorer = summarise(runs.explorer);
   const reference = summarise(runs.reference);
-  const ratio = (pick: (f: PageFigures) => number) => round(pick(explorer) / pick(reference), 2);
+  const plain = runs.plain.length > 0 ? summarise(runs.plain) : undefined;
+  const ratio = (pick: (f: PageFigures) => number, of = explorer, to = reference) => round(pick(of) / pick(to), 2);
+  const interactive = (f: PageFigures) => f.mapInteractiveMs.median;
   return {
     webgl,
     renderer,
     loads,
     explorer,
     reference,
+    ...(plain ? { plain } : {}),
     ratios: {
       choroplethReady: ratio((f) => f.choroplethReadyMs.median),
-      mapInteractive: ratio((f) => f.mapInteractiveMs.median),
+      mapInteractive: ratio(interactive),
       yearStep: ratio((f) => f.yearStepMs.median),
       jsBeforeChoropleth: ratio((f) => f.jsBeforeChoroplethKiB.median),
       totalJs: ratio((f) => f.totalJsKiB.median),
+      ...(plain
+        ? { plainMapInteractive: ratio(interactive, plain), explorerOverPlain: ratio(interactive, explorer, plain) }
+        : {}),
     },
   };
 }
 
-/** Both passes: `loads` alternating cold loads of each page with WebGL, `noWebglLoads` without. */
+/**
+ * Both passes: `loads` alternating cold loads of each page with WebGL (the plain MapLibre page
+ * too, built from bench-anchors/), `noWebglLoads` without.
+ */
 export async function measureSideBySide(options: {
   dist: string;
   reference: string;
@@ -232,20 +260,24 @@ export async function measureSideBySide(options: {
   noWebglLoads: number;
   softwareLoads: number;
 }): Promise<SideBySideFigures> {
+  const plainDir = await buildPlainMapLibre(options.reference);
   const explorer = await serveGzipped(options.dist);
-  // The reference is not the explorer's: none of its headers (its CSP would not fit the page).
+  // The reference and the plain page are not the explorer's: none of its headers (its CSP would not fit them).
   const reference = await serveGzipped(options.reference, { headers: {} });
+  const plain = await serveGzipped(plainDir, { headers: {} });
   try {
     const urls = { explorer: explorer.url, reference: reference.url };
     return {
       reference: options.reference,
-      webgl: await measurePass(true, options.loads, urls),
+      webgl: await measurePass(true, options.loads, { ...urls, plain: plain.url }),
       noWebgl: await measurePass(false, options.noWebglLoads, urls),
       ...(options.softwareLoads > 0 ? { software: await measurePass(true, options.softwareLoads, urls, 'auto') } : {}),
     };
   } finally {
     await explorer.close();
     await reference.close();
+    await plain.close();
+    rmSync(plainDir, { recursive: true, force: true });
   }
 }
 
@@ -276,6 +308,12 @@ export function sideBySideTable(f: PassFigures): string {
       1,
     ),
     row('total JS (KiB gzip)', e.totalJsKiB.median, r.totalJsKiB.median, ratios.totalJs, 1),
+    ...(f.plain
+      ? [
+          `  plain MapLibre page (the same polygons, one fill and one line layer; no budget): map-interactive ${f.plain.mapInteractiveMs.median.toFixed(0)} ms,` +
+            ` ×${ratios.plainMapInteractive?.toFixed(2)} the reference; the explorer's is ×${ratios.explorerOverPlain?.toFixed(2)} the plain page's`,
+        ]
+      : []),
   ].join('\n');
 }
 

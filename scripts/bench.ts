@@ -30,7 +30,10 @@
  * alternating cold loads, once with WebGL and once in a browser without it: choropleth-ready,
  * map-interactive (the reference's is its choropleth-ready), year step, JS (gzip) before the first
  * choropleth and in all, as a table of explorer, reference and ratio under `sideBySide`; its
- * budgets are ratios to the reference, and the JS sizes in KiB. Then the interactions section
+ * budgets are ratios to the reference, and the JS sizes in KiB. The WebGL pass also loads a plain
+ * MapLibre page (scripts/bench-anchors/: the same polygons, one fill and one line layer) in turn,
+ * and prints its map-interactive beside the explorer's, without a budget: what MapLibre alone
+ * takes here. Then the interactions section
  * (scripts/bench-interactions.ts, issue 16): mode, base year, flow, area, year, zoom and table, each
  * action → painted and its longest task, on the explorer's own map and on the full map. The main
  * figures and side by side's first pass choose the full map (MapLibre) before each load, as a GPU
