@@ -1,11 +1,14 @@
 /**
  * Property tests of the import core: arbitrary bytes and text, and text built from the pieces
- * notices and CSV files are made of, never make decodeImportBytes, parseImportText,
- * parseImportCsv, the name resolver or previewImport throw, and what they return is well-formed.
- * Seeded, so a failure replays.
+ * notices and CSV files are made of (bracket runs of every kind among them), never make
+ * decodeImportBytes, parseImportText, parseImportCsv, the name resolver or previewImport throw,
+ * and what they return is well-formed. Large inputs too (issue 17): runs repeated up to the paste
+ * limit and files up to the 2 MB limit, parsed and read through the import reader, which always
+ * settles. Seeded, so a failure replays; bounded in size and count, so the file runs in seconds.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createImportReader } from '../../src/data/import-reader';
 import { isValidIn } from '../../src/domain/dataset/units';
 import {
   AREA_NAMES_ZH,
@@ -15,9 +18,13 @@ import {
   layerFacts,
   parseImportCsv,
   parseImportText,
+  pastedInput,
   previewImport,
+  readImportInput,
   resolveEntries,
   type ImportEntry,
+  type ImportInput,
+  type ImportRead,
   type ImportProblem,
   type ParsedInput,
   type Resolution,
@@ -90,6 +97,23 @@ function checkResolution(r: Resolution, year: number): void {
 
 const names = [...new Set(units.map((u) => u.nameZh))];
 const areas = Object.values(AREA_NAMES_ZH);
+/** Brackets of every kind, matched, mixed or alone, empty or holding a space, a digit, an area, a name. */
+const OPENING = ['(', '（', '[', '【', '〔', '［'];
+const CLOSING = [')', '）', ']', '】', '〕', '］'];
+const bracketRun = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        fc
+          .tuple(fc.integer({ min: 0, max: 5 }), fc.constantFrom('', ' ', '1', '７个', '石家庄', '鹿泉区', '并列'))
+          .map(([k, inner]) => `${OPENING[k]}${inner}${CLOSING[k]}`),
+        fc.constantFrom(...OPENING, ...CLOSING),
+      ),
+      { minLength: 1, maxLength: 8 },
+    ),
+    fc.integer({ min: 1, max: 40 }),
+  )
+  .map(([run, times]) => run.join('').repeat(times));
 const piece = fc.oneof(
   { arbitrary: fc.constantFrom(...names), weight: 5 },
   fc.constantFrom(...areas, ...areas.map((a) => `${a}：`), '雄安新区', '渤海新区', '河北省'),
@@ -120,6 +144,7 @@ const piece = fc.oneof(
   ),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
   fc.integer({ min: 0, max: 200 }).map(String),
+  bracketRun,
 );
 const separator = fc.constantFrom('、', '，', ',', ';', '；', ' ', '\n', '\r\n', '　', '。', '');
 const builtText = fc
@@ -339,6 +364,107 @@ describe('import core under arbitrary input', () => {
         expect(layerFacts(preview, all)).toHaveLength(preview.newFacts.length + preview.conflicts.length);
       }),
       RUNS,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Large inputs: what overflowed the stack or froze the parser (issue 17), and what is near it
+
+/** A unit of text to repeat: a piece and a separator, or a bracket run, or white space. */
+const unitText = fc.oneof(
+  fc.tuple(piece, separator).map(([p, sep]) => p + sep),
+  bracketRun,
+  fc.constantFrom('赵县、', '赵 县、', 'A类：', '：', '、', ' \u3000\t', '\n', '石家庄市（7个）：', '（）', '【1】'),
+);
+/** A large text: a unit repeated to up to the paste limit, with a few pieces around it. */
+const largeText = fc
+  .tuple(builtText, unitText, fc.integer({ min: 1_000, max: IMPORT_LIMITS.maxTextChars }), builtText)
+  .map(([head, unit, length, tail]) =>
+    (head + unit.repeat(Math.ceil(length / Math.max(1, unit.length))) + tail).slice(0, IMPORT_LIMITS.maxTextChars),
+  );
+/** A large file: a unit repeated to up to the file limit, as UTF-8, UTF-16 or junk. */
+const largeFile = fc
+  .tuple(
+    unitText,
+    fc.integer({ min: 100_000, max: IMPORT_LIMITS.maxFileBytes }),
+    fc.constantFrom('utf-8', 'utf-16', 'junk'),
+  )
+  .map(([unit, size, kind]): Uint8Array => {
+    if (kind === 'junk') return Uint8Array.from({ length: size }, (_, i) => (i * 2_654_435_761) >>> 24);
+    const text = unit.repeat(Math.ceil(size / Math.max(1, unit.length) / (kind === 'utf-8' ? 3 : 2)));
+    if (kind === 'utf-8') return new TextEncoder().encode(text).slice(0, size);
+    const bytes = new Uint8Array(2 + 2 * text.length);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i += 1) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    return bytes.slice(0, size);
+  });
+
+function checkRead(read: ImportRead | null): void {
+  expect(read).not.toBeNull();
+  if (read === null) return;
+  checkProblems(read.ok ? read.notes : read.problems);
+  if (!read.ok) expect(read.problems.some((p) => p.severity === 'error')).toBe(true);
+  else read.resolved.forEach((r) => checkEntry(r.entry));
+}
+
+describe('import core under large input', () => {
+  const LARGE = { seed: 20_261_207, numRuns: 30 };
+
+  it('parseImportText never throws on text up to the paste limit', () => {
+    fc.assert(
+      fc.property(largeText, defaultsArb, (text, defaults) => {
+        checkParsed(parseImportText(text, defaults));
+      }),
+      LARGE,
+    );
+  });
+
+  it('readImportInput never throws on files up to the 2 MB limit', () => {
+    fc.assert(
+      fc.property(largeFile, (bytes) => {
+        checkRead(readImportInput({ kind: 'bytes', bytes }, { year: 2023, tier: 'A', scoreOrdered: false }, units));
+      }),
+      { ...LARGE, numRuns: 8 },
+    );
+  });
+
+  it('every read through the import reader settles, in a worker or on the main thread', async () => {
+    const inputs = fc.oneof(
+      largeText.map((text): ImportInput => pastedInput(text)),
+      builtText.map((text): ImportInput => pastedInput(text)),
+      largeFile.map((bytes): ImportInput => ({ kind: 'bytes', bytes })),
+    );
+    /** A worker stand-in that answers as the real worker's script does, a task later. */
+    const answering = () => {
+      const worker = {
+        onmessage: null as ((event: MessageEvent) => void) | null,
+        onerror: null,
+        postMessage(request: { seq: number; input: ImportInput; defaults: typeof defaults; units: typeof units }) {
+          setTimeout(() => {
+            try {
+              const read = readImportInput(request.input, request.defaults, request.units);
+              worker.onmessage?.({ data: { seq: request.seq, read } } as MessageEvent);
+            } catch (error) {
+              worker.onmessage?.({ data: { seq: request.seq, error: String(error) } } as MessageEvent);
+            }
+          }, 0);
+        },
+        terminate() {},
+      };
+      return worker as unknown as Worker;
+    };
+    const defaults = { year: 2023, tier: 'A' as const, scoreOrdered: false };
+    await fc.assert(
+      fc.asyncProperty(inputs, fc.boolean(), async (input, inWorker) => {
+        const reader = createImportReader(inWorker ? answering : null);
+        checkRead(await reader.read(input, defaults, units));
+        reader.dispose();
+      }),
+      { ...LARGE, numRuns: 16 },
     );
   });
 });

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { areaName, isValidIn } from '../../src/domain/dataset/units';
 import { AREA_NAMES_ZH, areaCodeOfName } from '../../src/domain/import/areas-zh';
-import { createNameResolver, normalizeName, shortForms } from '../../src/domain/import/names';
+import { normalizeName, shortForms } from '../../src/domain/import/name-forms';
+import { createNameResolver } from '../../src/domain/import/names';
 import { YEARS, type Unit } from '../../src/domain/types';
 import { realDataset } from '../fixtures/import/real-data';
 

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AREA_NAMES_ZH, NEW_AREAS_ZH } from '../../src/domain/import/areas-zh';
-import { PROSE_CHARS, parseNotice, type NoticeDefaults } from '../../src/domain/import/notice';
+import { parseNotice, type NoticeDefaults } from '../../src/domain/import/notice';
+import { PROSE_CHARS } from '../../src/domain/import/notice-tokens';
 import { IMPORT_LIMITS, type ImportEntry, type ParsedInput } from '../../src/domain/import/types';
 import { realDataset } from '../fixtures/import/real-data';
 
@@ -146,15 +147,12 @@ describe('city headings', () => {
 describe('separators, numbering and brackets', () => {
   const opts: NoticeDefaults = { year: 2023, tier: 'A', scoreOrdered: false };
   const names = (text: string) => entriesOf(parseNotice(text, opts)).map((e) => e.raw);
+  /** The first six names of the lists below, as the parser should give them back. */
+  const six = ['鹿泉区', '栾城区', '藁城区', '正定县', '赵县', '晋州市'];
 
   it('splits on 、，,;； spaces and new lines', () => {
     expect(names('鹿泉区，栾城区,藁城区;正定县；赵县 晋州市\n新乐市\r\n无极县\u3000深泽县')).toEqual([
-      '鹿泉区',
-      '栾城区',
-      '藁城区',
-      '正定县',
-      '赵县',
-      '晋州市',
+      ...six,
       '新乐市',
       '无极县',
       '深泽县',
@@ -166,14 +164,7 @@ describe('separators, numbering and brackets', () => {
   });
 
   it('strips list numbering and trailing punctuation', () => {
-    expect(names('1.鹿泉区 （2）栾城区 三、藁城区 ④正定县 5、赵县。 6) 晋州市！')).toEqual([
-      '鹿泉区',
-      '栾城区',
-      '藁城区',
-      '正定县',
-      '赵县',
-      '晋州市',
-    ]);
+    expect(names('1.鹿泉区 （2）栾城区 三、藁城区 ④正定县 5、赵县。 6) 晋州市！')).toEqual(six);
   });
 
   it('keeps a bracketed area with its name and drops other brackets', () => {

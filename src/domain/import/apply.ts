@@ -62,7 +62,8 @@ export function applyImports(base: Dataset, layers: readonly ImportLayer[]): Dat
       replaced.delete(key(fact));
     } else tiers.push(fact);
   }
-  tiers.push(...replaced.values());
+  // One by one: a spread passes every fact as an argument, and the stack has a limit.
+  for (const fact of replaced.values()) tiers.push(fact);
   return { ...base, sources, tiers };
 }
 
@@ -72,18 +73,25 @@ export function nextLayerId(layers: readonly ImportLayer[]): string {
     .map((l) => l.id)
     .filter(isImportSourceId)
     .map((id) => Number(id.slice(IMPORT_SOURCE_PREFIX.length)));
-  return `${IMPORT_SOURCE_PREFIX}${Math.max(0, ...used) + 1}`;
+  return `${IMPORT_SOURCE_PREFIX}${used.reduce((max, n) => Math.max(max, n), 0) + 1}`;
 }
 
 /**
- * The layer without bidirectional controls in its user-written text (title, and each fact's
- * name as read), as every check of layers read back leaves it: a layer the user applies here is
- * then the same data as the one storage or a link gives back, and no title reads backwards.
+ * The layer without bidirectional controls in its user-written text (title, date, link, and
+ * each fact's name as read), as every check of layers read back leaves it: a layer the user
+ * applies here is then the same data as the one storage or a link gives back, and no title or
+ * link (shown as text in the report card and written to exports) reads backwards.
  */
 export function withoutBidiControls(layer: ImportLayer): ImportLayer {
+  const { title, date, url } = layer.source;
   return {
     ...layer,
-    source: { ...layer.source, title: stripBidiControls(layer.source.title) },
+    source: {
+      ...layer.source,
+      title: stripBidiControls(title),
+      date: stripBidiControls(date),
+      url: stripBidiControls(url),
+    },
     facts: layer.facts.map((f) => ({ ...f, raw: stripBidiControls(f.raw) })),
   };
 }

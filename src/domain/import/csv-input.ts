@@ -12,7 +12,8 @@
  */
 import { parseCsv } from '../csv';
 import { stripBidiControls } from '../text-safety';
-import { TIERS, YEARS, unitCountIn, type Tier } from '../types';
+import { isYear } from '../timeline';
+import { TIERS, unitCountIn, type Tier } from '../types';
 import { areaCodeOfName } from './areas-zh';
 import { parseNotice, type NoticeDefaults } from './notice';
 import { IMPORT_LIMITS, type ImportEntry, type ImportProblem, type ParsedInput } from './types';
@@ -135,13 +136,13 @@ function readRow(
   const yearText = get('year');
   const year = yearText === '' ? defaults.year : readYear(yearText);
   if (year === null && yearText === '') fail('no-year', '');
-  else if (year === null || !(YEARS as readonly number[]).includes(year)) fail('bad-year', yearText || String(year));
+  else if (!isYear(year)) fail('bad-year', yearText || String(year));
 
   const tierText = get('tier');
   const tier = readTier(tierText);
   if (tier === null) fail('bad-tier', tierText);
 
-  const ranked = year !== null && (YEARS as readonly number[]).includes(year) ? unitCountIn(year) : null;
+  const ranked = isYear(year) ? unitCountIn(year) : null;
   const rankText = get('rank');
   let rank: number | null = null;
   if (rankText !== '') {
@@ -202,13 +203,23 @@ export function parseImportCsv(
   return { ok: true, entries, problems };
 }
 
+/**
+ * The first line (split at \n or \r\n) that is not all white space, found without splitting the
+ * whole text: a 2 MB file of blank lines would make a million strings for one line.
+ */
+function firstLine(text: string): string | undefined {
+  const visible = /\S/u.exec(text);
+  if (visible === null) return undefined;
+  const start = text.lastIndexOf('\n', visible.index) + 1;
+  const next = text.indexOf('\n', visible.index);
+  const end = next === -1 ? text.length : text[next - 1] === '\r' ? next - 1 : next;
+  return text.slice(start, end);
+}
+
 /** The first line of a text, split as a CSV header, when it holds a known column set. */
 export function looksLikeCsv(text: string): boolean {
   if (typeof text !== 'string') return false;
-  const first = text
-    .replace(/^\uFEFF/u, '')
-    .split(/\r?\n/u)
-    .find((l) => l.trim() !== '');
+  const first = firstLine(text.replace(/^\uFEFF/u, ''));
   if (first === undefined) return false;
   const header = parseCsv(first.slice(0, 2000));
   return header.ok && columnsOf(header.header) !== null;

@@ -11,6 +11,7 @@ export { AREA_NAMES_ZH, areaCodeOfName } from './areas-zh';
 export { decodeImportBytes, type DecodeResult } from './decode';
 export { parseNotice, type NoticeDefaults } from './notice';
 export { MAX_LISTED_PROBLEMS, looksLikeCsv, parseImportCsv, parseImportText } from './csv-input';
-export { createNameResolver, normalizeName, shortForms, type NameResolver, type ResolveContext } from './names';
+export { normalizeName, shortForms } from './name-forms';
+export { createNameResolver, type NameResolver, type ResolveContext } from './names';
 export { layerFacts, previewImport, resolveEntries } from './preview';
 export { pastedInput, readImportInput, type ImportInput, type ImportRead } from './read';

@@ -18,7 +18,7 @@
 import { stripBidiControls } from '../text-safety';
 import { isYear } from '../timeline';
 import { TIERS, unitCountIn, type Tier } from '../types';
-import { AREA_NAMES_ZH, NEW_AREAS_ZH, areaCodeOfName } from './areas-zh';
+import { normalizeSpace, tokensOf, type Token } from './notice-tokens';
 import { IMPORT_LIMITS, type ImportEntry, type ImportProblem, type ParsedInput } from './types';
 
 export interface NoticeDefaults {
@@ -27,33 +27,24 @@ export interface NoticeDefaults {
   scoreOrdered: boolean;
 }
 
-/**
- * Characters of prose and headings that occur in no unit or area name (a test checks this
- * against data/units.csv): a token holding one is not a name. 年 is not here (永年区), nor 下
- * (下花园区), 名 (大名县), 全 (万全区), 新 (新华区), 和 (南和区), 高 (高邑县).
+/*
+ * Every pattern below runs on text that normalizeSpace has made: a run of white space is one
+ * character there, so each `\s?` stands where `\s*` would be read the same, and no quantifier is
+ * unbounded next to another over the same characters. Each pattern is linear in its text.
  */
-export const PROSE_CHARS: ReadonlySet<string> = new Set([
-  ...'的类个共为是了按以等及与对将于评价结果单排序分数得通知公告布能力技科创域附件如表其各位月日级档第此该进入升降度已被列含括应从低到计',
-]);
-
-/** A character a name may end with: a letter, a digit or a closing bracket (桥西区（张家口）). */
-const NAME_END = /^[\p{L}\p{N})\]】〕]$/u;
-
-/** The longest token taken as a name: a unit with two prefixes is under 16 characters. */
-const MAX_NAME_CHARS = 20;
 
 /** A tier header, on NFKC text: "A类县(市、区)(共66个,以分数从高到低为序):", "B类:", "C类(28个)". */
 const TIER_HEADER =
-  /(?<![A-Za-z0-9])([ABCabc])\s*类(?:县|单位|地区)?(?:\s*\([^()\n]{0,60}\))*(?:\s*共?\s*\d{1,3}\s*个)?(?:\s*\([^()\n]{0,60}\))*\s*:?/gu;
+  /(?<![A-Za-z0-9])([ABCabc])\s?类(?:县|单位|地区)?(?:\s?\([^()\n]{0,60}\))*(?:\s?共?\s?\d{1,3}\s?个)?(?:\s?\([^()\n]{0,60}\))*\s?:?/gu;
 
-const STATED_COUNT = /共?\s*(\d{1,3})\s*个/u;
+const STATED_COUNT = /共?\s?(\d{1,3})\s?个/u;
 /** Phrases saying a list is in score order, or that it is not. */
 const ORDERED =
   /以?(?:分数|得分|总分|评分)(?:从|由)?高(?:到|至)?低(?:为序|排序|排列|顺序)?|按(?:照)?(?:分数|得分|总分|评分)(?:高低)?(?:排序|排列|顺序|为序)/u;
 const UNORDERED = /不分先后|排名不分|按(?:照)?(?:行政区划|区划代码|行政区|地区|地市)(?:顺序|排序|排列|为序)?|排序不分/u;
 
 /** Years stated: "2023年", "2023年度", "(2023)", "二〇二三年". */
-const YEAR_WRITTEN = /(?<!\d)(20\d\d)\s*年(度)?|\((20\d\d)\)/gu;
+const YEAR_WRITTEN = /(?<!\d)(20\d\d)\s?年(度)?|\((20\d\d)\)/gu;
 const YEAR_HAN = /二[〇零○0]([一二三四五六七八九〇零○0])([一二三四五六七八九〇零○0])年(度)?/gu;
 const HAN_DIGITS: Readonly<Record<string, number>> = {
   〇: 0,
@@ -70,18 +61,6 @@ const HAN_DIGITS: Readonly<Record<string, number>> = {
   八: 8,
   九: 9,
 };
-
-interface Section {
-  tier: Tier | null;
-  /** The header's text, where a count and the order may be stated. */
-  header: string;
-  body: string;
-}
-
-interface Token {
-  raw: string;
-  areaHint: string | null;
-}
 
 function isTier(value: unknown): value is Tier {
   return typeof value === 'string' && (TIERS as readonly string[]).includes(value);
@@ -109,89 +88,6 @@ function yearOf(text: string): { year: number } | { problem: ImportProblem } {
   return { problem: { code: 'no-year', severity: 'error' } };
 }
 
-function splitSections(text: string): { preamble: string; sections: Section[] } {
-  const sections: Section[] = [];
-  const matches = [...text.matchAll(TIER_HEADER)];
-  const preamble = text.slice(0, matches[0]?.index ?? text.length);
-  matches.forEach((m, i) => {
-    const start = (m.index ?? 0) + m[0].length;
-    const end = matches[i + 1]?.index ?? text.length;
-    const tier = (m[1] ?? '').toUpperCase();
-    sections.push({ tier: isTier(tier) ? tier : null, header: m[0], body: text.slice(start, end) });
-  });
-  return { preamble, sections };
-}
-
-/** Every way an area is written in a heading, longest first. */
-const AREA_WORDS = [
-  ...Object.values(AREA_NAMES_ZH).flatMap((zh) => [zh, zh.slice(0, -1)]),
-  ...Object.keys(NEW_AREAS_ZH),
-].sort((a, b) => b.length - a.length);
-/** Areas that are not units themselves: a token naming one is a heading, not a name. */
-const AREA_ONLY = new Set(
-  AREA_WORDS.filter((w) => {
-    const code = areaCodeOfName(w);
-    return code !== '130181' && code !== '130682';
-  }),
-);
-
-/** Bracketed text in a clause: kept when it names an area (桥西区（张家口）), else dropped. */
-function dropBrackets(clause: string): string {
-  return clause.replace(/[([【〔]([^()[\]【】〔〕]*)[)\]】〕]/gu, (whole, inner: string) =>
-    areaCodeOfName(inner) !== null ? whole : ' ',
-  );
-}
-
-/** A token as a name, or null when it cannot be one (numbering, a count, prose, markup). */
-function cleanToken(token: string): string | null {
-  const lead = token
-    .replace(/^(?:\d{1,3}[.)、:]|[一二三四五六七八九十]+[、.)]|\d{1,3}(?=\p{Script=Han}))/u, '')
-    .replace(/^[\p{P}\p{S}]+/u, '');
-  const text = trimNameEnd(lead);
-  if (text === '') return null;
-  if (/^\d{6}$/.test(text)) return text;
-  if (!/\p{Script=Han}/u.test(text) || /\d/.test(text)) return null;
-  const chars = [...text];
-  if (chars.length < 2 || chars.length > MAX_NAME_CHARS) return null;
-  if (chars.some((c) => PROSE_CHARS.has(c))) return null;
-  if (/^(?:县|市|区)+$/u.test(text)) return null;
-  return text;
-}
-
-/**
- * The names of one section's body, with the city each stands under, and whether it had city
- * headings. A token ending in a colon is a label: a city ("石家庄市（7个）：") puts the names
- * after it under it, any other label ("名单如下：") is dropped.
- */
-function tokensOf(body: string): { tokens: Token[]; grouped: boolean } {
-  const tokens: Token[] = [];
-  let areaHint: string | null = null;
-  let grouped = false;
-  const text = dropBrackets(body)
-    // "石家庄市 7个：" (the count's bracket already dropped) → "石家庄市:"
-    .replace(/\s*共?\s*\d{1,3}\s*个\s*(?=:)/gu, '')
-    .replace(/\s*:\s*/gu, ': ')
-    // PDFs pad two-character names to the width of three ("赵\u3000县"): put them back together.
-    .replace(/(^|[\s、,;。:])(\p{Script=Han})[ \t]+([县区市])(?=$|[\s、,;。:])/gmu, '$1$2$3');
-  for (const part of text.split(/[、,;。\s/|]+/u)) {
-    const label = part.endsWith(':');
-    const raw = cleanToken(label ? part.slice(0, -1) : part);
-    if (raw === null) continue;
-    const area = raw.replace(/^河北省?/u, '');
-    if (label || AREA_ONLY.has(area)) {
-      // A city on its own, with or without a colon, is a heading; other labels are not names.
-      const code = areaCodeOfName(area);
-      if (code !== null) {
-        areaHint = code;
-        grouped = true;
-      }
-      continue;
-    }
-    tokens.push({ raw, areaHint });
-  }
-  return { tokens, grouped };
-}
-
 interface TierList {
   tokens: Token[];
   stated: Set<number>;
@@ -217,29 +113,9 @@ function rankStarts(lists: Map<Tier, TierList>, year: number, orderedByDefault: 
   return starts;
 }
 
-/**
- * Every run of white space as one character: a line break where the run holds one, else a space.
- * Done once, up front, so that no pattern below meets a long run: text copied from a PDF can pad
- * with thousands of spaces, and `\s*` next to `\s*` (or a failing `\s*:`) over such a run
- * backtracks in time quadratic or worse in its length. With runs of one character every pattern
- * here is linear in the text. Nothing is lost: names hold no white space, and the patterns treat
- * one space as they treated many.
- */
-export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/gu, (run) => (/[\n\r\u2028\u2029]/u.test(run) ? '\n' : ' '));
-}
-
-/** The text without the trailing characters that cannot end a name, in one pass from the end. */
-function trimNameEnd(text: string): string {
-  let end = text.length;
-  while (end > 0) {
-    // Step back one code point (a surrogate pair is two units).
-    const low = text.charCodeAt(end - 1);
-    const width = end >= 2 && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
-    if (NAME_END.test(text.slice(end - width, end))) break;
-    end -= width;
-  }
-  return text.slice(0, end);
+/** Appends `items` to `list` one by one: spread into push(), a long list overflows the call stack. */
+function appendAll<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }
 
 /**
@@ -272,10 +148,16 @@ export function parseNotice(
   const defaultTier = isTier(defaults?.tier) ? defaults.tier : null;
   const orderedByDefault = defaults?.scoreOrdered === true;
 
-  const { preamble, sections } = splitSections(normalized);
+  // Tier sections are read one at a time, from one header to the next: a long text can hold
+  // hundreds of thousands of headers, and none is kept longer than it is needed.
+  const headers = new RegExp(TIER_HEADER);
+  const first = headers.exec(normalized);
+  const preamble = normalized.slice(0, first?.index ?? normalized.length);
   const preambleOrdered = ORDERED.test(preamble);
   const preambleUnordered = UNORDERED.test(preamble);
-  const untiered = sections.length === 0 ? tokensOf(preamble) : { tokens: [], grouped: false };
+  // A list is read up to one name past the limit: enough to know it is over.
+  const most = IMPORT_LIMITS.maxEntries + 1;
+  const untiered = first === null ? tokensOf(preamble, most) : { tokens: [], grouped: false };
   const lists = new Map<Tier, TierList>();
   const listOf = (tier: Tier): TierList => {
     let list = lists.get(tier);
@@ -291,19 +173,29 @@ export function parseNotice(
       problems.push({ code: 'no-tier', severity: 'error', line: 1, detail: untiered.tokens[0]?.raw ?? '' });
     } else {
       const list = listOf(defaultTier);
-      list.tokens.push(...untiered.tokens);
+      appendAll(list.tokens, untiered.tokens);
       list.grouped ||= untiered.grouped;
     }
   }
-  for (const section of sections) {
-    if (section.tier === null) continue;
-    const list = listOf(section.tier);
-    const { tokens, grouped } = tokensOf(section.body);
-    list.tokens.push(...tokens);
+  let read = [...lists.values()].reduce((n, l) => n + l.tokens.length, 0);
+  for (let header = first; header !== null;) {
+    // Over the limit already: the import is refused whatever the rest says.
+    if (read >= most) break;
+    const start = header.index + header[0].length;
+    headers.lastIndex = start;
+    const next = headers.exec(normalized);
+    const body = normalized.slice(start, next?.index ?? normalized.length);
+    const tier = (header[1] ?? '').toUpperCase();
+    const said = header[0] + body;
+    const count = STATED_COUNT.exec(header[0]);
+    header = next;
+    if (!isTier(tier)) continue;
+    const list = listOf(tier);
+    const { tokens, grouped } = tokensOf(body, most - read);
+    appendAll(list.tokens, tokens);
+    read += tokens.length;
     list.grouped ||= grouped;
-    const count = STATED_COUNT.exec(section.header);
     if (count) list.stated.add(Number(count[1]));
-    const said = section.header + section.body;
     list.ordered ||= ORDERED.test(said) || preambleOrdered;
     list.unordered ||= UNORDERED.test(said);
   }

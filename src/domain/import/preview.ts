@@ -90,7 +90,8 @@ function trialLayerId(dataset: Dataset): string {
     .map((s) => s.sourceId)
     .filter(isImportSourceId)
     .map((id) => Number(id.slice(IMPORT_SOURCE_PREFIX.length)));
-  return `${IMPORT_SOURCE_PREFIX}${Math.max(0, ...used) + 1}`;
+  // A fold, not Math.max(...used): spread into a call, a long list overflows the call stack.
+  return `${IMPORT_SOURCE_PREFIX}${used.reduce((most, n) => Math.max(most, n), 0) + 1}`;
 }
 
 /**

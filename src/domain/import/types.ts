@@ -28,6 +28,7 @@ export type ImportProblemCode =
   | 'binary' // NUL bytes or undecodable content
   | 'utf16-no-bom' // UTF-16 text without a byte-order mark: which byte order is not said, so it is not guessed
   | 'csv-malformed' // quoting or field-count errors (line, detail)
+  | 'read-failed' // the reader itself stopped on an error (detail: the error); nothing was read
   | 'csv-header' // no recognised header (detail: the header found)
   | 'bad-year' // a year outside 2019–2023 (line, detail)
   | 'bad-tier' // a tier that is not A, B or C (line, detail)

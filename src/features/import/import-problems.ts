@@ -14,6 +14,7 @@ const PROBLEM_KEY: Record<ImportProblemCode, MessageKey> = {
   'too-many-entries': 'importProblemTooManyEntries',
   binary: 'importProblemBinary',
   'csv-malformed': 'importProblemCsvMalformed',
+  'read-failed': 'importProblemReadFailed',
   'csv-header': 'importProblemCsvHeader',
   'bad-year': 'importProblemBadYear',
   'bad-tier': 'importProblemBadTier',
