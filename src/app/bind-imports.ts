@@ -19,33 +19,30 @@
  * while an earlier fragment is being read supersedes it.
  */
 import {
+  IMPORT_BACKUP_KEY,
   IMPORT_STORAGE_KEY,
   browserStorage,
   diffLayers,
-  readImportBackups,
-  removeImportBackups,
-  removeImportEntry,
   updateImportLayers,
+  type LayerDiff,
   type SaveResult,
   type StorageLike,
-  type StoredRead,
 } from '../data/import-storage';
 import type { ImportLayer } from '../domain/import/types';
 import type { Lang } from '../domain/lang';
 import type { Unit } from '../domain/types';
-import type { AppStore, NoticeExtra } from '../store/store';
-import { t } from '../i18n';
+import type { AppStore } from '../store/store';
 import { fragmentValue, hashWithoutImports } from '../url/import-fragment';
 import {
   describeImportProblem,
   downloadText,
-  earlierCopiesNotice,
-  keptEntryNotice,
+  linkReadNotice,
   otherTabNotice,
   readLinkLayers,
   saveFailureText,
   type LinkLayersRead,
 } from './import-notices';
+import { keptCopiesNotices, noticeShown } from './kept-copies';
 
 // Importable from here as before the notices' wording moved to import-notices.ts.
 export {
@@ -73,6 +70,9 @@ export interface ImportsWindow {
 }
 
 const localOf = (imports: readonly ImportLayer[]) => imports.filter((l) => l.origin === 'local');
+
+/** Most layers the other-tab notice lists as added, and as removed (the latest). */
+const MAX_OTHER_TAB_ITEMS = 50;
 
 export interface BindImportsOptions {
   /** The browser's storage; null where it is blocked. Defaults to window.localStorage. */
@@ -119,30 +119,34 @@ export function bindImports(
   let synced: ImportLayer[] = [];
   /** Set while the binder itself puts storage's layers into the store: that is no change to write. */
   let applying = false;
-  /** A failed save is said once per reason until a save succeeds again, not on every change. */
-  const saveFailures = new Set<string>();
-  /** Stored entries already reported (by their copy's id, or their text when none was kept). */
-  const announced = new Set<string>();
+  /**
+   * The notice of the latest failed save: every failed save says so again, in its place (not
+   * one more notice each time); a save that succeeds takes it away.
+   */
+  let saveNotice: number | null = null;
+  /**
+   * The notice about other tabs' changes and what it lists: each change adds to it, in its place,
+   * until it is dismissed.
+   */
+  let otherTab: { id: number; seen: LayerDiff } | null = null;
 
   const lang = () => store.getState().lang;
+  const shown = (id: number | null) => noticeShown(store, id);
+  const { reportEntry, reportEarlierCopies, followBackups } = keptCopiesNotices({
+    store,
+    storage,
+    lang,
+    now,
+    download,
+    onEntryRemoved: () => {
+      // Nothing of this tab's was ever written over the entry: all its layers are new to storage.
+      synced = [];
+      sync('change');
+    },
+  });
 
   const notify = (messages: readonly string[]) => {
     for (const text of messages) store.getState().notify('warning', text);
-  };
-
-  /** A notice whose actions may dismiss it: `extra` is given the function that does. */
-  const notifyDismissable = (
-    kind: 'warning' | 'info',
-    text: string,
-    extra: (dismiss: () => void) => NoticeExtra,
-  ): void => {
-    // notify gives no id: the notice is the last one just after it is added.
-    const ref: { id?: number } = {};
-    const dismiss = () => {
-      if (ref.id !== undefined) store.getState().dismissNotice(ref.id);
-    };
-    store.getState().notify(kind, text, extra(dismiss));
-    ref.id = store.getState().notices.at(-1)?.id;
   };
 
   /** The address without `#imp=…`, once the link's layers are kept, discarded or unreadable. */
@@ -168,85 +172,29 @@ export function bindImports(
     if (stopped || read !== linkReads) return;
     linkDone = read;
     linkUnread = link.unread;
-    notify(link.messages);
+    // One notice per read, however many problems it found: they are its list.
+    const notice = linkReadNotice(lang(), link.messages);
+    if (notice !== null) store.getState().notify('warning', notice.text, { details: notice.details });
     // An unreadable link changes nothing: layers received earlier stay until kept or discarded.
     if (link.layers.length > 0) store.getState().restoreImports([], link.layers);
     // A fragment that gave nothing (unreadable, or all of it already kept here) is not kept in the address.
     dropFragmentIfDone();
   };
 
+  /**
+   * Every failed save is said (the user may have dismissed the last notice and applied another
+   * layer, which is lost on reload just the same), replacing the earlier one; the store records
+   * it for the import dialog's confirmation. A save that succeeds takes the notice away.
+   */
   const reportSave = (save: SaveResult | null) => {
     if (save === null) return;
+    store.getState().setImportsUnsaved(!save.ok);
     if (save.ok) {
-      saveFailures.clear();
+      if (shown(saveNotice) && saveNotice !== null) store.getState().dismissNotice(saveNotice);
+      saveNotice = null;
       return;
     }
-    if (saveFailures.has(save.reason)) return;
-    saveFailures.add(save.reason);
-    notify([saveFailureText(lang(), save.reason)]);
-  };
-
-  /**
-   * Says once what is wrong with a stored entry, and offers to download it (as it was) or to
-   * remove it. An entry still in the way of writing (a newer version's, or one no copy could be
-   * made of) is removed itself; otherwise only its copy is, the entry having been cleaned.
-   */
-  const reportEntry = (read: StoredRead) => {
-    const { issue, text } = read;
-    if (issue === null || text === null) return;
-    const key = read.kept?.id ?? `text:${text}`;
-    if (announced.has(key)) return;
-    announced.add(key);
-    const notice = keptEntryNotice(lang(), { ...read, issue }, now);
-    const inTheWay = issue === 'newer' || read.kept === null;
-    const kept = read.kept;
-    notifyDismissable(notice.kind, notice.text, (dismiss) =>
-      notice.extra({
-        // The text exactly as it was stored: that is what another version (or a person) can recover.
-        download: () => download(notice.fileName, text),
-        remove: () => {
-          const removed =
-            (kept === null || removeImportBackups(storage, [kept.id])) &&
-            (!inTheWay || removeImportEntry(storage, text));
-          dismiss();
-          if (!removed) {
-            notify([t(lang(), 'importKeptRemoveFailed')]);
-            return;
-          }
-          store.getState().notify('info', t(lang(), inTheWay ? 'importKeptEntryRemoved' : 'importKeptRemoved'));
-          if (inTheWay) {
-            // Nothing of this tab's was ever written over the entry: all its layers are new to storage.
-            synced = [];
-            sync('change');
-          }
-        },
-      }),
-    );
-  };
-
-  /** Copies kept aside on earlier visits (and not reported just now): one notice for all of them. */
-  const reportEarlierCopies = () => {
-    const read = readImportBackups(storage);
-    if (read.status === 'unavailable') return;
-    const earlier = read.status === 'ok' ? read.backups.filter((b) => !announced.has(b.id)) : [];
-    if (read.status === 'ok' && earlier.length === 0) return;
-    const text = read.status === 'ok' ? JSON.stringify({ version: 1, backups: earlier }, null, 2) : read.text;
-    const notice = earlierCopiesNotice(lang(), read, earlier, now);
-    notifyDismissable(notice.kind, notice.text, (dismiss) =>
-      notice.extra({
-        download: () => download(notice.fileName, text),
-        remove: () => {
-          const removed = removeImportBackups(storage, read.status === 'ok' ? earlier.map((b) => b.id) : 'all');
-          dismiss();
-          store
-            .getState()
-            .notify(
-              removed ? 'info' : 'warning',
-              t(lang(), removed ? 'importKeptAllRemoved' : 'importKeptRemoveFailed'),
-            );
-        },
-      }),
-    );
+    saveNotice = store.getState().notify('warning', saveFailureText(lang(), save.reason), {}, saveNotice);
   };
 
   /**
@@ -283,8 +231,14 @@ export function bindImports(
     if (trigger !== 'event') return;
     const seen = diffLayers(before, layers);
     if (seen.added.length === 0 && seen.removed.length === 0) return;
-    const notice = otherTabNotice(lang(), seen);
-    store.getState().notify('info', notice.text, notice.extra);
+    // One notice for other tabs' changes, updated in its place while it is shown.
+    const earlier = otherTab !== null && shown(otherTab.id) ? otherTab : null;
+    const all: LayerDiff = {
+      added: [...(earlier?.seen.added ?? []), ...seen.added].slice(-MAX_OTHER_TAB_ITEMS),
+      removed: [...(earlier?.seen.removed ?? []), ...seen.removed].slice(-MAX_OTHER_TAB_ITEMS),
+    };
+    const notice = otherTabNotice(lang(), all);
+    otherTab = { id: store.getState().notify('info', notice.text, notice.extra, earlier?.id ?? null), seen: all };
   };
 
   const start = () => {
@@ -312,10 +266,12 @@ export function bindImports(
     },
   );
 
-  // Another tab wrote the layers (or cleared the whole storage): show what it holds now.
+  // Another tab wrote the layers (or cleared the whole storage): show what it holds now. It may
+  // also have removed copies kept aside: their notices here follow.
   const onStorage = (event: StorageEventLike) => {
-    if (!started || (event.key !== null && event.key !== IMPORT_STORAGE_KEY)) return;
-    sync('event');
+    if (!started) return;
+    if (event.key === null || event.key === IMPORT_STORAGE_KEY) sync('event');
+    if (event.key === null || event.key === IMPORT_STORAGE_KEY || event.key === IMPORT_BACKUP_KEY) followBackups();
   };
   win.addEventListener('storage', onStorage);
 

@@ -142,6 +142,18 @@ export async function readLinkLayers(hash: string, units: readonly Unit[], lang:
   };
 }
 
+/**
+ * The one notice for what a link read said: its only problem as the text, or (several) a title
+ * with their count and one line each, which the notice shows collapsed beyond a few. Null when
+ * there is nothing to say. A link of 60 bad layers is one notice, not 51.
+ */
+export function linkReadNotice(lang: Lang, messages: readonly string[]): { text: string; details: string[] } | null {
+  const [first] = messages;
+  if (first === undefined) return null;
+  if (messages.length === 1) return { text: first, details: [] };
+  return { text: t(lang, 'importLinkProblems', { n: messages.length }), details: [...messages] };
+}
+
 /** A save that failed, in the UI language. */
 export function saveFailureText(lang: Lang, reason: Extract<SaveResult, { ok: false }>['reason']): string {
   return t(lang, SAVE_FAILURE[reason]);

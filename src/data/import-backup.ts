@@ -15,6 +15,8 @@
  */
 
 /** The key of the copies kept aside: `{ version: 1, backups: ImportBackup[] }`. */
+import { isCalendarDate } from '../domain/calendar-date';
+
 export const IMPORT_BACKUP_KEY = 'hebei-explorer:imports:backup';
 
 /**
@@ -86,6 +88,7 @@ function isBackup(value: unknown): value is ImportBackup {
   return (
     typeof id === 'string' &&
     typeof savedAt === 'string' &&
+    isCalendarDate(savedAt, { time: true }) &&
     typeof reason === 'string' &&
     (BACKUP_REASONS as readonly string[]).includes(reason) &&
     (version === null || typeof version === 'number') &&

@@ -7,7 +7,8 @@
  */
 import { isValidIn } from '../domain/dataset/units';
 import { IMPORT_LIMITS, isImportSourceId, type ImportFact, type ImportLayer } from '../domain/import/types';
-import { stripBidiControls } from '../domain/text-safety';
+import { isCalendarDate } from '../domain/calendar-date';
+import { hasBidiControls, stripBidiControls } from '../domain/text-safety';
 import { isYear } from '../domain/timeline';
 import { TIERS, unitCountIn, type Tier, type Unit } from '../domain/types';
 
@@ -41,12 +42,25 @@ const isTier = (value: unknown): value is Tier =>
   typeof value === 'string' && (TIERS as readonly string[]).includes(value);
 
 /**
- * A source link that is safe to put in an href: http or https only (never javascript:, data:
- * or a relative path), at most MAX_URL_CHARS. Returns the URL as given, or null.
+ * Control characters (C0, DEL, C1) and invisible format characters (zero-width space and
+ * joiners, word joiner, byte-order mark): nothing a link needs, and each can hide or disguise
+ * what a link shown as text says. Bidirectional controls are checked by hasBidiControls.
+ */
+const isHiddenChar = (ch: string): boolean => {
+  const c = ch.charCodeAt(0);
+  return c <= 0x1f || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+};
+
+/**
+ * A source link that is safe to put in an href and to show as text: http or https only (never
+ * javascript:, data: or a relative path), at most MAX_URL_CHARS, and without control, invisible
+ * or bidirectional control characters (`https://example.com/\u202Egpj.exe` would be shown as
+ * ending in "exe.jpg"). Returns the URL as given, or null.
  */
 export function safeSourceUrl(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '' || trimmed.length > MAX_URL_CHARS) return null;
+  if (Array.from(trimmed).some(isHiddenChar) || hasBidiControls(trimmed)) return null;
   try {
     const url = new URL(trimmed);
     return url.protocol === 'http:' || url.protocol === 'https:' ? trimmed : null;
@@ -63,17 +77,22 @@ const SOURCE_YEARS = { min: 2000, max: 2100 } as const;
  * exist in the calendar (2023-02-30 and 2023-04-31 do not; 2024-02-29 does).
  */
 export function isSourceDate(text: string): boolean {
-  if (text === '') return true;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = m[2] === undefined ? 1 : Number(m[2]);
-  const day = m[3] === undefined ? 1 : Number(m[3]);
-  if (year < SOURCE_YEARS.min || year > SOURCE_YEARS.max || month < 1 || month > 12 || day < 1) return false;
-  // Day 0 of the next month is the last day of this one.
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  return text === '' || isCalendarDate(text, { partial: true, years: SOURCE_YEARS });
 }
+
+/**
+ * When a layer was applied, as Date.toISOString writes it (a plain date is taken too): the one
+ * calendar check (domain/calendar-date.ts), not Date.parse, which takes "2023-02-30" and "1".
+ */
+export function isCreatedAt(text: string): boolean {
+  return text.length <= 40 && isCalendarDate(text, { time: true });
+}
+
+/** Text quoted from the input in a problem (a fact's code or year): no control or bidi characters. */
+const quoted = (text: string): string =>
+  Array.from(stripBidiControls(text))
+    .filter((ch) => !isHiddenChar(ch))
+    .join('');
 
 /** A fact, or why not: the code must name a unit in that year, the rank fit the year's units. */
 function checkFact(value: unknown, units: readonly Unit[]): ImportFact | null {
@@ -103,16 +122,17 @@ function checkLayer(value: unknown, units: readonly Unit[], origin: ImportLayer[
   if (!isRecord(value) || !isRecord(value.source) || !Array.isArray(value.facts)) return { reason: 'shape' };
   const { id, source, createdAt, facts } = value;
   if (typeof id !== 'string' || !isImportSourceId(id)) return { reason: 'id' };
-  const { date, url } = source;
+  const { date } = source;
+  // The link is checked without bidirectional controls, as the dialog checks it; a link with any
+  // other control or invisible character is refused (safeSourceUrl).
+  const url = typeof source.url === 'string' ? stripBidiControls(source.url) : null;
   // Bidirectional controls could make a title read backwards wherever it is shown (direction
   // spoofing): they are removed before the checks, so a title of nothing else is no title.
   const title = typeof source.title === 'string' ? stripBidiControls(source.title) : null;
   if (title === null || title.trim() === '' || title.length > MAX_TITLE_CHARS) return { reason: 'title' };
   if (typeof date !== 'string' || !isSourceDate(date)) return { reason: 'date' };
-  if (typeof url !== 'string' || (url !== '' && safeSourceUrl(url) !== url)) return { reason: 'url' };
-  if (typeof createdAt !== 'string' || createdAt.length > 40 || !Number.isFinite(Date.parse(createdAt))) {
-    return { reason: 'shape' };
-  }
+  if (url === null || (url !== '' && safeSourceUrl(url) !== url)) return { reason: 'url' };
+  if (typeof createdAt !== 'string' || !isCreatedAt(createdAt)) return { reason: 'date' };
   // A layer from storage was kept by the user; one from a link never is until they say so.
   if (value.origin !== origin) return { reason: 'origin' };
   if (facts.length > IMPORT_LIMITS.maxEntries) return { reason: 'too-many' };
@@ -136,7 +156,7 @@ function checkLayer(value: unknown, units: readonly Unit[], origin: ImportLayer[
 /** "139999@2021" for a dropped fact, as far as it can be read. */
 function describeFact(value: unknown): string {
   if (!isRecord(value)) return typeof value;
-  const part = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 12) : '?');
+  const part = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? quoted(String(v)).slice(0, 12) : '?');
   return `${part(value.code)}@${part(value.year)}`;
 }
 

@@ -36,15 +36,40 @@ export function parseCsv(text: string, expectedHeader?: readonly string[]): CsvP
 /** A plain decimal number ("-1", "+2.5"): a spreadsheet reads it as a number, never as a formula. */
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/u;
 
+/** What a spreadsheet runs at the start of a cell: `=`, `+`, `-`, `@`, and a tab or CR it skips first. */
+const TRIGGER = /^[=+\-@\t\r]/u;
+
+/**
+ * A separator some spreadsheet may split a cell on (Excel takes the locale's list separator,
+ * `;` in much of Europe, and splits a line on it whatever the commas and quotes say; pasted
+ * text splits on tabs), then optional spaces or double quotes (a field that starts with `"` is
+ * read as quoted), then a trigger: what starts a new cell there would run.
+ */
+const SPLIT_TRIGGER = /([,;\t][ "]*)(?=[=+\-@\t\r])/gu;
+
+/** Where a cell would be split, from `start` to the next separator. */
+const partFrom = (cell: string, start: number): string => /^[^,;\t]*/u.exec(cell.slice(start))?.[0] ?? '';
+
 /**
  * A cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-` or `@`, or
  * with a tab or carriage return, which Excel skips before looking for those) gets a leading
  * apostrophe, so Excel, LibreOffice and Google Sheets show it as text instead of running it
  * (CSV injection: `=HYPERLINK(…)` in an imported source title). Plain numbers are left as they
  * are: they run nothing, and "-1" must stay a number.
+ *
+ * A cell that a spreadsheet splitting on `,`, `;` or tab would cut into one starting with a
+ * trigger (`x;=1+1`, `a, "=HYPERLINK(…)"`) is neutralised too: the apostrophe goes before each
+ * such trigger (each part it would become reads as text) and before the cell, as for a leading
+ * trigger. A part that is a plain number ("1,-1") runs nothing and is left as it is.
  */
 export function spreadsheetSafe(cell: string): string {
-  return /^[=+\-@\t\r]/u.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  const parts = cell.replace(SPLIT_TRIGGER, (lead: string, _sep: string, offset: number) => {
+    const start = offset + lead.length;
+    const part = cell[start] === '\t' || cell[start] === '\r' ? '' : partFrom(cell, start).trimEnd();
+    return PLAIN_NUMBER.test(part) ? lead : `${lead}'`;
+  });
+  if (parts !== cell) return `'${parts}`;
+  return TRIGGER.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
 export interface SerializeOptions {

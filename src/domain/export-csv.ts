@@ -17,9 +17,9 @@
  * (withBom), added by the caller so the texts here stay the data/ texts.
  *
  * Every cell a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`, a leading tab or
- * carriage return: an imported source title can be anything) is written with a leading
- * apostrophe (csv.ts spreadsheetSafe). data/ holds no such cell, so the byte-for-byte promise
- * above still holds for the committed tables.
+ * carriage return: an imported source title can be anything), or would cut at a `,`, `;` or
+ * tab into a part that starts so, gets apostrophes (csv.ts spreadsheetSafe). data/ holds no
+ * such cell, so the byte-for-byte promise above still holds for the committed tables.
  *
  * Pure: strings in, strings out; the UI turns them into downloads.
  */
@@ -36,16 +36,8 @@ import {
 } from './tables';
 import { YEARS, type Dataset, type TierFact, type Year } from './types';
 import type { Lang } from './lang';
-import {
-  BASIS_WORDS,
-  COLUMNS,
-  TABLE_YEAR_COLUMNS,
-  changeWord,
-  header,
-  tierList,
-  type BasisCode,
-  type ColumnDoc,
-} from './export-words';
+import { COLUMNS, TABLE_YEAR_COLUMNS, header, type ColumnDoc } from './export-columns';
+import { BASIS_WORDS, changeWord, tierList, type BasisCode } from './export-words';
 
 /** Every CSV the app offers for download: a cell a spreadsheet would run is neutralised. */
 export const downloadCsv = (header: readonly string[], rows: readonly Record<string, string>[]): string =>

@@ -5,6 +5,10 @@
  * - tab B applies a layer, then tab A, opened earlier, applies another: both are stored and
  *   both are there after a reload; A shows B's layer and a notice without a reload;
  * - two removals in either order leave exactly the third layer, in both tabs and after reloads;
+ * - an apply in one tab and a removal in the other, in either order, keep the applied layer and
+ *   drop the removed one, in both tabs and after reloads;
+ * - a copy kept aside and removed in one tab takes the other tab's notice (and its Remove) away;
+ * - a full storage: the dialog says the layer was applied but not saved, on every apply;
  * - a corrupt stored entry gives a notice with Download (a .json file with the text as it was)
  *   and Remove, and the text is in the backup key until Remove.
  *
@@ -92,6 +96,21 @@ async function applyVia(page: Page, name: Name, title: string) {
   await closeDialog(page);
 }
 
+/** Applies like applyVia, and returns the dialog's confirmation. */
+async function applyConfirmation(page: Page, name: Name, title: string): Promise<string> {
+  const dialog = await openDialog(page);
+  await dialog.getByRole('textbox', { name: 'Notice text' }).fill(`2022年 B类：${name}`);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect.poll(() => dialog.locator('.imp-summary').textContent()).toContain('1 new facts');
+  await dialog.getByRole('textbox', { name: 'Source title (required)' }).fill(title);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  const status = dialog.locator('.imp-status');
+  await expect.poll(() => status.textContent()).toContain(`Applied 1 imported facts from “${title}”`);
+  const text = (await status.textContent()) ?? '';
+  await closeDialog(page);
+  return text;
+}
+
 /** Removes the applied import titled `title` from the dialog's list. */
 async function removeVia(page: Page, title: string) {
   const dialog = await openDialog(page);
@@ -159,6 +178,81 @@ describe('imports shared by the tabs of the browser', () => {
       expect(secondTabErrors).toEqual([]);
     }, 180_000);
   }
+});
+
+describe('an apply in one tab and a removal in the other', () => {
+  for (const order of ['apply first', 'remove first'] as const) {
+    it(`keeps the applied layer and drops the removed one (${order})`, async () => {
+      const layers = [storedLayer('IMP1', '承德县', 'Layer X'), storedLayer('IMP2', '兴隆县', 'Layer Y')];
+      const { a, b } = await twoTabs(JSON.stringify({ version: 1, layers }));
+      for (const page of [a, b]) {
+        await expect.poll(() => importedOnMap(page)).toEqual([UNITS.承德县, UNITS.兴隆县]);
+      }
+      if (order === 'apply first') {
+        await applyVia(a, '平泉市', 'From tab A');
+        await removeVia(b, 'Layer X');
+      } else {
+        await removeVia(b, 'Layer X');
+        await applyVia(a, '平泉市', 'From tab A');
+      }
+      expect(await storedTitles(a)).toEqual(['Layer Y', 'From tab A']);
+      for (const page of [a, b]) await expect.poll(() => importedOnMap(page)).toEqual([UNITS.兴隆县, UNITS.平泉市]);
+      await reload(a);
+      await reload(b);
+      for (const page of [a, b]) await expect.poll(() => importedOnMap(page)).toEqual([UNITS.兴隆县, UNITS.平泉市]);
+      expect(secondTabErrors).toEqual([]);
+    }, 180_000);
+  }
+});
+
+describe('copies kept aside, in two tabs', () => {
+  it('takes the notice and its Remove away in one tab once the other removed the copy', async () => {
+    const corrupt = '{"version":1,"layers":[{"id":"IMP1","source":{"title":"Cut';
+    const { a, b } = await twoTabs(corrupt);
+    const inA = a.locator('li.notice').filter({ hasText: 'could not be read' });
+    await expect.poll(() => inA.count()).toBe(1);
+    expect(await inA.getByRole('button', { name: 'Remove', exact: true }).count()).toBe(1);
+    // B, opened later, finds the copy kept on an "earlier visit".
+    const inB = b.locator('li.notice').filter({ hasText: 'keeps 1 copies' });
+    await expect.poll(() => inB.count()).toBe(1);
+    await inB.getByRole('button', { name: 'Remove all' }).click();
+    await expect.poll(() => inA.count()).toBe(0);
+    expect(await a.evaluate((key) => localStorage.getItem(key), BACKUP_KEY)).toBeNull();
+    expect(secondTabErrors).toEqual([]);
+  }, 180_000);
+});
+
+describe('a full storage', () => {
+  it('says on every apply that the layer is applied but not saved', async () => {
+    const { page } = await suite.open('?year=2022', { reducedMotion: true });
+    // Fill this origin's storage to its quota, leaving no room for a layer.
+    const filled = await page.evaluate(() => {
+      let n = 0;
+      for (let size = 1 << 20; size >= 256; size = Math.floor(size / 2)) {
+        for (;;) {
+          try {
+            localStorage.setItem(`filler-${n}`, 'x'.repeat(size));
+            n += 1;
+          } catch {
+            break;
+          }
+        }
+      }
+      return n;
+    });
+    expect(filled).toBeGreaterThan(0);
+    for (const [name, title] of [
+      ['承德县', 'First'],
+      ['兴隆县', 'Second'],
+    ] as const) {
+      const text = await applyConfirmation(page, name, title);
+      expect(text).toContain('could not be saved in this browser: they will be gone after a reload');
+      // One warning about the storage, however many applies failed.
+      await expect.poll(() => page.locator('li.notice').filter({ hasText: 'storage is full' }).count()).toBe(1);
+    }
+    expect(await storedTitles(page)).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
+  }, 180_000);
 });
 
 describe('stored imports are never deleted silently', () => {

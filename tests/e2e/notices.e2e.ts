@@ -3,7 +3,7 @@
  * - a link with a key repeated 400 times gives one notice listing three of its 400 ignored parts
  *   with "Show all 400"; the map does not move for it (desktop and phone); back/forward through
  *   dozens of ignored links leaves one address notice; "Dismiss all" clears them and focus
- *   stays on the page;
+ *   stays on the page; a `#imp=` link with 60 bad layers gives one notice listing its problems;
  * - a data or geometry file that is refused leaves a message with a retry in the map area, and
  *   the retry loads the data in place, keeping the address;
  * - a map worker that is refused leaves a message in the map area instead of a blank map.
@@ -13,6 +13,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportLayer } from '../../src/domain/import/types';
+import { encodeImportLayers } from '../../src/url/import-fragment';
 import { launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './helpers/browser';
 import { serveDirectory, type StaticServer } from './helpers/static-server';
 
@@ -141,6 +143,34 @@ describe('grouped notices', () => {
     await expect.poll(() => notices.locator('> li').count()).toBe(0);
     expect(await bar.count()).toBe(0);
     expect(await activeElement(page)).not.toBe('body');
+  });
+
+  it('shows a link with 60 bad imported layers as one notice listing its problems', async () => {
+    const { page } = await open();
+    // Impossible dates (2023-02-30) and a direction override in the titles: every layer is refused.
+    const bad: ImportLayer[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `IMP${i + 1}`,
+      source: { title: `Bad ${i}\u202e`, date: '2023-02-30', url: '' },
+      createdAt: '2026-11-25T00:00:00.000Z',
+      facts: [{ code: '130821', year: 2022, tier: 'B', rank: null, rankOf: null, raw: '承德县' }],
+      origin: 'link',
+    }));
+    const fragment = await encodeImportLayers(bad);
+    if (fragment === null) throw new Error('the layers do not fit in a link');
+    await page.goto(`${server.url}?year=2022#imp=${fragment}`);
+    await waitForMark(page, 'map-interactive');
+    const notices = page.getByRole('list', { name: 'Notices' });
+    await expect.poll(() => notices.locator('> li').count()).toBe(1);
+    const notice = notices.locator('> li');
+    expect(await notice.locator('.notice-text').textContent()).toBe(
+      'The imported data in this link has 51 problems; what passed the checks is shown:',
+    );
+    // Three items, the rest behind "Show all 51"; no title reads backwards.
+    expect(await notice.locator('.notice-details li:visible').count()).toBe(3);
+    expect(await notice.textContent()).toContain('the layer “Bad 0” was not applied (bad date)');
+    expect(await notice.textContent()).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/u);
+    await notice.getByRole('button', { name: 'Show all 51' }).click();
+    expect(await notice.locator('.notice-details li:visible').count()).toBe(51);
   });
 });
 

@@ -18,18 +18,13 @@ import type { ImportLayer } from '../../src/domain/import/types';
 import type { Lang } from '../../src/domain/lang';
 import { createAppStore, type AppStore } from '../../src/store/store';
 import { encodeImportLayers } from '../../src/url/import-fragment';
+import { importFact, importLayer } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
-function layer(code: string, title = 'Notice', origin: ImportLayer['origin'] = 'local', year = 2019): ImportLayer {
-  return {
-    id: 'IMP1',
-    source: { title, date: '', url: '' },
-    createdAt: '2026-11-25T00:00:00.000Z',
-    facts: [{ code, year, tier: 'B', rank: null, rankOf: null, raw: code }],
-    origin,
-  };
-}
+/** A layer of one imported fact for `code`: B in 2019. */
+const layer = (code: string, title = 'Notice', origin: ImportLayer['origin'] = 'local') =>
+  importLayer([importFact(code, 2019, 'B')], { origin, source: { title } });
 
 type FakeWindow = ImportsWindow & {
   url: string;
@@ -314,24 +309,34 @@ describe('bindImports', () => {
 });
 
 describe('a full storage', () => {
-  it('is reported once; the layers stay shown, and are written with the next change once there is room', () => {
+  it('is said on every failed save, in one notice; the layers stay shown, and are written once there is room', () => {
+    const full = 'This browser’s storage is full: the imported data is shown now but will be gone after a reload.';
     const shared = sharedStorage();
     const tab = openTab(shared);
     shared.state.fault = 'full';
     tab.apply(layer('990103', 'One'));
+    expect(tab.store.getState().importsUnsaved).toBe(true);
+    const first = tab.store.getState().notices[0]?.id;
+    // Dismissed, and another layer applied: said again (a new notice, so it is announced).
+    tab.store.getState().dismissAllNotices();
     tab.apply(layer('990105', 'Two'));
     expect(tab.titles()).toEqual(['One', 'Two']);
-    expect(tab.texts()).toEqual([
-      'This browser’s storage is full: the imported data is shown now but will be gone after a reload.',
-    ]);
+    expect(tab.texts()).toEqual([full]);
+    // Not dismissed: the next failure takes the earlier notice's place instead of adding one.
+    tab.apply(layer('990107', 'Two and a half'));
+    tab.remove('Two and a half');
+    expect(tab.texts()).toEqual([full]);
+    expect(tab.store.getState().notices[0]?.id).not.toBe(first);
     expect(shared.titles()).toEqual([]);
     shared.state.fault = 'none';
     tab.apply(layer('990101', 'Three'));
     expect(shared.titles()).toEqual(['One', 'Two', 'Three']);
-    // Said again only if it fails again after a success.
+    // Saved: the warning is no longer true, and goes.
+    expect(tab.store.getState().importsUnsaved).toBe(false);
+    expect(tab.texts()).toEqual([]);
     shared.state.fault = 'full';
     tab.remove('One');
-    expect(tab.texts()).toHaveLength(2);
+    expect(tab.texts()).toEqual([full]);
   });
 
   it('keeps this tab’s unsaved layer shown when another tab writes', () => {
@@ -391,7 +396,16 @@ describe('tabs share the imports', () => {
     b.remove('From B evil'); // applyImport drops the controls, as every read-back does
     shared.flush();
     expect(a.titles()).toEqual([]);
-    expect(a.texts().at(-1)).toBe('Imported layers changed in another tab: 0 added, 1 removed.');
+    // The same notice, updated in its place: one at a time, listing every change it has seen.
+    expect(a.texts().filter((text) => /another tab/.test(text))).toEqual([
+      'Imported layers changed in another tab: 1 added, 1 removed.',
+    ]);
+    expect(noticeOf(a, /another tab/).notice.details).toEqual(['Added: “From B evil”', 'Removed: “From B evil”']);
+    // Once dismissed, the next change starts a new one.
+    a.store.getState().dismissAllNotices();
+    b.apply(layer('990105', 'Again'));
+    shared.flush();
+    expect(a.texts()).toEqual(['Imported layers changed in another tab: 1 added, 0 removed.']);
   });
 
   it('writes nothing back when it only hears of another tab’s write (no ping-pong)', () => {
@@ -756,5 +770,99 @@ describe('stored imports are never deleted silently', () => {
     expect(noticeOf(a, /could not be read/).notice.kind).toBe('warning');
     expect(shared.backups().map((b) => b.text)).toEqual(['{"version":1,"layers":[']);
     expect(shared.data.get(IMPORT_STORAGE_KEY)).toBe('{"version":1,"layers":[');
+  });
+});
+
+describe('a copy removed in another tab', () => {
+  it('takes this tab’s notice about it away, so no Remove button is left for nothing', () => {
+    const shared = sharedStorage();
+    shared.data.set(IMPORT_STORAGE_KEY, '{"version":1,"layers":[');
+    const a = openTab(shared);
+    const b = openTab(shared);
+    expect(noticeOf(a, /could not be read/).notice.actions).toHaveLength(2);
+    noticeOf(b, /keeps 1 copies/)
+      .action('Remove all')
+      .run();
+    expect(shared.backups()).toEqual([]);
+    shared.flush();
+    expect(a.texts().filter((text) => /could not be read/.test(text))).toEqual([]);
+  });
+
+  it('lists the copies left when another tab removed some of them', () => {
+    const shared = sharedStorage();
+    const view = shared.view(fakeWindow());
+    keepAside(view, 'first', 'unreadable', null, new Date('2026-11-20T10:00:00.000Z'));
+    keepAside(view, 'second', 'unreadable', null, new Date('2026-11-21T11:30:00.000Z'));
+    const a = openTab(shared);
+    expect(noticeOf(a, /keeps 2 copies/).notice.details).toHaveLength(2);
+    // Another tab (or version) removed the first copy only.
+    const [first] = shared.backups();
+    shared.data.set(
+      IMPORT_BACKUP_KEY,
+      JSON.stringify({ version: 1, backups: shared.backups().filter((x) => x.id !== first?.id) }),
+    );
+    a.win.fireStorage({ key: IMPORT_BACKUP_KEY });
+    const { notice, action } = noticeOf(a, /keeps 1 copies/);
+    expect(notice.details).toEqual(['2026-11-21 11:30 UTC (unreadable, 1 KB)']);
+    expect(a.texts().filter((text) => /keeps/.test(text))).toHaveLength(1);
+    action('Download all').run();
+    expect(JSON.parse(a.downloads[0]?.text ?? '').backups.map((x: ImportBackup) => x.text)).toEqual(['second']);
+    // The whole storage cleared by another tab: nothing is left to offer.
+    shared.clear();
+    shared.flush();
+    expect(a.texts().filter((text) => /keeps/.test(text))).toEqual([]);
+  });
+
+  it('takes a newer version’s entry notice away once another tab removed the entry', () => {
+    const shared = sharedStorage();
+    shared.data.set(IMPORT_STORAGE_KEY, JSON.stringify({ version: 2, layers: [] }));
+    const a = openTab(shared);
+    const b = openTab(shared);
+    noticeOf(b, /newer version/)
+      .action('Remove')
+      .run();
+    shared.flush();
+    expect(a.texts().filter((text) => /newer version/.test(text))).toEqual([]);
+  });
+});
+
+describe('a link with many problems', () => {
+  it('gives one notice listing them, not one notice each', async () => {
+    const bad = Array.from({ length: 60 }, (_, i) => ({
+      ...layer('990105', `Bad ${i}`, 'link'),
+      id: `IMP${i + 1}`,
+      source: { title: `Bad ${i}`, date: '2023-02-30', url: '' },
+    }));
+    const tab = await openLinkTab(sharedStorage(), { hash: await linkHash(...bad) });
+    expect(tab.store.getState().notices).toHaveLength(1);
+    const { notice } = noticeOf(tab, /has 51 problems/);
+    expect(notice.kind).toBe('warning');
+    expect(notice.details).toHaveLength(51);
+    expect(notice.details?.[0]).toBe('Imported data in the link: only the first 50 layers were applied.');
+    expect(notice.details?.[1]).toBe('Imported data in the link: the layer “Bad 0” was not applied (bad date).');
+  });
+
+  it('quotes no direction override from a dropped fact', async () => {
+    const bad = {
+      ...layer('990105', 'Notice', 'link'),
+      facts: [...layer('990105').facts, { ...layer('990103').facts[0], code: '\u202egpj.exe' }],
+    } as ImportLayer;
+    const tab = await openLinkTab(sharedStorage(), { hash: await linkHash(bad) });
+    expect(tab.texts()).toHaveLength(1);
+    expect(tab.texts()[0]).toContain('(e.g. gpj.exe@2019)');
+    expect(tab.texts()[0]).not.toMatch(/[\u202a-\u202e]/u);
+  });
+});
+
+describe('the notices kept', () => {
+  it('are at most MAX_NOTICES: each link read adds one, the oldest go', async () => {
+    const { MAX_NOTICES } = await import('../../src/store/slices/panels-slice');
+    const tab = openTab(sharedStorage());
+    for (let i = 0; i < MAX_NOTICES + 5; i += 1) {
+      tab.win.setHash(`#imp=broken${i}`);
+      tab.win.fire();
+      await tab.settled();
+    }
+    expect(tab.store.getState().notices).toHaveLength(MAX_NOTICES);
   });
 });

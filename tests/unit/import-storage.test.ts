@@ -450,7 +450,9 @@ describe('strict checks of layers read back', () => {
     const cases: [unknown, string][] = [
       [{ ...layer(), facts: 'x' }, 'shape'],
       [{ ...layer(), source: null }, 'shape'],
-      [layer({ createdAt: 'yesterday' }), 'shape'],
+      [layer({ createdAt: 'yesterday' }), 'date'],
+      [layer({ createdAt: '2023-02-30T00:00:00.000Z' }), 'date'],
+      [layer({ createdAt: 1 } as unknown as Partial<ImportLayer>), 'date'],
       [layer({ id: 'P001' }), 'id'],
       [layer({ source: { title: '  ', date: '', url: '' } }), 'title'],
       [layer({ source: { title: 'x'.repeat(201), date: '', url: '' } }), 'title'],

@@ -8,6 +8,7 @@
  * in the dataset bundle the build makes (bundle.ts), so this module and what the first view
  * loads need no CSV parser; parse.ts parses CSV text with parseCsv and hands the result here.
  */
+import { isCalendarDate } from '../calendar-date.ts';
 import type { CsvParseResult } from '../csv.ts';
 import {
   INDICATOR_COLUMNS,
@@ -107,8 +108,8 @@ export function sourcesFromCsv(csv: CsvParseResult): ParseResult<Source> {
     // D = documents without a web address, P = web pages (the facts package's convention).
     if (!/^[DP]\d{3}$/.test(sourceId)) c.fail('source_id', `"${sourceId}" is not of the form D000 or P000`);
     const date = c.raw('date');
-    if (date !== '' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) {
-      c.fail('date', `"${date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+    if (date !== '' && !isCalendarDate(date, { partial: true })) {
+      c.fail('date', `"${date}" is not a calendar date YYYY, YYYY-MM or YYYY-MM-DD`);
     }
     const url = c.raw('url');
     const note = c.raw('note');

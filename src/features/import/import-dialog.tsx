@@ -16,7 +16,7 @@ import { useEffect, useId, useMemo, useReducer, useRef } from 'react';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { createImportReader, type ImportReader } from '../../data/import-reader';
 import { IMPORT_LIMITS, layerFacts, previewImport, type ImportLayer } from '../../domain/import';
-import { useAppStore } from '../../store/use-app-store';
+import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import '../../components/button.css';
 import '../../components/modal-dialog.css';
 import './import-dialog.css';
@@ -40,6 +40,7 @@ export function ImportDialog() {
   const applyImport = useAppStore((s) => s.applyImport);
   const removeImport = useAppStore((s) => s.removeImport);
   const notify = useAppStore((s) => s.notify);
+  const storeApi = useAppStoreApi();
 
   const textRef = useRef<HTMLTextAreaElement>(null);
   const layersHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -121,8 +122,12 @@ export function ImportDialog() {
       origin: 'local',
     };
     applyImport(layer);
-    notify('info', tr('importApplied', { n: facts.length, title: check.source.title }));
-    dispatch({ type: 'applied', n: facts.length, title: check.source.title });
+    // The binder (app/bind-imports.ts) writes the layers as the store changes, before applyImport
+    // returns: a refused write is said here too, where the user is looking.
+    const unsaved = storeApi.getState().importsUnsaved;
+    const params = { n: facts.length, title: check.source.title };
+    notify(unsaved ? 'warning' : 'info', tr(unsaved ? 'importAppliedUnsaved' : 'importApplied', params));
+    dispatch({ type: 'applied', ...params, unsaved });
     layersHeadingRef.current?.focus();
     return null;
   };

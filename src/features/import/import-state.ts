@@ -103,7 +103,8 @@ export type ImportAction =
   | { type: 'conflict-accepted'; key: string; take: boolean }
   | { type: 'source-changed'; field: SourceField; value: string }
   | { type: 'apply-checked'; check: ApplyCheck }
-  | { type: 'applied'; n: number; title: string }
+  /** `unsaved`: the layer is shown but this browser's storage refused it (gone after a reload). */
+  | { type: 'applied'; n: number; title: string; unsaved?: boolean }
   | { type: 'removed'; title: string }
   | { type: 'cleared' };
 
@@ -248,7 +249,10 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       // Applied: the dialog is ready for the next import; the options are kept.
       return {
         ...state,
-        status: { key: 'importApplied', params: { n: action.n, title: action.title } },
+        status: {
+          key: action.unsaved === true ? 'importAppliedUnsaved' : 'importApplied',
+          params: { n: action.n, title: action.title },
+        },
         stage: { kind: 'idle' },
         last: null,
         text: '',

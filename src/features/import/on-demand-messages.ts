@@ -41,6 +41,8 @@ export const en = {
     'This looks like UTF-16 text without a byte-order mark, whose byte order cannot be told: save it as “CSV UTF-8” (or as Unicode Text from Excel) and choose it again.',
   importProblemDecodedUtf16: 'The file was in UTF-16 (as Excel saves “Unicode Text”) and was read as such.',
   importProblemCsvMalformed: 'The CSV cannot be read: {detail}.',
+  importProblemReadFailed:
+    'Reading stopped on an error ({detail}). Nothing was imported: try again, or import a smaller part.',
   importProblemCsvHeader:
     'The CSV has no known header (found “{detail}”). Use the columns of data/tiers.csv, or name,tier or code,tier.',
   importProblemBadYear: 'Not an evaluation year 2019–2023: “{detail}”.',
@@ -108,6 +110,8 @@ export const en = {
   importNothingToApply: 'Nothing to apply: no new fact, and no conflict where you took the imported tier.',
   importNeedPreview: 'Preview the input first.',
   importApplied: 'Applied {n} imported facts from “{title}”.',
+  importAppliedUnsaved:
+    'Applied {n} imported facts from “{title}”, but they could not be saved in this browser: they will be gone after a reload. To keep them, copy a link to this view (Share) or download the data.',
 
   importLayersTitle: 'Applied imports',
   importLayersNone: 'No imported data in this browser.',
@@ -150,6 +154,7 @@ export const zh: Record<keyof typeof en, string> = {
     '这似乎是没有字节顺序标记（BOM）的UTF-16文本，无法判断其字节顺序：请另存为“CSV UTF-8”（或用Excel另存为“Unicode文本”）后重新选择。',
   importProblemDecodedUtf16: '文件为UTF-16编码（Excel“Unicode文本”的格式），已按UTF-16读取。',
   importProblemCsvMalformed: '无法读取CSV：{detail}。',
+  importProblemReadFailed: '读取时出错而中止（{detail}）。未导入任何内容：请重试，或分几次导入。',
   importProblemCsvHeader:
     'CSV 没有可识别的表头（读到“{detail}”）。请使用 data/tiers.csv 的列，或 name,tier、code,tier。',
   importProblemBadYear: '不是2019—2023年的评价年份：“{detail}”。',
@@ -216,6 +221,8 @@ export const zh: Record<keyof typeof en, string> = {
   importNothingToApply: '没有可应用的内容：没有新事实，也没有选择采用导入类别的冲突。',
   importNeedPreview: '请先预览。',
   importApplied: '已应用来自“{title}”的 {n} 条导入事实。',
+  importAppliedUnsaved:
+    '已应用来自“{title}”的 {n} 条导入事实，但未能保存在此浏览器中：重新加载后将消失。如需保留，请复制此视图的链接（分享）或下载数据。',
 
   importLayersTitle: '已应用的导入',
   importLayersNone: '此浏览器中没有导入的数据。',

@@ -17,6 +17,13 @@ export interface NoticeExtra {
   actions?: readonly NoticeAction[];
 }
 
+/**
+ * The most notices the store keeps: a newer one beyond it drops the oldest. The display shows
+ * fewer still (features/notices NOTICES_SHOWN, the rest behind a button); this bounds the list
+ * itself, however many notices a page's life brings (links opened, other tabs' writes, saves).
+ */
+export const MAX_NOTICES = 20;
+
 /** A message for the user, e.g. which URL keys were ignored. Text is already in the UI language. */
 export interface Notice extends NoticeExtra {
   id: number;
@@ -30,6 +37,12 @@ export interface PanelsSlice {
   /** Whether the import dialog is open. */
   importOpen: boolean;
   notices: Notice[];
+  /**
+   * The latest write of the imported layers to this browser's storage failed (set by
+   * app/bind-imports.ts): what is shown now will be gone after a reload, and the import dialog
+   * says so when it applies a layer.
+   */
+  importsUnsaved: boolean;
   /** Why the map cannot be drawn (e.g. no WebGL), or null while it can: the page offers the table instead. */
   mapUnavailable: string | null;
   /** Set by requestFullMap. */
@@ -47,10 +60,16 @@ export interface PanelsSlice {
 
   setTableOpen: (open: boolean) => void;
   setImportOpen: (open: boolean) => void;
-  /** Adds a notice; returns the id it was given (for dismissing or replacing it later). */
-  notify: (kind: Notice['kind'], text: string, extra?: NoticeExtra) => number;
+  /**
+   * Adds a notice as the newest; returns the id it was given (for dismissing or replacing it
+   * later). With `replaces`, the notice of that id, if still shown, goes: one notice that is
+   * updated (a repeated failure, another tab's changes), not a pile. The new one has a new id,
+   * so that it is announced again. Beyond MAX_NOTICES the oldest are dropped.
+   */
+  notify: (kind: Notice['kind'], text: string, extra?: NoticeExtra, replaces?: number | null) => number;
   dismissNotice: (id: number) => void;
   dismissAllNotices: () => void;
+  setImportsUnsaved: (unsaved: boolean) => void;
   /** The map could not be created (no WebGL); the reason is technical text, shown as is. */
   mapFailed: (reason: string) => void;
   /**
@@ -72,6 +91,7 @@ export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithS
     tableOpen: false,
     importOpen: false,
     notices: [],
+    importsUnsaved: false,
     mapUnavailable: null,
     fullMapRequested: false,
     mapContextLost: false,
@@ -79,13 +99,18 @@ export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithS
 
     setTableOpen: (tableOpen) => set({ tableOpen }),
     setImportOpen: (importOpen) => set({ importOpen }),
-    notify: (kind, text, extra = {}) => {
+    notify: (kind, text, extra = {}, replaces = null) => {
       const id = (noticeSeq += 1);
-      set({ notices: [...get().notices, { ...extra, id, kind, text }] });
+      const kept = replaces === null ? get().notices : get().notices.filter((n) => n.id !== replaces);
+      const notices = [...kept, { ...extra, id, kind, text }];
+      set({ notices: notices.slice(-MAX_NOTICES) });
       return id;
     },
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
     dismissAllNotices: () => set({ notices: [] }),
+    setImportsUnsaved: (importsUnsaved) => {
+      if (get().importsUnsaved !== importsUnsaved) set({ importsUnsaved });
+    },
     mapFailed: (reason) => set({ mapUnavailable: reason }),
     requestFullMap: () => set({ fullMapRequested: true, mapUnavailable: null }),
     setMapContextLost: (lost) => set({ mapContextLost: lost }),
