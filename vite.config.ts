@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { cspMetaPlugin, securityHeaders } from './scripts/csp.ts';
 import { datasetBundlePlugin } from './scripts/dataset-bundle.ts';
 import { preloadDataPlugin } from './scripts/preload-data.ts';
+import { paletteCssPlugin } from './scripts/vite-palette-css.ts';
 
 /** Modules loading which has no effect: see treeshake below. */
 const CSV_PARSER = /[\\/]node_modules[\\/]papaparse[\\/]|[\\/]src[\\/]domain[\\/]csv\.ts$/;
@@ -12,8 +13,9 @@ const CSV_PARSER = /[\\/]node_modules[\\/]papaparse[\\/]|[\\/]src[\\/]domain[\\/
 export default defineConfig({
   // The built index.html carries the Content-Security-Policy as a <meta> tag (scripts/csp.ts);
   // data/*.csv reach the page as one bundle (scripts/dataset-bundle.ts), preloaded with the
-  // geometry (scripts/preload-data.ts).
-  plugins: [react(), cspMetaPlugin(), datasetBundlePlugin(), preloadDataPlugin()],
+  // geometry (scripts/preload-data.ts); the palette's colours reach the stylesheets as custom
+  // properties in `virtual:palette.css` (scripts/vite-palette-css.ts).
+  plugins: [react(), cspMetaPlugin(), datasetBundlePlugin(), preloadDataPlugin(), paletteCssPlugin()],
   base: './',
   // `npm start` / `npm run preview` send the same policy as a header (with frame-ancestors).
   preview: { headers: securityHeaders() },

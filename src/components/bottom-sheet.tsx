@@ -11,6 +11,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { PointerEvent as ReactPointerEvent, KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
+import './side-panel.css';
 import './bottom-sheet.css';
 import { NARROW_QUERY, useMediaQuery } from './use-media-query';
 import { useT } from '../i18n/use-t';

@@ -7,6 +7,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { NARROW_QUERY, useMediaQuery } from './use-media-query';
 import { useT } from '../i18n/use-t';
+import './more-tools.css';
 
 export function MoreTools({ children }: { children: ReactNode }) {
   const tr = useT();

@@ -1,6 +1,9 @@
 /**
- * The colours every view uses for tier states. Shared by the map (MapLibre paint) and the UI
- * (legend swatches), so one change recolours both.
+ * Every colour the explorer draws with: the tier states and their outlines (map paint, legend
+ * swatches, exports) and, in `UI`, the page's own colours (text, lines, frames, surfaces, focus,
+ * links, notices, shadows). The stylesheets read these as CSS custom properties that
+ * src/domain/palette-css.ts generates from this module (`virtual:palette.css`), so no colour is
+ * written anywhere else.
  *
  * Tiers are ordered, so they use one hue ramp with clear lightness steps (ColorBrewer "Blues"
  * 9-class, steps 9, 7 and 4): lightness alone separates them for every kind of colour-vision
@@ -31,13 +34,142 @@ export const IMPORTED_OUTLINE = '#c51b7d';
 
 export const WHITE = '#ffffff';
 
+const ORANGE = '#b35900';
+
+/**
+ * The page's colours. Each key is also a CSS custom property of the same name in kebab case
+ * (`ink` → `--ink`, `infoWash` → `--info-wash`): see src/domain/palette-css.ts.
+ */
+export const UI = {
+  // Text.
+  ink: '#1d1d1d',
+  muted: '#5b5b5b',
+  /** The report card's secondary text. */
+  reportMuted: '#4f4f4f',
+  /** The 2D map's zoom buttons. */
+  controlInk: '#333333',
+
+  // Surfaces.
+  page: '#f7f6f3',
+  panel: WHITE,
+  tooltip: 'rgba(255, 255, 255, 0.97)',
+  /** Behind a modal dialog. */
+  backdrop: 'rgb(20 20 20 / 45%)',
+  /** Behind the figure dialog's preview. */
+  previewGround: '#f4f3ef',
+  /** Behind the report card's sheet on screen. */
+  reportViewport: '#8d8a84',
+  /** The transition view's list of flows. */
+  flowListGround: '#faf9f6',
+  /** The import dialog's chosen side of a conflict. */
+  chosenGround: UNKNOWN_GROUND,
+
+  // Lines and frames.
+  line: '#d9d6cf',
+  /** Borders of controls, swatches and bars; the slider's track. */
+  frame: '#8c8c8c',
+  /** Rules between table rows. */
+  ruleSoft: '#ebe8e1',
+  /** Rules under table headings and around official totals. */
+  ruleStrong: '#c4c0b8',
+  reportLine: '#cfccc4',
+  reportSwatchFrame: '#555555',
+  reportSwatchNone: '#777777',
+  /** Between the 2D map's zoom buttons. */
+  zoomDivider: '#dddddd',
+
+  // Hover and current marks.
+  buttonHover: '#eeece7',
+  /** Hover on the details panel's buttons. */
+  detailsHover: '#f0eee9',
+  /** Hover on the details panel's lists of units. */
+  listHover: '#f5f3ee',
+  /** Hover on the transition view's flows. */
+  flowHover: '#efece5',
+  /** A focused legend entry, the details' current year, a hovered search option. */
+  softHighlight: '#f1efe9',
+  tableHead: '#f3f1ec',
+  tableHeadCurrent: '#e3ddd0',
+  tableHeadHover: '#e8e4da',
+  tableColumnCurrent: '#faf8f3',
+  /** The selected row's cell in the current year's column. */
+  tableSelectedCurrent: '#f9ead6',
+
+  // Focus, selection and warnings.
+  focus: ORANGE,
+  warning: ORANGE,
+  warningText: '#8a3b00',
+  /** Warning notices, the table's selected row. */
+  warningWash: '#fdf3e6',
+  /** The import dialog's warnings. */
+  importWarningWash: '#fff4e5',
+  searchSelected: '#fbeee0',
+  /** The matched part of a search option. */
+  searchMark: '#ffe08a',
+  /** The report card's note on changed boundaries. */
+  boundaryNote: '#8a6d00',
+  boundaryNoteWash: '#fbf6e6',
+
+  // Information, in blue.
+  /** The slider, the current year's marks, filter lines, the import status. */
+  accent: TIER_COLORS.B,
+  info: '#2f6db3',
+  infoWash: '#eef3fa',
+  /** The track of the import dialog's spinner. */
+  infoTrack: '#9fb8d8',
+  /** The import dialog's status. */
+  statusWash: '#eef4fa',
+  /** The transition matrix's cells with known units. */
+  matrixKnown: '#eaf1f8',
+
+  // Links.
+  link: '#0b5cad',
+  embedLink: '#0b5394',
+  noticeLink: '#1a4f8a',
+  noticeLinkHover: '#0d3563',
+  tableLink: '#1a4f8b',
+  areaLink: '#174f85',
+  areaLinkUnderline: '#9ab8d6',
+  reportLink: '#2a4d7a',
+
+  // Success and errors.
+  success: '#1f6e3a',
+  error: '#b30000',
+  errorWash: '#fdecea',
+
+  // Imported data (the outline is IMPORTED_OUTLINE).
+  importedText: '#8e0152',
+  importedWash: '#fde0ef',
+  importedBannerWash: '#fdf1f7',
+
+  /** The transition matrix's hatch for unknown cells. */
+  matrixUnknownGround: '#fbfaf7',
+  matrixUnknownStripe: '#f0ede6',
+
+  // Black at an opacity: shadows, hover tints, the table's swatch frames.
+  shade5: 'rgb(0 0 0 / 5%)',
+  shade7: 'rgba(0, 0, 0, 0.07)',
+  shade10: 'rgb(0 0 0 / 10%)',
+  shade12: 'rgb(0 0 0 / 12%)',
+  shade16: 'rgb(0 0 0 / 16%)',
+  shade18: 'rgb(0 0 0 / 18%)',
+  shade20: 'rgba(0, 0, 0, 0.2)',
+  shade25: 'rgb(0 0 0 / 25%)',
+  shade30: 'rgb(0 0 0 / 30%)',
+  shade35: 'rgb(0 0 0 / 35%)',
+  /** The opaque end of a mask-image gradient. */
+  maskOpaque: '#000000',
+} as const;
+
 export const LAND_CONTEXT = '#dcdad5';
 export const CONTEXT_BORDER = WHITE;
 export const SEA = '#eef2f5';
 export const UNIT_BORDER = WHITE;
 export const AREA_BORDER = '#3a3a3a';
-export const PROVINCE_BORDER = '#1d1d1d';
-export const LABEL_TEXT = '#1d1d1d';
+export const PROVINCE_BORDER = UI.ink;
+export const LABEL_TEXT = UI.ink;
+/** The halo around the map's labels (MapLibre and the 2D map). */
+export const LABEL_HALO = 'rgba(255,255,255,0.9)';
 
 /** Washes out the units outside a highlighted legend entry, flow or area (at 0.72 opacity). */
 export const DIM_WASH = WHITE;
@@ -50,10 +182,10 @@ export const SELECTED_HALO = WHITE;
 
 /** The PNG export: page, text, muted text, rules and the frame of each legend swatch. */
 export const EXPORT_PAGE = WHITE;
-export const EXPORT_INK = '#1d1d1d';
-export const EXPORT_MUTED = '#5b5b5b';
-export const EXPORT_RULE = '#d9d6cf';
-export const EXPORT_SWATCH_FRAME = '#8c8c8c';
+export const EXPORT_INK = UI.ink;
+export const EXPORT_MUTED = UI.muted;
+export const EXPORT_RULE = UI.line;
+export const EXPORT_SWATCH_FRAME = UI.frame;
 
 /**
  * Stripe colours for a state drawn as a hatch: unknown (thin grey lines on an off-white ground),

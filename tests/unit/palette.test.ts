@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DERIVED_OUTLINE, TIER_COLORS, UNKNOWN_GROUND, stripeColors } from '../../src/domain/palette';
+import {
+  DERIVED_OUTLINE,
+  EXPORT_INK,
+  EXPORT_MUTED,
+  EXPORT_RULE,
+  EXPORT_SWATCH_FRAME,
+  LABEL_TEXT,
+  PROVINCE_BORDER,
+  TIER_COLORS,
+  UI,
+  UNKNOWN_GROUND,
+  stripeColors,
+} from '../../src/domain/palette';
 import { deltaE, type Deficiency } from '../helpers/color-vision';
 
 const DEFICIENCIES: Deficiency[] = ['normal', 'protanopia', 'deuteranopia', 'tritanopia'];
@@ -35,3 +47,15 @@ describe('palette', () => {
 });
 
 // The change and trajectory palettes are checked, legend entry by legend entry, in palette-cvd.test.ts.
+
+describe('the page colours', () => {
+  it('are the ones the map labels and the PNG export use', () => {
+    expect(LABEL_TEXT).toBe(UI.ink);
+    expect(PROVINCE_BORDER).toBe(UI.ink);
+    expect(EXPORT_INK).toBe(UI.ink);
+    expect(EXPORT_MUTED).toBe(UI.muted);
+    expect(EXPORT_RULE).toBe(UI.line);
+    expect(EXPORT_SWATCH_FRAME).toBe(UI.frame);
+    expect(UI.accent).toBe(TIER_COLORS.B);
+  });
+});

@@ -14,6 +14,7 @@ import { TIERS, type Source, type Tier, type Unit, type UnitCode } from '../../d
 import type { MessageKey } from '../../i18n/i18n';
 import type { useT } from '../../i18n/use-t';
 import './on-demand-messages';
+import './import-preview.css';
 
 type Translate = ReturnType<typeof useT>;
 

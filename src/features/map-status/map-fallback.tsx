@@ -11,6 +11,7 @@
  */
 import { useState, type CSSProperties } from 'react';
 import { loadInto } from '../../data/load-dataset';
+import { UI } from '../../domain/palette';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import '../../components/button.css';
 import type { MessageKey } from '../../i18n/i18n';
@@ -41,7 +42,7 @@ const OVERLAY: CSSProperties = {
   background: 'var(--panel)',
   border: '1px solid var(--line)',
   borderRadius: '6px',
-  boxShadow: '0 2px 8px rgb(0 0 0 / 18%)',
+  boxShadow: `0 2px 8px ${UI.shade18}`,
   fontSize: '0.9rem',
 };
 // Above the map's controls (z-index 2), below the notices (4) and the tooltip (5).

@@ -20,6 +20,7 @@ import { useAppStore } from '../../store/use-app-store';
 import '../../components/button.css';
 import '../../components/modal-dialog.css';
 import './report-card.css';
+import './report-dialog.css';
 import cardCss from './report-card.css?inline';
 import { REPORT_BUTTON_ID } from './report-button';
 import { ReportCardView } from './report-card-view';

@@ -10,9 +10,11 @@
 import type { MapGeometry } from '../../domain/geometry';
 import { fitTransform, mapPanelSvg, projectPoint, unitsBox, type PanelEmphasis } from '../../domain/figure/map-svg';
 import { tierDrawStates } from '../../domain/map-keys';
+import { LABEL_TEXT, WHITE } from '../../domain/palette';
 import type { ReportMap } from '../../domain/report-card';
 import type { Lang } from '../../domain/lang';
-import { YEARS, type UnitCode, type Year } from '../../domain/types';
+import { isYear } from '../../domain/timeline';
+import type { UnitCode, Year } from '../../domain/types';
 import { unitState, unitsIn, type StateIndex, type UnitState } from '../../domain/unit-state';
 import type { Dataset } from '../../domain/types';
 
@@ -68,7 +70,7 @@ export function drawReportMap(
   lang: Lang,
 ): MapDrawing | null {
   const year = map.year as Year;
-  if (!(YEARS as readonly number[]).includes(year) || map.units.length === 0) return null;
+  if (!isYear(year) || map.units.length === 0) return null;
   const box = unitsBox(
     geometry,
     year,
@@ -136,8 +138,8 @@ export function ReportMapSvg({ drawing, label }: { drawing: MapDrawing; label: s
             dominantBaseline="central"
             fontSize={FONT_SIZE}
             fontWeight={l.self ? 700 : 400}
-            fill="#1d1d1d"
-            stroke="#ffffff"
+            fill={LABEL_TEXT}
+            stroke={WHITE}
             strokeWidth={3}
             strokeLinejoin="round"
             paintOrder="stroke"

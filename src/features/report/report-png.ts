@@ -5,8 +5,11 @@
  * canvas that draws a foreignObject SVG from a blob: URL, not from a data: URL), and the image is
  * drawn on a canvas at `scale` times the sheet's CSS pixels. An SVG image is rasterised at the
  * size it is drawn, so the 2× PNG is as sharp as the screen at 2×. One layout for screen, print
- * and PNG: the sheet is laid out once, by the browser.
+ * and PNG: the sheet is laid out once, by the browser. The card's stylesheet reads its colours
+ * from the palette's custom properties, so their definitions (palette-css.ts) go before it.
  */
+import { EXPORT_PAGE } from '../../domain/palette';
+import { paletteCssText } from '../../domain/palette-css';
 
 /** The sheet's width on screen and in the PNG: A4's 210 mm at 96 CSS px per inch. */
 export const SHEET_WIDTH_PX = Math.round((210 / 25.4) * 96);
@@ -45,7 +48,7 @@ export async function sheetPng(sheet: HTMLElement, host: HTMLElement, css: strin
   // Numeric character references only: the data: URL is percent-encoded UTF-8 text.
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<style>${css.replace(/</g, '\\3c ')}</style>` +
+    `<style>${(paletteCssText() + css).replace(/</g, '\\3c ')}</style>` +
     `<foreignObject x="0" y="0" width="${width}" height="${height}">${xhtml}</foreignObject></svg>`;
   const img = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
   const canvas = document.createElement('canvas');
@@ -53,7 +56,7 @@ export async function sheetPng(sheet: HTMLElement, host: HTMLElement, css: strin
   canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('report card: no 2D canvas');
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = EXPORT_PAGE;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return new Promise((resolve, reject) => {

@@ -12,6 +12,7 @@ import type { TableRow } from '../../domain/table-rows';
 import type { Dataset, Year } from '../../domain/types';
 import type { Translate } from './table-cells';
 import './on-demand-messages';
+import './table-downloads.css';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
