@@ -1,11 +1,19 @@
 /**
- * Swatches that look like the map: the looks of domain/legend-model.ts (flat colours, stripes
- * matching the map's hatch patterns in map/patterns.ts) with the outline of their entry. One
- * place for every legend, strip, table cell and summary bar.
+ * Swatches as CSS: the looks of domain/legend-model.ts (flat colours, or stripes in the map's
+ * order and direction) with the outline of their entry, its colour from the legend model's
+ * outline looks. Used by the legends, strips, table cells and summary bars.
  */
 import type { CSSProperties } from 'react';
-import { stateLook, stateOutline, type Look, type Outline } from '../domain/legend-model';
-import { DERIVED_OUTLINE, IMPORTED_OUTLINE } from '../domain/palette';
+import {
+  hatchInk,
+  segmentLook,
+  stateLook,
+  stateOutline,
+  swatchOutlineLook,
+  washLook,
+  type Look,
+  type Outline,
+} from '../domain/legend-model';
 import type { UnitState } from '../domain/unit-state';
 
 /** Equal 4 px stripes of the colours at -45°. */
@@ -21,18 +29,26 @@ export function stripes(colors: readonly string[]): CSSProperties {
  * which need a direction that `stripes` does not give.
  */
 export function hatchLines(look: Extract<Look, { stripes: readonly string[] }>): CSSProperties {
-  const ground = look.stripes[0] ?? '';
-  const ink = look.stripes[look.stripes.length - 1] ?? '';
+  const { ground, ink } = hatchInk(look);
   const line = (angle: number) => `repeating-linear-gradient(${angle}deg, ${ground} 0 5px, ${ink} 5px 7px)`;
   return {
     background: look.direction === 'cross' ? `${line(45)}, ${line(-45)}` : line(look.direction === 'up' ? -45 : 45),
   };
 }
 
+/** A CSS outline of `px` in the colour of the swatch outline's look, inside the swatch. */
+function cssOutline(outline: Outline, px: number, style: 'solid' | 'dotted' | 'double'): CSSProperties {
+  return { outline: `${px}px ${style} ${swatchOutlineLook(outline)?.color ?? ''}`, outlineOffset: `-${px}px` };
+}
+
 const OUTLINES: Record<Outline, CSSProperties> = {
   none: {},
-  dotted: { outline: `2px dotted ${DERIVED_OUTLINE}`, outlineOffset: '-2px' },
-  'imported-double': { outline: `3px double ${IMPORTED_OUTLINE}`, outlineOffset: '-3px' },
+  dotted: cssOutline('dotted', 2, 'dotted'),
+  'imported-double': cssOutline('imported-double', 3, 'double'),
+  flow: cssOutline('flow', 2, 'solid'),
+  selected: cssOutline('selected', 3, 'solid'),
+  // The look at the opacity that the wash leaves of it.
+  faded: { opacity: 1 - washLook().opacity },
 };
 
 /**
@@ -47,6 +63,11 @@ export function lookStyle(
   const ground =
     'fill' in look ? { background: look.fill } : hatch === 'lines' ? hatchLines(look) : stripes(look.stripes);
   return { ...ground, ...OUTLINES[outline] };
+}
+
+/** A summary bar segment's swatch (segmentLook: partly known as the B-or-C stripes). */
+export function segmentStyle(key: Parameters<typeof segmentLook>[0]): CSSProperties {
+  return lookStyle(segmentLook(key));
 }
 
 /** A state's swatch; null draws "did not exist", which is neither a tier nor unknown. */

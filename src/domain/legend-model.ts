@@ -2,13 +2,16 @@
  * One model of what each drawn state looks like and what the legend lists. Pure.
  *
  * - DRAW_LOOKS maps every draw key (domain/map-keys.ts) to its look: a flat fill, or stripes
- *   with a direction (a hatch). The map style (src/map/map-style.ts) builds its fill colours and
- *   hatch patterns from it, and the legend entries below take their looks from it, so a palette
- *   change is one edit in domain/palette.ts and every renderer follows.
+ *   with a direction (a hatch). The map style (src/map/gl/map-style.ts), the 2D map
+ *   (src/map/canvas/draw.ts), the figures (domain/figure/) and the swatches
+ *   (components/swatch-style.ts) take their fills and hatches from it; outlines and the wash come
+ *   from domain/legend-outlines.ts (re-exported here). Colours are defined in domain/palette.ts.
  * - legendModel turns the view (mode, year, base year) and counts that the caller takes from the
  *   selectors (or, for an area, from countStates over the area's states) into the ordered
- *   entries that the legends, the PNG export's legend and their swatches draw.
+ *   entries that the legends, the figures' legends and their swatches draw; legendItems
+ *   (domain/legend-flags.ts) puts the entries of the view's flags (flow, faded, selection) with them.
  */
+import { swatchOutlineLook, type Outline, type OutlineLook } from './legend-outlines';
 import { CHANGE_COLORS, TIER_COLORS, TRAJECTORY_COLORS, WHITE, stripeColors, trajectoryOpenStripes } from './palette';
 import type { DrawState } from './map-keys';
 import { CHANGE_CLASSES, type ChangeClass } from './transitions';
@@ -22,8 +25,16 @@ export type StripeDirection = 'up' | 'down' | 'cross';
 /** A flat fill, or equal 45° stripes of the colours (`up` like "/", `down` like "\", `cross` both). */
 export type Look = { fill: string } | { stripes: readonly string[]; direction: StripeDirection };
 
-/** The outline a legend swatch carries: the dotted one of derived tiers, or the imported double line. */
-export type Outline = 'none' | 'dotted' | 'imported-double';
+export {
+  outlineLook,
+  swatchOutlineLook,
+  washLook,
+  type Outline,
+  type OutlineLook,
+  type OutlineState,
+  type OutlineWidth,
+  type WashLook,
+} from './legend-outlines';
 
 /** Every range of possible tiers a range statement can leave (contiguous runs of A, B, C). */
 export const RANGE_TIERS = ['A', 'B', 'C', 'AB', 'BC', 'ABC'] as const;
@@ -85,6 +96,17 @@ export function stateOutline(state: UnitState): Outline {
   return state.kind === 'known' && state.fact.basis === 'derived' ? 'dotted' : 'none';
 }
 
+/** A summary bar segment's look: a tier's fill, the unknown hatch, or partly known as the B-or-C stripes. */
+export function segmentLook(key: Tier | 'range' | 'unknown'): Look {
+  return lookOf(key === 'range' ? 'range:BC' : key);
+}
+
+/** A look drawn as thin lines: its ground (first colour) and its line colour (last colour). */
+export function hatchInk(look: Look): { ground: string; ink: string } {
+  if ('fill' in look) return { ground: look.fill, ink: look.fill };
+  return { ground: look.stripes[0] ?? '', ink: look.stripes[look.stripes.length - 1] ?? '' };
+}
+
 /** The message keys legend entries are labelled with (each is a key of the i18n messages). */
 export type LegendLabelKey =
   | 'legendTierA'
@@ -121,6 +143,8 @@ export interface LegendEntry {
   kind: EntryKind;
   look: Look;
   outline: Outline;
+  /** The colour, width class and dash of the outline (null: none). */
+  outlineLook: OutlineLook | null;
   labelKey: LegendLabelKey;
   labelParams: Record<string, string | number>;
   /**
@@ -181,6 +205,9 @@ function official(total: Total | null, tier: Tier): LegendEntry['counts']['offic
   return min !== null ? { n: min, exact: false } : null;
 }
 
+/** An entry's outline with its look. */
+const outlined = (outline: Outline) => ({ outline, outlineLook: swatchOutlineLook(outline) });
+
 const plain = (n: number): LegendEntry['counts'] => ({ known: n, stated: n, derived: 0, official: null });
 
 function tierEntries(counts: StateCounts, total: Total | null): LegendEntry[] {
@@ -190,7 +217,7 @@ function tierEntries(counts: StateCounts, total: Total | null): LegendEntry[] {
       key: tier,
       kind: 'tier',
       look: lookOf(tier),
-      outline: 'none',
+      ...outlined('none'),
       labelKey: TIER_LABEL[tier],
       labelParams: {},
       counts: {
@@ -205,7 +232,7 @@ function tierEntries(counts: StateCounts, total: Total | null): LegendEntry[] {
       key: 'derived',
       kind: 'derived',
       look: lookOf('B-derived'),
-      outline: 'dotted',
+      ...outlined('dotted'),
       labelKey: 'legendDerived',
       labelParams: {},
       counts: { known: derived, stated: 0, derived, official: null },
@@ -215,7 +242,7 @@ function tierEntries(counts: StateCounts, total: Total | null): LegendEntry[] {
       key: 'range',
       kind: 'range',
       look: lookOf('range:BC'),
-      outline: 'none',
+      ...outlined('none'),
       labelKey: 'legendRange',
       labelParams: {},
       counts: plain(counts.range),
@@ -224,7 +251,7 @@ function tierEntries(counts: StateCounts, total: Total | null): LegendEntry[] {
       key: 'unknown',
       kind: 'unknown',
       look: lookOf('unknown'),
-      outline: 'none',
+      ...outlined('none'),
       labelKey: 'legendUnknown',
       labelParams: {},
       counts: plain(counts.unknown),
@@ -266,7 +293,7 @@ function modeEntry(key: ModeKey, view: LegendView, drawKeys: ReadonlyMap<string,
       key,
       kind: 'draw',
       look: UNKNOWN_HATCH,
-      outline: 'none',
+      ...outlined('none'),
       labelKey: key,
       labelParams,
       parts,
@@ -277,7 +304,7 @@ function modeEntry(key: ModeKey, view: LegendView, drawKeys: ReadonlyMap<string,
     key,
     kind: 'draw',
     look: lookOf(key),
-    outline: 'none',
+    ...outlined('none'),
     labelKey: key,
     labelParams,
     counts: plain(drawKeys.get(key) ?? 0),
@@ -299,7 +326,7 @@ export function legendModel(view: LegendView, counts: LegendCounts): LegendEntry
       key: 'imported',
       kind: 'imported',
       look: { fill: WHITE },
-      outline: 'imported-double',
+      ...outlined('imported-double'),
       labelKey: 'importLegend',
       labelParams: { n: counts.imported },
       counts: plain(counts.imported),

@@ -12,19 +12,19 @@ import { FIGURE_FONT, figureFileName, figureSvg } from '../../src/domain/figure/
 import { LABEL_FONTS, placeLabels, type LabelCandidate } from '../../src/domain/figure/figure-labels';
 import { fitTransform, unitsBox } from '../../src/domain/figure/map-svg';
 import { labelName, shortEnglishName } from '../../src/domain/figure/names';
-import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
-import { parseDataset } from '../../src/domain/dataset/parse';
 import type { FontSpec, Measure } from '../../src/domain/export-png-text';
 import { geometryFromTopology } from '../../src/domain/geometry';
 import { unitIn } from '../../src/domain/lineage';
 import type { Lang } from '../../src/domain/lang';
 import type { Box } from '../../src/domain/topology-paths';
 import type { Dataset, UnitCode } from '../../src/domain/types';
-import { composeFigure, figureDefaults, type FigureSize } from '../../src/features/export/figure-compose';
+import type { FigureSize } from '../../src/components/figure-source';
+import { composeFigure, figureDefaults } from '../../src/features/export/figure-compose';
 import { composeMultiples, viewColumns } from '../../src/features/multiples/multiples-compose';
 import { t } from '../../src/i18n/i18n';
 import { selectFlowCodes, selectYearCounts, selectYearStates } from '../../src/store/selectors';
 import { createAppStore, type InitialState } from '../../src/store/store';
+import { realDataset } from '../fixtures/builders';
 
 /** A stand-in for canvas measureText: CJK characters one em wide, others about half; bold 6% wider. */
 const measure: Measure = (text: string, font: FontSpec) => {
@@ -35,12 +35,7 @@ const measure: Measure = (text: string, font: FontSpec) => {
 
 const topology = JSON.parse(readFileSync('geo/out/hebei.topo.json', 'utf8')) as Topology;
 const geometry = geometryFromTopology(topology);
-const dataset: Dataset = (() => {
-  const texts = Object.fromEntries(TABLE_NAMES.map((n: TableName) => [n, readFileSync(`data/${fileOf(n)}`, 'utf8')]));
-  const parsed = parseDataset(texts as Record<TableName, string>);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatParseError).join('\n'));
-  return parsed.dataset;
-})();
+const dataset: Dataset = realDataset();
 
 function stateOf(initial: InitialState, extra: Partial<{ highlight: 'A' | null }> = {}) {
   const store = createAppStore(initial);

@@ -25,6 +25,7 @@ import {
 } from '../../src/domain/palette';
 import type { Total, TierFact } from '../../src/domain/types';
 import type { StateCounts, UnitState } from '../../src/domain/unit-state';
+import { total as totalRow } from '../fixtures/builders';
 import { HATCHES, createStyle, hatchRole, patternId, yearLayerId, YEAR_ROLES } from '../../src/map/gl/map-style';
 
 const states: StateCounts = {
@@ -35,20 +36,8 @@ const states: StateCounts = {
   total: 168,
 };
 
-const total = (counts: Total['counts'], minimums: Total['minimums']): Total => ({
-  year: 2021,
-  scope: 'province',
-  units: 167,
-  counts,
-  minimums,
-  avgScore: null,
-  tierChanges: null,
-  basis: 'stated',
-  confidence: 'high',
-  sourceIds: [],
-  note: '',
-  noteZh: '',
-});
+const total = (counts: Total['counts'], minimums: Total['minimums']): Total =>
+  totalRow(2021, { units: 167, counts, minimums });
 
 const counts = (over: Partial<LegendCounts> = {}): LegendCounts => ({
   states,

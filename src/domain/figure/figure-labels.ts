@@ -8,7 +8,7 @@
 import type { FontSpec, Measure } from '../export-png-text';
 import type { Box } from '../topology-paths';
 import type { UnitCode } from '../types';
-import { projectPoint, type Rect, type Transform } from './map-svg';
+import { projectPoint, type Rect, type Transform } from './panel-geometry';
 
 export interface LabelCandidate {
   code: UnitCode;

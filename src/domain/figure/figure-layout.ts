@@ -9,37 +9,22 @@
  * substitute; no CSS (`style` attributes or elements would also be blocked by the page's CSP in
  * the preview), only presentation attributes.
  */
-import { fitText, type FittedText, type FontSpec, type FontWeight, type Measure } from '../export-png-text';
+import type { Measure } from '../export-png-text';
 import type { Look, Outline } from '../legend-model';
-import { WASH_OPACITY } from '../map-lines';
-import {
-  DERIVED_OUTLINE,
-  DIM_WASH,
-  EXPORT_INK,
-  EXPORT_MUTED,
-  EXPORT_PAGE,
-  EXPORT_RULE,
-  EXPORT_SWATCH_FRAME,
-  FLOW_OUTLINE,
-  IMPORTED_OUTLINE,
-  SELECTED_OUTLINE,
-} from '../palette';
+import { EXPORT_INK, EXPORT_MUTED, EXPORT_PAGE, EXPORT_RULE } from '../palette';
 import type { Box } from '../topology-paths';
 import { placeLabels, LABEL_HALO, type LabelCandidate, type PlacedLabel } from './figure-labels';
-import { escapeXml, fitTransform, mapPanelSvg, num, stripeDefs, type MapPanel, type Rect } from './map-svg';
+import { SWATCH, swatchSvg } from './figure-swatch';
+import { block, lineHeightOf, textElement, textLines } from './figure-text';
+import { fitTransform, mapPanelSvg, num, escapeXml, type MapPanel, type Rect } from './map-svg';
 
-/**
- * Named fonts first (Latin and CJK), so Inkscape, Illustrator or InDesign can substitute them.
- * Written into attributes as it is: it holds no double quote or ampersand.
- */
-export const FIGURE_FONT =
-  "'Noto Sans', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+export { FIGURE_FONT } from './figure-text';
 
 /** A4 landscape at 96 px per inch (297 × 210 mm): the print size of the figures. */
 export const A4_LANDSCAPE = { width: 1123, height: 794 } as const;
 
-/** What a legend swatch carries over its look: the legend model's outlines, or a highlight's mark. */
-export type SwatchMark = Outline | 'flow' | 'faded' | 'selected';
+/** What a legend swatch carries over its look: an outline of the legend model, or the faded wash. */
+export type SwatchMark = Outline;
 
 export interface FigureLegendItem {
   look: Look;
@@ -95,12 +80,10 @@ const PAD = 16;
 const GAP = 12;
 const TITLE_SIZES = { max: 22, min: 14 };
 const SUBTITLE_SIZES = { max: 13, min: 10 };
-const lineHeightOf = (size: number) => Math.ceil(size * 1.3);
 const headerHeightOf = (title: number, subtitle: number) => PAD + title + (subtitle > 0 ? 4 + subtitle : 0) + 10;
 
 /** Where the map starts under a one-line title and a one-line subtitle at full size (figure px). */
 export const HEADER_HEIGHT = headerHeightOf(lineHeightOf(TITLE_SIZES.max), lineHeightOf(SUBTITLE_SIZES.max));
-const SWATCH = 14;
 const SWATCH_GAP = 6;
 const COLUMN_GAP = 14;
 /** The smallest map a figure gets, whatever its text needs. */
@@ -120,89 +103,6 @@ export function figureFileName(span: string, area: string | null, ext: 'png' | '
     .replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-')
     .replace(/^-|-$/g, '');
   return `hebei-innovation-${span}${slug ? `-${slug}` : ''}${ext === 'png' ? `@${scale ?? 1}x` : ''}.${ext}`;
-}
-
-interface Block {
-  fitted: FittedText;
-  weight: FontWeight;
-  lineHeight: number;
-  height: number;
-}
-
-function block(
-  text: string,
-  width: number,
-  lines: number,
-  sizes: { max: number; min: number },
-  weight: FontWeight,
-  measure: Measure,
-): Block {
-  const fitted = text
-    ? fitText(text, width, lines, sizes, weight, measure)
-    : { size: sizes.max, lines: [], truncated: false };
-  const lineHeight = lineHeightOf(fitted.size);
-  return { fitted, weight, lineHeight, height: fitted.lines.length * lineHeight };
-}
-
-function textLines(b: Block, x: number, top: number, fill: string, anchor: 'start' | 'middle' = 'start'): string {
-  return b.fitted.lines
-    .map((line, i) => {
-      const baseline = top + i * b.lineHeight + b.lineHeight / 2 + b.fitted.size * 0.35;
-      return textElement(line, x, baseline, { size: b.fitted.size, weight: b.weight }, fill, anchor);
-    })
-    .join('');
-}
-
-function textElement(
-  text: string,
-  x: number,
-  baseline: number,
-  font: FontSpec,
-  fill: string,
-  anchor: 'start' | 'middle',
-  extra = '',
-): string {
-  const anchorAttr = anchor === 'middle' ? ' text-anchor="middle"' : '';
-  return `<text x="${num(x)}" y="${num(baseline)}" font-family="${FIGURE_FONT}" font-size="${num(font.size)}" font-weight="${font.weight}" fill="${fill}"${anchorAttr}${extra}>${escapeXml(text)}</text>`;
-}
-
-/** A legend swatch: the look (a fill, or a hatch pattern in `defs`), then its mark, then a thin frame. */
-function swatchSvg(item: FigureLegendItem, x: number, y: number, id: string, defs: string[]): string {
-  const r = (attrs: string, inset = 0) =>
-    `<rect x="${num(x + inset)}" y="${num(y + inset)}" width="${num(SWATCH - 2 * inset)}" height="${num(SWATCH - 2 * inset)}" ${attrs}/>`;
-  const parts: string[] = [];
-  const { look } = item;
-  if ('fill' in look) parts.push(r(`fill="${look.fill}"`));
-  else {
-    defs.push(stripeDefs(id, look.stripes, look.direction === 'down' ? -45 : 45));
-    parts.push(r(`fill="url(#${id})"`));
-    if (look.direction === 'cross') {
-      defs.push(stripeDefs(`${id}x`, look.stripes, -45, look.stripes.length - 1));
-      parts.push(r(`fill="url(#${id}x)"`));
-    }
-  }
-  parts.push(r(`fill="none" stroke="${EXPORT_SWATCH_FRAME}" stroke-width="1"`, 0.5));
-  switch (item.mark) {
-    case 'dotted':
-      parts.push(r(`fill="none" stroke="${DERIVED_OUTLINE}" stroke-width="2" stroke-dasharray="2 2"`, 1));
-      break;
-    case 'imported-double':
-      parts.push(r(`fill="none" stroke="${IMPORTED_OUTLINE}" stroke-width="1.5"`, 0.75));
-      parts.push(r(`fill="none" stroke="${IMPORTED_OUTLINE}" stroke-width="1.5"`, 4));
-      break;
-    case 'flow':
-      parts.push(r(`fill="none" stroke="${FLOW_OUTLINE}" stroke-width="2.5"`, 1.25));
-      break;
-    case 'selected':
-      parts.push(r(`fill="none" stroke="${SELECTED_OUTLINE}" stroke-width="3"`, 1.5));
-      break;
-    case 'faded':
-      parts.push(r(`fill="${DIM_WASH}" fill-opacity="${WASH_OPACITY}"`));
-      break;
-    case 'none':
-      break;
-  }
-  return parts.join('');
 }
 
 function labelsSvg(labels: readonly PlacedLabel[], id: string): string {
@@ -342,7 +242,7 @@ function layoutFigure(spec: FigureSpec, measure: Measure, leftOutNote: string | 
     const b = legendBlocks[i];
     if (!b) return;
     const rowH = rowHeights[row] ?? 0;
-    legend.push(swatchSvg(item, x, rowY + Math.min(2, rowH - SWATCH), `legend-h${i}`, defs));
+    legend.push(swatchSvg(item.look, item.mark, x, rowY + Math.min(2, rowH - SWATCH), `legend-h${i}`, defs));
     legend.push(textLines(b, x + SWATCH + SWATCH_GAP, rowY, EXPORT_INK));
   });
   body.push(`<g id="legend">${legend.join('')}</g>`);

@@ -9,49 +9,26 @@
  * Pure: strings out, no DOM. Every id is prefixed with the panel's `id`, so several panels can
  * share one document. Units are named `<id>-u<code>` (a layer name in Inkscape or Illustrator).
  */
+import { outlineLook, washLook, lookOf, type Look } from '../legend-model';
 import type { MapGeometry } from '../geometry';
-import { lookOf, type Look } from '../legend-model';
 import type { DrawState } from '../map-keys';
-import { LINES, WASH_OPACITY, widthAt, type ZoomWidth } from '../map-lines';
-import {
-  AREA_BORDER,
-  CONTEXT_BORDER,
-  DERIVED_OUTLINE,
-  DIM_WASH,
-  FLOW_OUTLINE,
-  IMPORTED_OUTLINE,
-  LAND_CONTEXT,
-  PROVINCE_BORDER,
-  SEA,
-  SELECTED_HALO,
-  SELECTED_OUTLINE,
-  UNIT_BORDER,
-} from '../palette';
-import {
-  decodeArcs,
-  objectPolygons,
-  tracePolygons,
-  type ArcPolygons,
-  type Box,
-  type PathSink,
-} from '../topology-paths';
-import { TILE_SIZE, mercatorX, mercatorY } from '../mercator';
-import { vintageOf, type UnitCode, type Vintage, type Year } from '../types';
-import type { View } from '../view';
+import { LINES, widthAt, type ZoomWidth } from '../map-lines';
+import { AREA_BORDER, CONTEXT_BORDER, LAND_CONTEXT, PROVINCE_BORDER, SEA, UNIT_BORDER } from '../palette';
+import { tracePolygons, type ArcPolygons, type Box } from '../topology-paths';
+import { vintageOf, type UnitCode, type Year } from '../types';
+import { NO_PATH, worldShapes, zoomOf, type Rect, type Transform } from './panel-geometry';
+import { escapeXml, num, stripeDefs } from './svg-text';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** World pixels of zoom 0 → figure pixels: (x · k + dx, y · k + dy). */
-export interface Transform {
-  k: number;
-  dx: number;
-  dy: number;
-}
+export {
+  fitTransform,
+  projectPoint,
+  unitsBox,
+  viewTransform,
+  zoomOf,
+  type Rect,
+  type Transform,
+} from './panel-geometry';
+export { escapeXml, num, stripeDefs } from './svg-text';
 
 /** What is washed out or outlined (the store's Emphasis has these fields). */
 export interface PanelEmphasis {
@@ -81,101 +58,6 @@ export interface PanelSvg {
   defs: string;
   /** The panel's drawing: one <g>. */
   body: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Geometry in world pixels, once per geometry
-
-interface WorldShapes {
-  arcs: Float64Array[];
-  units: Record<Vintage, Map<UnitCode, ArcPolygons>>;
-  areas: ArcPolygons[];
-  province: ArcPolygons[];
-  context: ArcPolygons[];
-}
-
-const shapesCache = new WeakMap<MapGeometry, WorldShapes>();
-
-function worldShapes(geometry: MapGeometry): WorldShapes {
-  const found = shapesCache.get(geometry);
-  if (found) return found;
-  const { topology } = geometry;
-  const shapes: WorldShapes = {
-    arcs: decodeArcs(topology),
-    units: {
-      2019: new Map(objectPolygons(topology, 'units_2019')),
-      2021: new Map(objectPolygons(topology, 'units_2021')),
-    },
-    areas: objectPolygons(topology, 'areas').map(([, p]) => p),
-    province: objectPolygons(topology, 'province').map(([, p]) => p),
-    context: objectPolygons(topology, 'context').map(([, p]) => p),
-  };
-  shapesCache.set(geometry, shapes);
-  return shapes;
-}
-
-/** A sink that records only the box (tracePolygons returns it). */
-const NO_PATH: PathSink = { moveTo: () => {}, lineTo: () => {}, closePath: () => {} };
-
-/**
- * The box (world pixels of zoom 0) of the units `codes` in the boundaries of `year`, or of all
- * the year's units when `codes` is omitted; null when none of them has a shape.
- */
-export function unitsBox(geometry: MapGeometry, year: Year, codes?: Iterable<UnitCode>): Box | null {
-  const shapes = worldShapes(geometry);
-  const units = shapes.units[vintageOf(year)];
-  let box: Box | null = null;
-  for (const code of codes ?? units.keys()) {
-    const polygons = units.get(code);
-    if (!polygons) continue;
-    const b = tracePolygons(shapes.arcs, polygons, NO_PATH);
-    box = box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : b;
-  }
-  return box;
-}
-
-/** The transform that fits `box` (world pixels) in `rect` with `padding` figure px on every side, centred. */
-export function fitTransform(box: Box, rect: Rect, padding: number): Transform {
-  const w = Math.max(box[2] - box[0], 1e-9);
-  const h = Math.max(box[3] - box[1], 1e-9);
-  const k = Math.max(Math.min((rect.width - 2 * padding) / w, (rect.height - 2 * padding) / h), 1e-9);
-  return {
-    k,
-    dx: rect.x + rect.width / 2 - ((box[0] + box[2]) / 2) * k,
-    dy: rect.y + rect.height / 2 - ((box[1] + box[3]) / 2) * k,
-  };
-}
-
-/** The transform of a map camera (centre and zoom) shown in `rect`: the view as on screen. */
-export function viewTransform(view: View, rect: Rect): Transform {
-  const k = 2 ** view.zoom;
-  return {
-    k,
-    dx: rect.x + rect.width / 2 - mercatorX(view.lng) * TILE_SIZE * k,
-    dy: rect.y + rect.height / 2 - mercatorY(view.lat) * TILE_SIZE * k,
-  };
-}
-
-/** The map zoom a transform draws at (its lines are the map's at that zoom). */
-export const zoomOf = (t: Transform): number => Math.log2(t.k);
-
-/** A point in degrees → figure pixels. */
-export function projectPoint(t: Transform, [lng, lat]: readonly [number, number]): { x: number; y: number } {
-  return { x: mercatorX(lng) * TILE_SIZE * t.k + t.dx, y: mercatorY(lat) * TILE_SIZE * t.k + t.dy };
-}
-
-// ---------------------------------------------------------------------------------------------
-// SVG text
-
-/** A number for SVG attributes: at most `digits` decimals, no trailing zeros, no "-0". */
-export function num(n: number, digits = 2): string {
-  const text = n.toFixed(digits).replace(/\.?0+$/, '');
-  return text === '-0' ? '0' : text;
-}
-
-/** Text for SVG element content or attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 }
 
 /** Points closer than this (figure px) to the last one kept are left out: invisible, and they make files large. */
@@ -210,29 +92,6 @@ function pathData(arcs: readonly Float64Array[], polygons: ArcPolygons, t: Trans
 }
 
 const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-
-// ---------------------------------------------------------------------------------------------
-// Hatches
-
-/** The figure's stripe width (px across a stripe), close to the map's at 1×. */
-const STRIPE = 2;
-
-/**
- * An SVG pattern of 45° stripes of the look's colours, in the order and direction of the map's
- * (src/map/patterns.ts): vertical bands rotated, `up` like "/", `down` like "\". A `cross` hatch
- * is the `up` stripes with the last colour's `down` stripes over them (two fills).
- */
-export function stripeDefs(id: string, colors: readonly string[], rotate: 45 | -45, only?: number): string {
-  const n = colors.length;
-  const bands = colors
-    .map((color, i) =>
-      only === undefined || only === i
-        ? `<rect x="${num(i * STRIPE)}" y="0" width="${STRIPE}" height="${n * STRIPE}" fill="${color}"/>`
-        : '',
-    )
-    .join('');
-  return `<pattern id="${id}" patternUnits="userSpaceOnUse" width="${n * STRIPE}" height="${n * STRIPE}" patternTransform="rotate(${rotate})">${bands}</pattern>`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The panel
@@ -311,13 +170,13 @@ export function mapPanelSvg(panel: MapPanel): PanelSvg {
   const dotted = w(LINES.dotted);
   group(
     'dotted',
-    `fill="none" stroke="${DERIVED_OUTLINE}" stroke-width="${dotted}" stroke-dasharray="${dotted} ${dotted}"`,
+    `fill="none" stroke="${outlineLook('derived').color}" stroke-width="${dotted}" stroke-dasharray="${dotted} ${dotted}"`,
     drawn.filter((u) => u.state.outline).map((u) => `<path d="${u.d}"/>`),
   );
   const emphasis = (code: UnitCode) => panel.emphasis?.get(code);
   group(
     'wash',
-    `fill="${DIM_WASH}" fill-opacity="${WASH_OPACITY}"`,
+    `fill="${washLook().fill}" fill-opacity="${washLook().opacity}"`,
     drawn.filter((u) => emphasis(u.code)?.muted || emphasis(u.code)?.unlit).map((u) => `<path d="${u.d}"/>`),
   );
   group(
@@ -348,24 +207,24 @@ export function mapPanelSvg(panel: MapPanel): PanelSvg {
         `<g fill="none" stroke="black" stroke-width="${num(gap)}" stroke-linejoin="round">${paths}</g></mask>`,
     );
     body.push(
-      `<g id="${id}-imported" mask="url(#${id}-gap)" fill="none" stroke="${IMPORTED_OUTLINE}" stroke-width="${num(gap + 2 * line)}" stroke-linejoin="round">${paths}</g>`,
+      `<g id="${id}-imported" mask="url(#${id}-gap)" fill="none" stroke="${outlineLook('imported').color}" stroke-width="${num(gap + 2 * line)}" stroke-linejoin="round">${paths}</g>`,
     );
   }
   group(
     'flow',
-    `fill="none" stroke="${FLOW_OUTLINE}" stroke-width="${w(LINES.flow)}" stroke-linejoin="round"`,
+    `fill="none" stroke="${outlineLook('flow').color}" stroke-width="${w(LINES.flow)}" stroke-linejoin="round"`,
     drawn.filter((u) => emphasis(u.code)?.flow).map((u) => `<path d="${u.d}"/>`),
   );
   const selected = new Set(panel.selected ?? []);
   const chosen = drawn.filter((u) => selected.has(u.code)).map((u) => `<path d="${u.d}"/>`);
   group(
     'selected-halo',
-    `fill="none" stroke="${SELECTED_HALO}" stroke-width="${w(LINES.selectedHalo)}" stroke-linejoin="round"`,
+    `fill="none" stroke="${outlineLook('selected-halo').color}" stroke-width="${w(LINES.selectedHalo)}" stroke-linejoin="round"`,
     chosen,
   );
   group(
     'selected',
-    `fill="none" stroke="${SELECTED_OUTLINE}" stroke-width="${w(LINES.selected)}" stroke-linejoin="round"`,
+    `fill="none" stroke="${outlineLook('selected').color}" stroke-width="${w(LINES.selected)}" stroke-linejoin="round"`,
     chosen,
   );
   body.push('</g>');

@@ -15,13 +15,20 @@ import type { LabelCandidate } from '../../domain/figure/figure-labels';
 import { unitsBox } from '../../domain/figure/map-svg';
 import { labelName } from '../../domain/figure/names';
 import type { Lang } from '../../domain/lang';
-import { countDrawKeys, countImported, legendModel, lookOf, type LegendEntry } from '../../domain/legend-model';
+import {
+  labelParamsOf,
+  legendItems,
+  type FlagLabel,
+  type LegendFlags,
+  type LegendItem,
+} from '../../domain/legend-flags';
+import { countDrawKeys, countImported, legendModel, type LegendEntry } from '../../domain/legend-model';
 import { unitIn } from '../../domain/lineage';
 import { worldBoxOfView } from '../../domain/mercator';
-import { WHITE } from '../../domain/palette';
 import { areaLabel } from '../../domain/summary-rows';
 import type { TransitionCategory } from '../../domain/transitions';
-import { FIRST_YEAR, TIERS, vintageOf, type UnitCode } from '../../domain/types';
+import { FIRST_YEAR, TIERS, officialTotal, vintageOf, type UnitCode } from '../../domain/types';
+import type { ComposedFigure, FigureSize, FigureSource, FigureTexts } from '../../components/figure-source';
 import { countStates, unitsIn } from '../../domain/unit-state';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { baseYearOf, selectDrawStates, selectEmphasis, selectFlowCodes, selectYearStates } from '../../store/selectors';
@@ -29,37 +36,10 @@ import type { AppState } from '../../store/store';
 import { exportLegendText, type Translate } from './export-legend';
 import './on-demand-messages';
 
-export type FigureSize = 'screen' | 'a4';
 /** Below this width a figure's texts would not fit: a narrower screen map is drawn this wide. */
 export const MIN_FIGURE_WIDTH = 360;
 /** More "always" names than this (a legend entry of 50 units) are placed as the others are: where they fit. */
 const MAX_ALWAYS = 24;
-
-export interface FigureTexts {
-  title: string;
-  subtitle: string;
-}
-
-export interface FigureRequest {
-  size: FigureSize;
-  texts: Partial<FigureTexts>;
-  screen: { width: number; height: number } | null;
-  /** The dialog's width (CSS px): a figure drawn for reading in the app may fit it. */
-  viewWidth: number;
-  /** Drawn for the downloads (true) or for the dialog's preview (false). */
-  forFile: boolean;
-}
-
-/** What a figure dialog shows: its heading, the sizes offered, a note, and how the figure is composed. */
-export interface FigureSource {
-  /** Names the texts kept between openings. */
-  id: string;
-  heading: MessageKey;
-  sizes: readonly FigureSize[];
-  /** A sentence under the heading (e.g. what the multiples show in change mode), or null. */
-  note: (state: AppState) => string | null;
-  compose: (state: AppState, request: FigureRequest) => ComposedFigure | null;
-}
 
 /** The texts the user typed, per figure kind (FigureSource.id), while the page lives. */
 export const keptTexts = new Map<string, Partial<FigureTexts>>();
@@ -72,14 +52,6 @@ export interface FigureOptions {
   texts?: Partial<FigureTexts>;
 }
 
-export interface ComposedFigure {
-  spec: FigureSpec;
-  /** What the file name says (figureFileName): the year or span, and the area (English). */
-  span: string;
-  area: string | null;
-  defaults: FigureTexts;
-}
-
 const trOf =
   (lang: Lang): Translate =>
   (key, params) =>
@@ -87,8 +59,14 @@ const trOf =
 
 const categoryName = (tr: Translate, c: TransitionCategory) => tr(`tv:${c}` as MessageKey);
 
-/** The legend model of the view (counts in the view's scope: the area when filtered). */
-function viewLegend(state: AppState): { entries: LegendEntry[]; known: number; total: number } | null {
+/**
+ * The legend of the view (counts in the view's scope: the area when filtered): the legend
+ * model's entries, after the entries of `flags` when given (legendItems).
+ */
+function viewLegend(
+  state: AppState,
+  flags: LegendFlags | null,
+): { entries: LegendItem[]; known: number; total: number } | null {
   if (state.data.status !== 'ready') return null;
   const { dataset } = state.data;
   const { year, pref, mode } = state;
@@ -103,12 +81,16 @@ function viewLegend(state: AppState): { entries: LegendEntry[]; known: number; t
   const inArea = <V>(map: ReadonlyMap<UnitCode, V>) =>
     pref === null ? map : new Map([...map].filter(([code]) => areaCodes.has(code)));
   const counts = countStates(inArea(all));
-  const total = dataset.totals.find((x) => x.year === year && x.scope === (pref ?? 'province')) ?? null;
+  const total = officialTotal(dataset.totals, year, pref ?? 'province');
   const known = TIERS.reduce((n, tier) => n + counts.stated[tier] + counts.derived[tier], 0);
-  const entries = legendModel(
-    { mode, year, base: baseYearOf(state) },
-    { states: counts, total, drawKeys: countDrawKeys(inArea(draw)), imported: countImported(inArea(all)) },
-  );
+  const view = { mode, year, base: baseYearOf(state) };
+  const legendCounts = {
+    states: counts,
+    total,
+    drawKeys: countDrawKeys(inArea(draw)),
+    imported: countImported(inArea(all)),
+  };
+  const entries = flags ? legendItems({ ...view, flags }, legendCounts) : legendModel(view, legendCounts);
   return { entries, known, total: counts.total };
 }
 
@@ -119,6 +101,21 @@ export function entryText(tr: Translate, entry: LegendEntry): string {
   if (!entry.parts) return text;
   const parts = entry.parts.map((p) => tr(p.key, { ...entry.labelParams, n: p.n })).join(tr('legendPartsJoin'));
   return tr('figLegendParts', { text, parts });
+}
+
+/** The message of each flag entry's label. */
+const FLAG_MESSAGES: Record<FlagLabel, MessageKey> = {
+  flow: 'figLegendFlow',
+  'flow-one': 'figLegendFlowOne',
+  'faded-flow': 'figLegendFadedFlow',
+  'faded-area': 'figLegendFadedArea',
+  'faded-highlight': 'figLegendFadedHighlight',
+  selected: 'figLegendSelected',
+};
+
+/** A legend item's words: a flag entry's message (its label parameters worded), or entryText. */
+function itemText(tr: Translate, item: LegendItem): string {
+  return item.kind === 'flag' ? tr(FLAG_MESSAGES[item.labelKey], labelParamsOf(item, tr)) : entryText(tr, item);
 }
 
 /** The name of a unit of the year in the language, or its code. */
@@ -159,7 +156,9 @@ export function figureDefaults(state: AppState): FigureTexts {
   }
   if (area) title = tr('figTitleArea', { title, area });
   if (state.highlight !== null) {
-    const entry = viewLegend(state)?.entries.find((e) => e.key === state.highlight);
+    const entry = viewLegend(state, null)?.entries.find(
+      (e): e is LegendEntry => e.kind !== 'flag' && e.key === state.highlight,
+    );
     if (entry) subtitle = tr('figSubHighlight', { text: subtitle, entry: tr(entry.labelKey, entry.labelParams) });
   }
   if (state.selected !== null) subtitle = tr('figSubSelected', { text: subtitle, name: nameOf(state, state.selected) });
@@ -174,11 +173,17 @@ export function composeFigure(state: AppState, options: FigureOptions): Composed
   const { year, mode, pref, lang } = state;
   const base = baseYearOf(state);
   const draw = selectDrawStates(state);
-  const legend = viewLegend(state);
-  if (!draw || !legend) return null;
-  const emphasis = selectEmphasis(state, draw);
+  if (!draw) return null;
   const flowCodes = selectFlowCodes(state);
   const area = pref !== null ? areaLabel(dataset, pref, lang) : null;
+  const legend = viewLegend(state, {
+    flow: state.flow && flowCodes ? { from: state.flow.from, to: state.flow.to, n: flowCodes.size } : null,
+    area,
+    highlight: state.highlight,
+    selected: state.selected !== null && draw.has(state.selected) ? nameOf(state, state.selected) : null,
+  });
+  if (!legend) return null;
+  const emphasis = selectEmphasis(state, draw);
   // File names stay ASCII: the area's English name.
   const fileArea = pref !== null ? areaLabel(dataset, pref, 'en') : null;
   const defaults = figureDefaults(state);
@@ -214,39 +219,11 @@ export function composeFigure(state: AppState, options: FigureOptions): Composed
   }
 
   // The legend: what is outlined or faded first, then the mode's entries with their counts.
-  const items: FigureLegendItem[] = [];
-  const highlighted = legend.entries.find((e) => e.key === state.highlight);
-  if (state.flow && flowCodes) {
-    items.push({
-      // The outline alone: the units keep their own colours, which the entries below name.
-      look: { fill: WHITE },
-      mark: 'flow',
-      text: tr(flowCodes.size === 1 ? 'figLegendFlowOne' : 'figLegendFlow', {
-        base,
-        year,
-        from: categoryName(tr, state.flow.from),
-        to: categoryName(tr, state.flow.to),
-        n: flowCodes.size,
-      }),
-    });
-    items.push({ look: lookOf('B'), mark: 'faded', text: tr('figLegendFadedFlow') });
-  }
-  if (area) items.push({ look: lookOf('B'), mark: 'faded', text: tr('figLegendFadedArea', { area }) });
-  if (highlighted) {
-    items.push({
-      look: lookOf('B'),
-      mark: 'faded',
-      text: tr('figLegendFadedHighlight', { entry: tr(highlighted.labelKey, highlighted.labelParams) }),
-    });
-  }
-  if (state.selected !== null && draw.has(state.selected)) {
-    items.push({
-      look: { fill: WHITE },
-      mark: 'selected',
-      text: tr('figLegendSelected', { name: nameOf(state, state.selected) }),
-    });
-  }
-  for (const entry of legend.entries) items.push({ look: entry.look, mark: entry.outline, text: entryText(tr, entry) });
+  const items: FigureLegendItem[] = legend.entries.map((item) => ({
+    look: item.look,
+    mark: item.outline,
+    text: itemText(tr, item),
+  }));
 
   const notes = [
     tr('coverage', { year, known: legend.known, total: legend.total }),

@@ -20,7 +20,8 @@ import { StoreContext, useAppStore, useAppStoreApi } from '../../store/use-app-s
 import '../../components/button.css';
 import '../../components/modal-dialog.css';
 import './export-menu.css';
-import { keptTexts, type FigureRequest, type FigureSize, type FigureSource, type FigureTexts } from './figure-compose';
+import type { FigureRequest, FigureSize, FigureSource, FigureTexts } from '../../components/figure-source';
+import { keptTexts } from './figure-compose';
 import { canvasMeasure, figureFile, screenMapSize, type FigureFormat } from './figure-render';
 import './on-demand-messages';
 

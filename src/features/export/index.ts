@@ -1,3 +1,2 @@
-/** The Export menu (figures and data downloads); the figure dialog's types, for the small multiples. */
+/** The Export menu: figures (PNG, SVG, the figure dialog, the small multiples) and data downloads. */
 export { ExportMenu } from './export-menu';
-export type { ComposedFigure, FigureRequest, FigureSource } from './figure-compose';

@@ -15,16 +15,25 @@ import {
   type FigureSpec,
 } from '../../domain/figure/figure-layout';
 import { unitsBox } from '../../domain/figure/map-svg';
-import { countImported, lookOf } from '../../domain/legend-model';
+import { labelParamsOf, legendItems } from '../../domain/legend-flags';
+import { countImported } from '../../domain/legend-model';
 import { areaLabel } from '../../domain/summary-rows';
 import type { Box } from '../../domain/topology-paths';
-import { TIERS, YEARS, type Tier, type Total, type UnitCode, type Year } from '../../domain/types';
+import {
+  FIRST_YEAR,
+  TIERS,
+  YEARS,
+  officialTotal,
+  type Tier,
+  type Total,
+  type UnitCode,
+  type Year,
+} from '../../domain/types';
 import { countStates, unitsIn, type UnitState } from '../../domain/unit-state';
-import { WHITE } from '../../domain/palette';
 import { t } from '../../i18n/i18n';
 import { selectDrawStatesByYear, selectEmphasis, selectStatesIn } from '../../store/selectors';
 import type { AppState } from '../../store/store';
-import type { ComposedFigure, FigureRequest, FigureSource } from '../export';
+import type { ComposedFigure, FigureRequest, FigureSource } from '../../components/figure-source';
 import './on-demand-messages';
 
 const PAD = 16;
@@ -82,7 +91,7 @@ export function composeMultiples(
     const inArea = new Set(areaCodes);
     const states = pref === null ? all : new Map([...all].filter(([code]) => inArea.has(code)));
     imported += countImported(states);
-    const total = dataset.totals.find((x) => x.year === year && x.scope === (pref ?? 'province')) ?? null;
+    const total = officialTotal(dataset.totals, year, pref ?? 'province');
     const frame: Box | null = unitsBox(geometry, year, pref === null ? undefined : areaCodes);
     if (!frame) continue;
     panels.push({
@@ -95,18 +104,27 @@ export function composeMultiples(
     });
   }
 
+  // The tier legend without counts (each panel says its own), the faded area, the imported facts.
+  const items = legendItems(
+    {
+      mode: 'tier',
+      year: YEARS[YEARS.length - 1] ?? FIRST_YEAR,
+      base: FIRST_YEAR,
+      flags: { flow: null, area, highlight: null, selected: null },
+    },
+    { states: countStates(new Map()), total: null, drawKeys: new Map(), imported },
+  );
   const legend: FigureLegendItem[] = [
-    { look: lookOf('A'), mark: 'none', text: tr('legendTierA') },
-    { look: lookOf('B'), mark: 'none', text: tr('legendTierB') },
-    { look: lookOf('C'), mark: 'none', text: tr('legendTierC') },
-    { look: lookOf('B-derived'), mark: 'dotted', text: tr('legendDerived') },
-    { look: lookOf('range:BC'), mark: 'none', text: tr('legendRange') },
-    { look: lookOf('unknown'), mark: 'none', text: tr('legendUnknown') },
-    ...(area ? [{ look: lookOf('B'), mark: 'faded' as const, text: tr('figLegendFadedArea', { area }) }] : []),
-    ...(imported > 0
-      ? [{ look: { fill: WHITE }, mark: 'imported-double' as const, text: tr('importLegend', { n: imported }) }]
-      : []),
-  ];
+    ...items.filter((e) => e.kind !== 'flag' && e.kind !== 'imported'),
+    ...items.filter((e) => e.kind === 'flag'),
+    ...items.filter((e) => e.kind === 'imported'),
+  ].map((item) => ({
+    look: item.look,
+    mark: item.outline,
+    // The only flag entry the multiples' flags give is the faded area.
+    text:
+      item.kind === 'flag' ? tr('figLegendFadedArea', labelParamsOf(item, tr)) : tr(item.labelKey, item.labelParams),
+  }));
 
   let title = tr('mulTitle');
   if (area) title = tr('figTitleArea', { title, area });

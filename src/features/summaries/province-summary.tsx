@@ -6,7 +6,7 @@
  *
  * Shown while no county is selected: the details panel takes the side panel then (DESIGN.md).
  */
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo } from 'react';
 import { lookOf } from '../../domain/legend-model';
 import {
   formatKnownOfOfficial,
@@ -14,19 +14,13 @@ import {
   hasOfficialCounts,
   provinceRows,
   type ProvinceYearRow,
-  type SegmentKey,
 } from '../../domain/summary-rows';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import './summaries.css';
 import { useT } from '../../i18n/use-t';
-import { lookStyle } from '../../components/swatch-style';
+import { lookStyle, segmentStyle } from '../../components/swatch-style';
 
 type Translate = ReturnType<typeof useT>;
-
-/** A bar segment's look, from the legend model's (a range segment as the B-or-C stripes). */
-function segmentStyle(key: SegmentKey): CSSProperties {
-  return lookStyle(lookOf(key === 'range' ? 'range:BC' : key));
-}
 
 const pct = (share: number) => `${(share * 100).toFixed(3)}%`;
 

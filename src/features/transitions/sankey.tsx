@@ -5,10 +5,9 @@
  * a toggle button for its flow.
  */
 import { useId, type KeyboardEvent } from 'react';
-import { lookOf } from '../../domain/legend-model';
-import { UNKNOWN_GROUND, UNKNOWN_STRIPE } from '../../domain/palette';
+import { hatchInk, lookOf } from '../../domain/legend-model';
 import { flowKey, type TransitionCategory } from '../../domain/transitions';
-import type { Flow } from '../../store/store';
+import type { Flow } from '../../domain/view';
 import { useT } from '../../i18n/use-t';
 import {
   bandsInDrawingOrder,
@@ -25,6 +24,9 @@ const fillOf = (category: TransitionCategory, hatchId: string) => {
   const look = lookOf(category);
   return 'fill' in look ? look.fill : `url(#${hatchId})`;
 };
+
+/** The unknown hatch's ground and line colour, drawn as the pattern's rect and line. */
+const UNKNOWN_HATCH = hatchInk(lookOf('unknown'));
 
 export function SankeyPicture(props: {
   model: TransitionModel;
@@ -75,12 +77,12 @@ export function SankeyPicture(props: {
         <title id={labelId}>{tr('tvSankeyLabel', { base: model.baseYear, year: model.year })}</title>
         <defs>
           <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={UNKNOWN_GROUND} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke={UNKNOWN_STRIPE} strokeWidth="2" />
+            <rect width="6" height="6" fill={UNKNOWN_HATCH.ground} />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={UNKNOWN_HATCH.ink} strokeWidth="2" />
           </pattern>
           <pattern id={bandHatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={UNKNOWN_GROUND} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke={UNKNOWN_STRIPE} strokeWidth="1.2" />
+            <rect width="6" height="6" fill={UNKNOWN_HATCH.ground} />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={UNKNOWN_HATCH.ink} strokeWidth="1.2" />
           </pattern>
         </defs>
         <g role="img" aria-labelledby={summaryId}>
@@ -92,7 +94,7 @@ export function SankeyPicture(props: {
                 width={box.x1 - box.x0}
                 height={Math.max(box.y1 - box.y0, 1)}
                 fill={fillOf(box.category, hatchId)}
-                stroke={box.category === 'unknown' ? UNKNOWN_STRIPE : 'none'}
+                stroke={box.category === 'unknown' ? UNKNOWN_HATCH.ink : 'none'}
               />
               <text
                 x={box.side === 'from' ? box.x0 - 4 : box.x1 + 4}

@@ -3,26 +3,21 @@
  * style (gl/map-style.ts): sea, context, the year's fills and hatches (DRAW_LOOKS of
  * domain/legend-model.ts), dotted outlines, the wash over muted or unlit units, unit, area and
  * province borders, then imported, flow, hover and selection outlines, and names at zooms where
- * they fit. Line widths follow the style's zoom ramps.
+ * they fit. Outline colours and the wash are the legend model's outlineLook and washLook. Line
+ * widths follow the style's zoom ramps.
  */
-import { lookOf, type Look } from '../../domain/legend-model';
+import { lookOf, outlineLook, washLook, type Look } from '../../domain/legend-model';
 import type { DrawState } from '../../domain/map-keys';
-import { LINES, WASH_OPACITY, widthAt } from '../../domain/map-lines';
+import { LINES, widthAt } from '../../domain/map-lines';
 import { worldBoxOfView } from '../../domain/mercator';
 import {
   AREA_BORDER,
   CONTEXT_BORDER,
-  DERIVED_OUTLINE,
-  DIM_WASH,
-  FLOW_OUTLINE,
-  HOVER_OUTLINE,
-  IMPORTED_OUTLINE,
+  LABEL_HALO,
   LABEL_TEXT,
   LAND_CONTEXT,
   PROVINCE_BORDER,
   SEA,
-  SELECTED_HALO,
-  SELECTED_OUTLINE,
   UNIT_BORDER,
 } from '../../domain/palette';
 import type { Lang } from '../../domain/lang';
@@ -142,15 +137,16 @@ export function drawFrame(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: 
   }
   // Dotted outlines: derived tiers; in trajectory mode "A may have come earlier".
   const dotted = widthAt(camera.zoom, LINES.dotted);
-  ctx.strokeStyle = DERIVED_OUTLINE;
+  ctx.strokeStyle = outlineLook('derived').color;
   ctx.lineWidth = px(dotted);
   ctx.setLineDash([px(dotted), px(dotted)]);
   for (const [, shape, state] of drawn) if (state.outline) ctx.stroke(shape.path);
   ctx.setLineDash([]);
 
   // Washed out: outside the flow, the area or the legend entry under the pointer.
-  ctx.fillStyle = DIM_WASH;
-  ctx.globalAlpha = WASH_OPACITY;
+  const wash = washLook();
+  ctx.fillStyle = wash.fill;
+  ctx.globalAlpha = wash.opacity;
   for (const [code, shape] of drawn) {
     const e = frame.emphasis.get(code);
     if (e && (e.muted || e.unlit)) ctx.fill(shape.path);
@@ -169,19 +165,19 @@ export function drawFrame(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: 
   if (imported.length > 0) drawDoubleLine(ctx, layer, frame, imported);
   strokeAll(
     drawn.filter(([code]) => frame.emphasis.get(code)?.flow === true).map(([, s]) => s),
-    FLOW_OUTLINE,
+    outlineLook('flow').color,
     LINES.flow,
   );
   const hovered = frame.hovered === null ? undefined : units.get(frame.hovered);
   if (hovered && frame.draw.has(frame.hovered ?? '')) {
     ctx.lineJoin = 'miter';
-    strokeAll([hovered], HOVER_OUTLINE, LINES.hover);
+    strokeAll([hovered], outlineLook('hover').color, LINES.hover);
     ctx.lineJoin = 'round';
   }
   const selected = frame.selected === null ? undefined : units.get(frame.selected);
   if (selected && frame.draw.has(frame.selected ?? '')) {
-    strokeAll([selected], SELECTED_HALO, LINES.selectedHalo);
-    strokeAll([selected], SELECTED_OUTLINE, LINES.selected);
+    strokeAll([selected], outlineLook('selected-halo').color, LINES.selectedHalo);
+    strokeAll([selected], outlineLook('selected').color, LINES.selected);
   }
   if (camera.zoom >= LABEL_MIN_ZOOM) drawLabels(ctx, shapes, frame);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -203,7 +199,7 @@ function drawDoubleLine(ctx: CanvasRenderingContext2D, layer: HTMLCanvasElement,
   l.clearRect(0, 0, layer.width, layer.height);
   l.setTransform(worldTransform(camera, size, dpr));
   l.lineJoin = 'round';
-  l.strokeStyle = IMPORTED_OUTLINE;
+  l.strokeStyle = outlineLook('imported').color;
   l.lineWidth = (gap + 2 * line) / k;
   for (const s of shapes) l.stroke(s.path);
   l.globalCompositeOperation = 'destination-out';
@@ -228,7 +224,7 @@ function drawLabels(ctx: CanvasRenderingContext2D, shapes: Shapes, frame: Frame)
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
   ctx.lineWidth = 2.8;
-  ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+  ctx.strokeStyle = LABEL_HALO;
   ctx.fillStyle = LABEL_TEXT;
   const placed: Box[] = [];
   for (const label of shapes.labels[vintageOf(frame.year)]) {

@@ -13,10 +13,9 @@
  * of the two groups. Flags that follow the pointer and the panels (`muted`, `unlit`, `flow`,
  * `imported`, `hover`, `selected`) are feature-state, read by one set of layers per vintage.
  *
- * Every unit layer is switched on or off by its layer-wide opacity (layersInUse), which is not
- * data-driven: nothing the app changes during a year step or a fade makes MapLibre lay out a
- * unit tile again, or rewrite a paint array. There is no global-state: MapLibre re-lays out every
- * tile of a layer whose data-driven paint depends on a global-state value that changed.
+ * Source and layer names, the hatches and the switching of unit layers are in layer-ids.ts
+ * (re-exported here). There is no global-state: MapLibre re-lays out every tile of a layer whose
+ * data-driven paint depends on a global-state value that changed.
  */
 import type {
   ExpressionSpecification,
@@ -26,172 +25,38 @@ import type {
   StyleSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import { DRAW_LOOKS, type Look, type StripeDirection } from '../../domain/legend-model';
+import { DRAW_LOOKS, hatchInk, lookOf, outlineLook, washLook } from '../../domain/legend-model';
 import {
   AREA_BORDER,
   CONTEXT_BORDER,
-  DERIVED_OUTLINE,
-  DIM_WASH,
-  FLOW_OUTLINE,
-  HOVER_OUTLINE,
-  IMPORTED_OUTLINE,
+  LABEL_HALO,
   LABEL_TEXT,
   LAND_CONTEXT,
   PROVINCE_BORDER,
   SEA,
-  SELECTED_HALO,
-  SELECTED_OUTLINE,
   UNIT_BORDER,
-  UNKNOWN_GROUND,
 } from '../../domain/palette';
-import { LINES, WASH_OPACITY, type ZoomWidth } from '../../domain/map-lines';
+import { LINES, type ZoomWidth } from '../../domain/map-lines';
 import type { Lang } from '../../domain/lang';
 import { YEARS, vintageOf, type Vintage, type Year } from '../../domain/types';
+import {
+  HATCHES,
+  LABEL_LAYER,
+  ROLES,
+  SOURCES,
+  VINTAGES,
+  YEAR_ROLES,
+  hatchRole,
+  patternId,
+  unitLayerId,
+  unitsSource,
+  yearLayerId,
+  yearLayers,
+  type SourceId,
+} from './layer-ids';
 import { keyProperty, outlineProperty } from './unit-features';
 
-export const SOURCES = {
-  areas: 'areas',
-  province: 'province',
-  context: 'context',
-  labels: 'labels',
-} as const;
-
-/**
- * The source of one vintage's unit geometry with every year's drawing (unit-features.ts): the
- * year groups and the flags (dim, borders, imported, flow, hover and selection, as
- * feature-state). One per vintage, so the map can start with the shown year's vintage only and
- * its worker lays out half the geometry before the first frame (sources.ts).
- */
-export const unitsSource = (vintage: Vintage) => `units-${vintage}` as const;
-export type SourceId = (typeof SOURCES)[keyof typeof SOURCES] | ReturnType<typeof unitsSource>;
-
-/** One hatch: its pattern image, the draw keys it is shown for, and its stripes. */
-export interface Hatch {
-  image: string;
-  keys: string[];
-  colors: string[];
-  direction: StripeDirection;
-}
-
-/**
- * Every hatch the map can draw: one pattern image and one layer each, from the striped looks of
- * DRAW_LOOKS (domain/legend-model.ts) in its order, each named after its first key ("range:BC"
- * gives "range-BC"). Keys given the same look object share one image (tier mode's unknown and
- * trajectory's unknown); change mode's unknown base has its own, though it is striped alike.
- */
-export const HATCHES: readonly Hatch[] = (() => {
-  const byLook = new Map<Look, Hatch>();
-  for (const [key, look] of DRAW_LOOKS) {
-    if (!('stripes' in look)) continue;
-    const found = byLook.get(look);
-    if (found) found.keys.push(key);
-    else {
-      const image = key.replace(':', '-');
-      byLook.set(look, { image, keys: [key], colors: [...look.stripes], direction: look.direction });
-    }
-  }
-  return [...byLook.values()];
-})();
-
-export const patternId = (image: string) => `hatch-${image}`;
-export const LABEL_LAYER = 'unit-label';
-
-/** Every boundary vintage has its own layers for the flags (see createStyle). */
-export const VINTAGES: readonly Vintage[] = [2019, 2021];
-
-/**
- * What each year's layers draw, in drawing order: fill, one layer per hatch (hatchRole), dotted
- * outline; the layer of a role for one year is yearLayerId(role, year). The groups are stacked
- * in year order.
- */
-export const YEAR_ROLES = {
-  fill: 'unit-fill',
-  outline: 'unit-derived-outline',
-} as const;
-export const hatchRole = (image: string) => `unit-${patternId(image)}`;
-export const yearLayerId = (role: string, year: Year) => `${role}-${year}`;
-
-/**
- * What each vintage's flag layers draw: dim and borders over the year groups; then (above the
- * area borders) imported, flow, hover and selection outlines. unitLayerId(role, vintage).
- */
-export const ROLES = {
-  dim: 'unit-dim',
-  border: 'unit-border',
-  imported: 'unit-imported-outline',
-  flow: 'unit-flow',
-  hover: 'unit-hover',
-  selectedHalo: 'unit-selected-halo',
-  selected: 'unit-selected',
-} as const;
-export const unitLayerId = (role: string, vintage: Vintage) => `${role}-${vintage}`;
-
-/** The ids of one year's group of layers, in drawing order. */
-export const yearLayers = (year: Year): string[] =>
-  [YEAR_ROLES.fill, ...HATCHES.map(({ image }) => hatchRole(image)), YEAR_ROLES.outline].map((role) =>
-    yearLayerId(role, year),
-  );
-
-/** What the current view uses, to tell which unit layers need drawing at all. */
-export interface LayerUse {
-  /** The year shown: its group and its vintage's flag layers are drawn. */
-  year: Year;
-  /** During a cross-fade, the year it fades from (its group is drawn too). */
-  fadingFrom: Year | null;
-  /** Some unit is muted or unlit. */
-  dimmed: boolean;
-  /** Some unit's fact of the year is imported. */
-  imported: boolean;
-  /** Some unit is in the chosen flow. */
-  flow: boolean;
-  /** A unit is under the pointer. */
-  hover: boolean;
-  /** A unit is selected. */
-  selected: boolean;
-}
-
-/**
- * Whether each unit layer is drawn. Every layer is switched by its layer-wide opacity (0 is
- * skipped by MapLibre), which is not data-driven, so switching never re-lays out a tile, unlike
- * `visibility` or a filter:
- * - the years: each has its own group of layers, and a year step switches one group off and the
- *   other on (rewriting per-unit feature-state instead grew with the geometry: ~65 ms for Hebei
- *   and ~600 ms for all of China in software WebGL). The hatches and the outline of a year keep
- *   only their units by filter, so an empty one costs nothing and needs no switch of its own;
- * - the flag layers: a layer whose per-unit opacity is 0 for every unit still costs a full pass
- *   over the map's pixels (in software WebGL they doubled the time of a frame).
- */
-export function layersInUse(use: LayerUse): Map<string, boolean> {
-  const inUse = new Map<string, boolean>();
-  for (const year of YEARS) {
-    const drawn = year === use.year || year === use.fadingFrom;
-    for (const id of yearLayers(year)) inUse.set(id, drawn);
-  }
-  for (const vintage of VINTAGES) {
-    const shown = vintage === vintageOf(use.year);
-    const set = (role: string, on: boolean) => inUse.set(unitLayerId(role, vintage), shown && on);
-    set(ROLES.dim, use.dimmed);
-    set(ROLES.border, true);
-    set(ROLES.imported, use.imported);
-    set(ROLES.flow, use.flow);
-    set(ROLES.hover, use.hover);
-    set(ROLES.selectedHalo, use.selected);
-    set(ROLES.selected, use.selected);
-  }
-  return inUse;
-}
-
-/** The layer-wide opacity property of a fill or line layer: 0 or 1, to switch it off or on. */
-export const layerOpacityProperty = (type: 'fill' | 'line') =>
-  type === 'fill' ? ('fill-layer-opacity' as const) : ('line-layer-opacity' as const);
-
-/**
- * The constant opacity of a year layer: the cross-fade. Not the layer-wide opacity: under 1,
- * MapLibre draws a layer apart into a framebuffer and blends it in, one more pass per layer and
- * frame, for a group of twelve layers.
- */
-export const fadeOpacityProperty = (type: 'fill' | 'line') =>
-  type === 'fill' ? ('fill-opacity' as const) : ('line-opacity' as const);
+export * from './layer-ids';
 
 /** Latin text font, bundled (see map-controller.ts); CJK falls back to local fonts. */
 const TEXT_FONT = 'Noto Sans Regular';
@@ -209,7 +74,8 @@ const FLAT_COLORS: Record<string, string> = Object.fromEntries(
 /** Fill colour by the draw key of `year` (hatched keys fall back to the unknown ground under their hatch). */
 function fillColor(year: Year): ExpressionSpecification {
   const branches = Object.entries(FLAT_COLORS).flat();
-  return ['match', ['get', keyProperty(year)], ...branches, UNKNOWN_GROUND] as unknown as ExpressionSpecification;
+  const ground = hatchInk(lookOf('unknown')).ground;
+  return ['match', ['get', keyProperty(year)], ...branches, ground] as unknown as ExpressionSpecification;
 }
 
 const width = ([z6, z10]: ZoomWidth): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 6, z6, 10, z10];
@@ -252,7 +118,7 @@ function yearGroup(year: Year): (FillLayerSpecification | LineLayerSpecification
     paint: {
       'line-layer-opacity': 0,
       'line-opacity': 1,
-      'line-color': DERIVED_OUTLINE,
+      'line-color': outlineLook('derived').color,
       'line-width': width(LINES.dotted),
       'line-dasharray': [1, 1],
     },
@@ -270,8 +136,8 @@ function vintageLayers(vintage: Vintage): (FillLayerSpecification | LineLayerSpe
     source: unitsSource(vintage),
     paint: {
       'fill-layer-opacity': 0,
-      'fill-color': DIM_WASH,
-      'fill-opacity': ['case', ['any', flag('muted'), flag('unlit')], WASH_OPACITY, 0],
+      'fill-color': washLook().fill,
+      'fill-opacity': ['case', ['any', flag('muted'), flag('unlit')], washLook().opacity, 0],
     },
   };
   const borders: LineLayerSpecification = {
@@ -301,14 +167,17 @@ function focusLayers(vintage: Vintage): LineLayerSpecification[] {
   return [
     // Imported facts: a double line (two thin lines with a gap), unlike any other outline.
     outline(ROLES.imported, 'imported', {
-      'line-color': IMPORTED_OUTLINE,
+      'line-color': outlineLook('imported').color,
       'line-width': width(LINES.importedLine),
       'line-gap-width': width(LINES.importedGap),
     }),
-    outline(ROLES.flow, 'flow', { 'line-color': FLOW_OUTLINE, 'line-width': LINES.flow }),
-    outline(ROLES.hover, 'hover', { 'line-color': HOVER_OUTLINE, 'line-width': LINES.hover }, 'miter'),
-    outline(ROLES.selectedHalo, 'selected', { 'line-color': SELECTED_HALO, 'line-width': LINES.selectedHalo }),
-    outline(ROLES.selected, 'selected', { 'line-color': SELECTED_OUTLINE, 'line-width': LINES.selected }),
+    outline(ROLES.flow, 'flow', { 'line-color': outlineLook('flow').color, 'line-width': LINES.flow }),
+    outline(ROLES.hover, 'hover', { 'line-color': outlineLook('hover').color, 'line-width': LINES.hover }, 'miter'),
+    outline(ROLES.selectedHalo, 'selected', {
+      'line-color': outlineLook('selected-halo').color,
+      'line-width': LINES.selectedHalo,
+    }),
+    outline(ROLES.selected, 'selected', { 'line-color': outlineLook('selected').color, 'line-width': LINES.selected }),
   ];
 }
 
@@ -333,7 +202,7 @@ function labelLayer(vintage: Vintage, field: 'name_zh' | 'name_en'): SymbolLayer
       'text-max-width': 7,
       'text-padding': 3,
     },
-    paint: { 'text-color': LABEL_TEXT, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+    paint: { 'text-color': LABEL_TEXT, 'text-halo-color': LABEL_HALO, 'text-halo-width': 1.4 },
   };
 }
 
