@@ -4,6 +4,7 @@
  * shows the linked year and county. A failed load is offered again from the map area
  * (MapLoadFailed), without reloading the page.
  */
+import 'virtual:palette.css';
 import './components/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,6 +14,7 @@ import { bindImports } from './app/bind-imports';
 import { bindPlayback } from './app/bind-playback';
 import { loadInto } from './data/load-dataset';
 import { browserLang } from './domain/lang';
+import { installE2eProbe } from './map/probe';
 import { createAppStore } from './store/store';
 import { StoreContext } from './store/use-app-store';
 import { bindDocumentLang, bindUrl, initialStateFromUrl } from './url/bind-url';
@@ -41,6 +43,9 @@ bindUrl(store, window, {
 if (!embed) bindImports(store, window);
 
 void loadInto(store.getState());
+// The end-to-end tests' read-only hook (window.hebeiExplorer), put on the page only where
+// navigator.webdriver is true (a browser under automation).
+installE2eProbe(window);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

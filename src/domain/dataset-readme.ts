@@ -3,9 +3,9 @@
  * every column with its meaning, the tier rules, the unit totals, what is known per year next to
  * the official totals, the bases, the sources and the format. Pure.
  */
-import { COLUMNS, header, type ColumnDoc } from './export-words';
+import { COLUMNS, header, type ColumnDoc } from './export-columns';
 import type { Lang } from './lang';
-import { FIRST_YEAR, LAST_YEAR, TIERS, YEARS, type Dataset } from './types';
+import { FIRST_YEAR, LAST_YEAR, TIERS, YEARS, officialTotal, type Dataset } from './types';
 import { countStates, indexStates, statesForYear } from './unit-state';
 
 /** A CSV of the ZIP as the README lists it: its name, what it holds and its columns. */
@@ -112,7 +112,7 @@ export function datasetReadme(dataset: Dataset, csvs: readonly ReadmeCsv[], lang
     const known = TIERS.map((t) => w.countOf(t, counts.stated[t] + counts.derived[t])).join(
       lang === 'zh' ? '、' : ', ',
     );
-    const total = dataset.totals.find((t) => t.year === year && t.scope === 'province');
+    const total = officialTotal(dataset.totals, year);
     const official = total
       ? TIERS.flatMap((t) => {
           const exact = total.counts[t];

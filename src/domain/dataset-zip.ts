@@ -22,16 +22,14 @@ import {
   tableCsvDocs,
   withBom,
 } from './export-csv';
+import { COLUMNS, header, type ColumnDoc } from './export-columns';
 import {
   BASIS_WORDS,
-  COLUMNS,
   CONFIDENCE_WORDS,
   INDICATOR_SCOPE_WORDS,
   NOT_STATED,
   PROVINCE_WORD,
-  header,
   languageWord,
-  type ColumnDoc,
 } from './export-words';
 import type { Lang } from './lang';
 import { clampYear } from './dataset/units';

@@ -17,7 +17,7 @@ import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
 import { createCanvasMap, type CanvasMap } from './canvas/canvas-map';
 import type { MapController } from './gl/map-controller';
-import { installE2eProbe, type E2eProbe } from './probe';
+import { mapProbe, type E2eProbe } from './probe';
 import { rememberFullMap, webglUnavailable } from './webgl';
 import './map-view.css';
 
@@ -73,10 +73,11 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
     const markPainted = () => {
       area.dataset.painted = 'true';
     };
-    let removeProbe = () => {};
+    // The probe of the renderer shown (probe.ts).
+    let clearProbe = () => {};
     const setProbe = (probe: E2eProbe) => {
-      removeProbe();
-      removeProbe = installE2eProbe(window, probe);
+      clearProbe();
+      clearProbe = mapProbe.show(probe);
     };
     /** MapLibre cannot draw here: the 2D map stays the map, and the page says why (store.mapUnavailable). */
     const stayFlat = (reason: string) => {
@@ -179,7 +180,7 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
       unsubscribe();
       unsubscribeFailure();
       unsubscribeRequest();
-      removeProbe();
+      clearProbe();
       gl?.dispose();
       glMap.current = null;
       flat.dispose();

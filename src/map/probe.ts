@@ -1,9 +1,12 @@
 /**
- * A read-only window hook, `window.hebeiExplorer`, for the end-to-end tests (tests/e2e/*). It
- * exists because what they check is not in the DOM: which units are drawn with a flag
- * (selection, flow, dimming, imported) and where a unit's label point is on screen (to click or
- * hover it) only the renderer knows. Whichever renderer shows the map installs its own probe
- * (canvas/canvas-map.ts, gl/e2e-probe.ts); it reads the map and changes nothing.
+ * The map's read-only probe: which units are drawn with a flag (selection, flow, dimming,
+ * imported) and where a unit's label point is on screen, which only the renderer knows. Each
+ * renderer builds its own (canvas/canvas-probe.ts, gl/e2e-probe.ts); map-view.tsx makes the one
+ * of the renderer shown the current probe (`mapProbe`). The probe reads the map and changes nothing.
+ *
+ * Under automation only (`navigator.webdriver`, true in a browser driven by WebDriver or
+ * Playwright), the entry (main.tsx) puts `window.hebeiExplorer`, which reads the current probe,
+ * on the page for the end-to-end tests (tests/e2e/*). Elsewhere the window has no such property.
  */
 import type { UnitCode } from '../domain/types';
 
@@ -25,10 +28,44 @@ declare global {
   }
 }
 
-/** Puts the probe on `target` (the window); returns a function that takes it off, if it is still this one. */
-export function installE2eProbe(target: { hebeiExplorer?: E2eProbe }, probe: E2eProbe): () => void {
-  target.hebeiExplorer = probe;
-  return () => {
-    if (target.hebeiExplorer === probe) delete target.hebeiExplorer;
+/** Holds the probe of the renderer shown now. */
+export interface ProbeSlot {
+  current: () => E2eProbe | null;
+  /** Makes `probe` the current one; returns a function that clears it, if it is still current. */
+  show: (probe: E2eProbe) => () => void;
+}
+
+export function createProbeSlot(): ProbeSlot {
+  let current: E2eProbe | null = null;
+  return {
+    current: () => current,
+    show: (probe) => {
+      current = probe;
+      return () => {
+        if (current === probe) current = null;
+      };
+    },
   };
+}
+
+/** The page's slot: map-view.tsx fills it, `installE2eProbe` reads it. */
+export const mapProbe = createProbeSlot();
+
+/** What `installE2eProbe` reads and writes: the window, or a fake of it. */
+export interface ProbeHost {
+  navigator: { webdriver?: boolean };
+  hebeiExplorer?: E2eProbe;
+}
+
+/**
+ * When `host.navigator.webdriver` is true, defines `host.hebeiExplorer` as a getter of the slot's
+ * current probe (undefined while there is none); otherwise does nothing. Returns whether it did.
+ */
+export function installE2eProbe(host: ProbeHost, slot: ProbeSlot = mapProbe): boolean {
+  if (host.navigator.webdriver !== true) return false;
+  Object.defineProperty(host, 'hebeiExplorer', {
+    configurable: true,
+    get: () => slot.current() ?? undefined,
+  });
+  return true;
 }

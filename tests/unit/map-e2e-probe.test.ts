@@ -1,10 +1,10 @@
 /**
- * The end-to-end tests' window hook (src/map/gl/e2e-probe.ts) over a fake map: it reads the
+ * The MapLibre map's probe (src/map/gl/e2e-probe.ts) over a fake map: it reads the
  * feature-state flags and label points the browser tests cannot find in the DOM.
  */
 import { describe, expect, it } from 'vitest';
 import type { MapGeometry } from '../../src/domain/geometry';
-import { createE2eProbe, installE2eProbe, type E2eProbe } from '../../src/map/gl/e2e-probe';
+import { createE2eProbe } from '../../src/map/gl/e2e-probe';
 import { createAppStore } from '../../src/store/store';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { connectFakeMap } from '../fixtures/fake-map';
@@ -38,14 +38,5 @@ describe('e2e probe', () => {
     expect(probe.labelPointOnScreen('990101', 2023)).toEqual({ x: 150, y: 550 });
     expect(probe.labelPointOnScreen('990104', 2020)).toEqual({ x: 100, y: 500 });
     expect(probe.labelPointOnScreen('990104', 2023)).toBeNull();
-  });
-
-  it('is put on the window object and taken off again', () => {
-    const { probe } = probed();
-    const target: { hebeiExplorer?: E2eProbe } = {};
-    const remove = installE2eProbe(target, probe);
-    expect(target.hebeiExplorer).toBe(probe);
-    remove();
-    expect('hebeiExplorer' in target).toBe(false);
   });
 });

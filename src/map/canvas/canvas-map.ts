@@ -32,6 +32,7 @@ import {
   type Size,
 } from '../framing';
 import type { E2eProbe } from '../probe';
+import { createCanvasProbe } from './canvas-probe';
 import { drawFrame, worldTransform, type Frame } from './draw';
 import { followGestures } from './gestures';
 import { shapesOf, type Shapes } from './shapes';
@@ -306,22 +307,6 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
   takeData(store.getState());
   schedule();
 
-  const probe: E2eProbe = {
-    renderer: '2d',
-    labelPointOnScreen: (code, year) => {
-      const state = store.getState();
-      if (state.data.status !== 'ready') return null;
-      const point = state.data.geometry.labels[vintageOf(year)].get(code);
-      return point ? project(camera, size, point) : null;
-    },
-    unitsFlagged: (flag) => {
-      const frame = lastFrame;
-      if (!frame) return [];
-      if (flag === 'selected') return frame.selected !== null && frame.draw.has(frame.selected) ? [frame.selected] : [];
-      return [...frame.emphasis].filter(([, e]) => e[flag]).map(([code]) => code);
-    },
-  };
-
   return {
     canvas,
     camera: () => camera,
@@ -339,7 +324,7 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
       }
     },
     zoomBy: gestures.zoomBy,
-    probe,
+    probe: createCanvasProbe(store, { camera: () => camera, size: () => size, lastFrame: () => lastFrame }),
     dispose: () => {
       active = false;
       gestures.dispose();

@@ -1,12 +1,10 @@
-/** The MapLibre map's end-to-end probe (see ../probe.ts): flags are feature-state, positions the map's projection. */
+/** The MapLibre map's probe (see ../probe.ts): flags are feature-state, positions the map's projection. */
 import { unitFeatureId, type MapGeometry } from '../../domain/geometry';
 import { vintageOf } from '../../domain/types';
 import type { E2eProbe } from '../probe';
 import type { MapPort } from './map-port';
 import { unitsSource } from './map-style';
 import type { Drawn } from './year-groups';
-
-export { installE2eProbe, type E2eProbe } from '../probe';
 
 export interface ProbeReads {
   geometry: () => MapGeometry | null;

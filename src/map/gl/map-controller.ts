@@ -2,8 +2,8 @@
  * The only code that creates a MapLibre map, loaded on demand after the 2D map has painted
  * (map-view.tsx). The map is created once the data is in, with its sources holding their data
  * and the 2D map's camera, so its first complete frame shows what the 2D map shows. It is
- * connected to the store (connect-map.ts) and, once on screen, installs the end-to-end tests'
- * probe (e2e-probe.ts).
+ * connected to the store (connect-map.ts) and offers a probe of what it draws (e2e-probe.ts),
+ * which map-view.tsx makes the current one (../probe.ts) once the map is on screen.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
@@ -14,8 +14,9 @@ import { selectDrawStatesByYear } from '../../store/selectors';
 import type { AppStore } from '../../store/store';
 import type { Camera } from '../framing';
 import { MAX_ZOOM, MIN_ZOOM } from '../framing';
+import type { E2eProbe } from '../probe';
 import { connectMap } from './connect-map';
-import { createE2eProbe, type E2eProbe } from './e2e-probe';
+import { createE2eProbe } from './e2e-probe';
 import { firstViewSwitches, withSwitchesOn } from './lean-layers';
 import type { MapPort } from './map-port';
 import { LOCAL_CJK_FONTS, createStyle, labelField } from './map-style';
