@@ -1,14 +1,17 @@
 /**
  * Code loaded on first use (a separate chunk). lazyModule loads any module once asked for (the
- * search index, the Sankey). lazyFeature and lazyDialog are for panels that are not on the first
- * screen: the table and the import dialog. Their opener starts the load early (on pointer or
- * focus) and shows that it is loading; the panel appears once its code is in, and stays mounted
- * from then on (its own `open` state shows and hides it). A load that fails is said in a notice
- * and can be tried again; nothing the user chose is lost meanwhile, as the choice (the store's
- * `tableOpen`, `importOpen`) lives in the store, not in the panel.
+ * search index, the Sankey, the details panel, the Share dialog); retryableImport lets a chunk
+ * that failed to load be asked for again. lazyFeature and lazyDialog are for panels that are not
+ * on the first screen: the table and the import dialog. Their opener starts the load early (on
+ * pointer or focus) and shows that it is loading; the panel appears once its code is in, and
+ * stays mounted from then on (its own `open` state shows and hides it). A load that fails is said
+ * in a notice and can be tried again; nothing the user chose is lost meanwhile, as the choice
+ * (the store's `tableOpen`, `importOpen`) lives in the store, not in the panel. PreloadAfterPaint
+ * loads code ahead of its use, after the first choropleth, once the reader starts to interact.
  */
 import { useCallback, useEffect, useSyncExternalStore, type ComponentType } from 'react';
 import { useT, type MessageKey } from '../i18n';
+import { AfterMapPaint } from './after-map-paint';
 import type { AppState } from '../store/store';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 
@@ -81,6 +84,40 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
   };
 
   return { preload, load: start, getStatus, useStatus, get: () => loaded, onFailed };
+}
+
+/**
+ * The script a failed dynamic import names ("Failed to fetch dynamically imported module: <url>"
+ * in Chromium, "error loading dynamically imported module: <url>" in Firefox), or null.
+ */
+export function failedScript(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  return /\bhttps?:\/\/\S+?\.m?js\b/.exec(message)?.[0] ?? null;
+}
+
+/**
+ * A chunk's import that can be tried again. Chromium keeps a failed module fetch in its module
+ * map for the page's life: import() of the same address fails again at once, without asking the
+ * server. After a failure that names the chunk, the next try imports it under another address
+ * (`?retry=n`); its own imports (the entry) are the same modules as before.
+ */
+export function retryableImport<M>(load: () => Promise<M>): () => Promise<M> {
+  let failed: string | null = null;
+  let attempt = 0;
+  return () => {
+    let next: Promise<M>;
+    if (failed === null) next = load();
+    else {
+      const url = new URL(failed);
+      attempt += 1;
+      url.searchParams.set('retry', String(attempt));
+      next = import(/* @vite-ignore */ url.href) as Promise<M>;
+    }
+    return next.catch((error: unknown) => {
+      failed = failedScript(error) ?? failed;
+      throw error;
+    });
+  };
 }
 
 export interface LazyFeature {
@@ -196,4 +233,67 @@ export function lazyDialog({ load, id, label, isOpen, setOpen }: LazyDialogOptio
     return <LazyPanel feature={feature} open={open} setOpen={set} name={tr(label)} />;
   }
   return { Opener, Dialog };
+}
+
+/** Longest wait (ms) for an idle moment before code wanted later is loaded anyway. */
+const IDLE_TIMEOUT_MS = 5000;
+
+/** Calls `run` once the browser is idle (or after a while where it cannot say); returns the cancel. */
+export function whenIdle(run: () => void, timeout = IDLE_TIMEOUT_MS): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(run, { timeout });
+    return () => window.cancelIdleCallback(id);
+  }
+  const timer = window.setTimeout(run, timeout);
+  return () => window.clearTimeout(timer);
+}
+
+/** What counts as a reader's first input: a pointer moved or pressed, a touch, a key, a wheel turn. */
+const FIRST_INPUT = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
+
+/** Calls `run` at the page's next input (FIRST_INPUT) and stops listening; returns the cancel. */
+export function onFirstInput(run: () => void): () => void {
+  const stop = () => {
+    for (const type of FIRST_INPUT) window.removeEventListener(type, listener, true);
+  };
+  const listener = () => {
+    stop();
+    run();
+  };
+  for (const type of FIRST_INPUT) window.addEventListener(type, listener, { capture: true, passive: true });
+  return stop;
+}
+
+function Preload({ preload, now }: { preload: () => void; now: boolean }) {
+  useEffect(() => {
+    if (now) {
+      preload();
+      return undefined;
+    }
+    let cancelIdle: () => void = () => undefined;
+    const stopWaiting = onFirstInput(() => {
+      cancelIdle = whenIdle(preload);
+    });
+    return () => {
+      stopWaiting();
+      cancelIdle();
+    };
+  }, [preload, now]);
+  return null;
+}
+
+/**
+ * Starts loading code (`preload`, e.g. a LazyModule's) once the map has painted its first
+ * choropleth (AfterMapPaint's rule), so that it never competes with the first view: at the
+ * reader's first input after that (a pointer moved, a touch, a key), when the browser is next
+ * idle, so that it is in by the time a click or a tap asks for it; or at once with `now` (the code
+ * is wanted already, e.g. a link opened on a selected unit). A reader who only looks at the map
+ * loads none of it. Mounted again (another `key`), it asks again: a failed load is retried.
+ */
+export function PreloadAfterPaint({ preload, now = false }: { preload: () => void; now?: boolean }) {
+  return (
+    <AfterMapPaint>
+      <Preload preload={preload} now={now} />
+    </AfterMapPaint>
+  );
 }

@@ -1,4 +1,6 @@
-/** A unit's details: names, its five years, facts and their sources; its summary in the phone sheet. */
-export { DetailsPanel } from './details-panel';
+/**
+ * A unit's details: names, its five years, facts and their sources (the panel's code loads on
+ * first use: details-lazy.tsx); its summary in the phone sheet.
+ */
+export { DetailsPanel, preloadDetails } from './details-lazy';
 export { SheetPeek } from './sheet-peek';
-export { tierWords } from './comparison-table';

@@ -1,2 +1,2 @@
-/** The embedded view (embed=1): its source line and link back to the explorer. */
-export { EmbedFooter } from './embed-footer';
+/** The embedded view (embed=1): its source line and link back to the explorer (loaded on first use). */
+export { EmbedFooter } from './footer-lazy';

@@ -2,13 +2,16 @@
  * The import's header button, and the import dialog loaded on first use: parsing, name matching
  * and the preview are their own chunk, not part of the first view.
  */
-import { lazyDialog } from '../../components/lazy-feature';
+import { lazyDialog, retryableImport } from '../../components/lazy-feature';
 
 /** The header button's id: focus returns here when the dialog closes and no other opener is known. */
 export const IMPORT_BUTTON_ID = 'import-button';
 
+/** Asked for again under another address after a failed load (see retryableImport). */
+const dialogCode = retryableImport(() => import('./import-dialog'));
+
 const dialog = lazyDialog({
-  load: () => import('./import-dialog').then((m) => m.ImportDialog),
+  load: () => dialogCode().then((m) => m.ImportDialog),
   id: IMPORT_BUTTON_ID,
   label: 'importButton',
   isOpen: (s) => s.importOpen,

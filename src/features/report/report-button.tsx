@@ -5,14 +5,14 @@
  * it back on closing). The card is for the selected unit in the selected year (the store's).
  */
 import { useState } from 'react';
-import { lazyModule } from '../../components/lazy-feature';
+import { lazyModule, retryableImport } from '../../components/lazy-feature';
 import { useT } from '../../i18n/use-t';
 import { useAppStoreApi } from '../../store/use-app-store';
 
 /** The button's id: focus returns here when the card closes (see useModalDialog). */
 export const REPORT_BUTTON_ID = 'report-card-button';
 
-const dialog = lazyModule(() => import('./report-dialog'));
+const dialog = lazyModule(retryableImport(() => import('./report-dialog')));
 
 export function ReportCardButton({ name }: { name: string }) {
   const tr = useT();

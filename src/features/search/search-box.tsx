@@ -13,12 +13,12 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import type { Lang } from '../../domain/lang';
 import type { SearchResult } from '../../domain/search';
 import type { Unit } from '../../domain/types';
-import { lazyModule } from '../../components/lazy-feature';
+import { lazyModule, retryableImport } from '../../components/lazy-feature';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { t } from '../../i18n/i18n';
 
 const NO_RESULTS: SearchResult[] = [];
-const searchCode = lazyModule(() => import('../../domain/search'));
+const searchCode = lazyModule(retryableImport(() => import('../../domain/search')));
 const NO_UNITS: readonly Unit[] = [];
 
 /** The name the input shows once a result is chosen, in the UI language. */

@@ -8,7 +8,7 @@
  * store's and the map's.
  */
 import { useEffect, useId, useRef } from 'react';
-import { lazyFeature } from '../../components/lazy-feature';
+import { lazyFeature, retryableImport } from '../../components/lazy-feature';
 import { usePanelYear } from '../../components/use-panel-year';
 import { FIRST_YEAR } from '../../domain/types';
 import { useT } from '../../i18n/use-t';
@@ -16,7 +16,8 @@ import { baseYearOf } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import './transition-view.css';
 
-const view = lazyFeature(() => import('./transition-view').then((m) => m.TransitionView));
+const viewCode = retryableImport(() => import('./transition-view'));
+const view = lazyFeature(() => viewCode().then((m) => m.TransitionView));
 
 /** How near the screen (px) the place is when its code starts loading: it is in by the time it is seen. */
 const NEAR = '600px';
