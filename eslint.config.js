@@ -1,5 +1,8 @@
 // ESLint flat config: typescript-eslint's strict rules, React hooks, and the import boundaries
-// of every folder of src/ (who may import whom: src/README.md), enforced per folder.
+// of src/ (who may import whom: src/README.md), one block per folder: domain/, data/, store/
+// (use-app-store.ts, its React binding, apart), url/, i18n/, map/ (gl/ apart), components/,
+// features/ (at any depth), app/ and main.tsx, and map/gl/ statically imported only inside
+// map/. Cycles between features are checked by tests/unit/import-graph.test.ts.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -7,14 +10,7 @@ import tseslint from 'typescript-eslint';
 /** Import-string patterns for each layer of src/. Relative imports are matched by folder name. */
 const layer = (name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`];
 /** The outer layers: UI and composition. Inner layers (domain, data, store, url) never import them. */
-const OUTER = [
-  ...layer('map'),
-  ...layer('features'),
-  ...layer('components'),
-  ...layer('url'),
-  ...layer('app'),
-  ...layer('ui'),
-];
+const OUTER = [...layer('map'), ...layer('features'), ...layer('components'), ...layer('url'), ...layer('app')];
 const restrict = (message, ...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
 });
@@ -66,13 +62,22 @@ export default tseslint.config(
       [...layer('store'), ...layer('i18n'), ...OUTER],
     ),
   },
-  // store/: domain only (and zustand). Never React components, MapLibre or the URL binder.
+  // store/: domain only (and zustand). Never React, MapLibre, the UI or the URL binder.
   {
     files: ['src/store/**'],
     ignores: ['src/store/use-app-store.ts'],
     rules: restrict(
-      'src/store may import only src/domain (and zustand).',
-      ['maplibre-gl', 'react-dom'],
+      'src/store may import only src/domain (and zustand); its React binding is use-app-store.ts.',
+      ['react', 'react/**', 'react-dom', 'react-dom/**', 'maplibre-gl', 'maplibre-gl/**'],
+      [...layer('data'), ...layer('i18n'), ...OUTER],
+    ),
+  },
+  // store/use-app-store.ts: the store's React binding (React and zustand's hook), nothing of the UI.
+  {
+    files: ['src/store/use-app-store.ts'],
+    rules: restrict(
+      'src/store/use-app-store.ts may import React, zustand and the store only.',
+      ['react-dom', 'react-dom/**', 'maplibre-gl', 'maplibre-gl/**'],
       [...layer('data'), ...layer('i18n'), ...OUTER],
     ),
   },
@@ -147,9 +152,9 @@ export default tseslint.config(
     ),
   },
   // features/<name>/: a feature imports domain, store, data, i18n and components, never MapLibre,
-  // src/map, src/url or src/app; another feature only through its index.ts.
-  {
-    files: ['src/features/**'],
+  // src/map, src/url or src/app; another feature only through its index.ts, from any depth.
+  ...[1, 2, 3, 4].map((depth) => ({
+    files: [`src/features/${'*/'.repeat(depth)}*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -160,15 +165,17 @@ export default tseslint.config(
               message: 'A feature may not import maplibre-gl, src/map, src/url or src/app.',
             },
             {
-              // '../table/table-view' or '../../features/table/table-view': another feature's file.
-              regex: '^(?:\\.\\./(?!\\.\\.)[^/]+/.+|.*features/[^/]+/.+)$',
+              // From a file `depth` folders below features/, `depth` times '../' reaches features/:
+              // '../table/table-view' (depth 1), '../../table/sub/x' (depth 2), or any path through
+              // 'features/table/…'. Only '<feature>' or '<feature>/index' may follow.
+              regex: `^(?:(?:\\.\\./){${depth}}|.*features/)[^./][^/]*/(?!index$).+$`,
               message: 'Import another feature only through its index.ts (../table), never its files.',
             },
           ],
         },
       ],
     },
-  },
+  })),
   // app/: the page's composition and the imperative bindings it starts; features through their index.ts.
   {
     files: ['src/app/**', 'src/main.tsx'],
@@ -179,8 +186,29 @@ export default tseslint.config(
           patterns: [
             { regex: '^maplibre-gl', message: 'Only src/map/gl imports maplibre-gl.' },
             {
-              regex: 'features/[^/]+/.+',
+              regex: 'features/[^/]+/(?!index$).+',
               message: 'Import a feature only through its index.ts (../features/table), never its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // map/gl/ is loaded by map-view.tsx's import() only (after the first paint): outside src/map no
+  // file imports it statically (types only). Inside src/map, the block above says the same.
+  {
+    files: ['src/**'],
+    ignores: ['src/map/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/map/gl', '**/map/gl/**'],
+              allowTypeImports: true,
+              message:
+                'src/map/gl is loaded by import() in src/map/map-view.tsx only: import its types, never its code.',
             },
           ],
         },

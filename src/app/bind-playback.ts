@@ -6,8 +6,9 @@
  * the end clears the timer. React only renders the Play button and the slider: no timer lives
  * in a component.
  *
- * Reduced motion changes how a year appears (the map skips its cross-fade: map/year-fade.ts),
- * not the pace of playback, which the user starts and can pause at any time.
+ * Reduced motion changes how a year appears (the WebGL map skips its cross-fade:
+ * map/gl/year-fade.ts), not the pace of playback, which only the user starts (nothing, not even a
+ * link, starts it) and can pause at any time: this controller has nothing to do for it.
  */
 import { PLAYBACK_MS_PER_YEAR } from '../domain/timeline';
 import type { AppStore } from '../store/store';

@@ -1,6 +1,5 @@
 /** A unit state in words, for the tooltip, the live region and anywhere a state is read out. */
 import type { Lang } from '../domain/lang';
-import type { TierFact } from '../domain/types';
 import type { UnitState } from '../domain/unit-state';
 import { t } from '../i18n/i18n';
 
@@ -19,10 +18,4 @@ export function stateLabel(lang: Lang, state: UnitState): string {
     case 'unknown':
       return t(lang, 'stateUnknown');
   }
-}
-
-/** The short label of a fact's basis: an imported fact says so instead of "stated". */
-export function factLabelKey(fact: TierFact): 'detailsLabelImported' | 'detailsLabelStated' | 'detailsLabelDerived' {
-  if (fact.imported === true) return 'detailsLabelImported';
-  return fact.basis === 'stated' ? 'detailsLabelStated' : 'detailsLabelDerived';
 }

@@ -6,8 +6,9 @@
  * Why not "the year before": 2022 has no notice and only a handful of known units, so comparing
  * 2023 with 2022 leaves almost every unit "not comparable" when another year leaves fewer.
  */
+import { baseYearOptions } from './timeline';
 import { baseStateOf, type StatesByYear } from './transitions';
-import { YEARS, type Unit, type UnitCode, type Year } from './types';
+import type { Unit, UnitCode, Year } from './types';
 import type { UnitState } from './unit-state';
 
 /** Units of `current` whose tier is known both then and in `base` (a unit with no single counterpart is not). */
@@ -32,7 +33,7 @@ export function comparableByBase(
 ): { base: Year; comparable: number }[] {
   const current = statesIn(year);
   if (!current) return [];
-  return YEARS.filter((y) => y < year).map((base) => ({
+  return baseYearOptions(year).map((base) => ({
     base,
     comparable: comparableCount(units, { year: base, states: statesIn(base) ?? new Map() }, { year, states: current }),
   }));

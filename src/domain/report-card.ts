@@ -26,6 +26,7 @@ import {
   type Unit,
   type UnitCode,
   type Vintage,
+  officialTotal,
 } from './types';
 import { unitHistory, type SourceRef, type StripCell } from './unit-details';
 import { unitComparison, type ScopeCounts, type ScopeYear, type UnitComparison } from './unit-comparison';
@@ -98,9 +99,9 @@ export function stateSourceIds(state: UnitState): string[] {
 }
 
 /** The totals row a scope year's official counts come from (the first row, as coverage() reads it). */
-function officialRow(totals: readonly Total[], scope: string, y: ScopeYear): Total | undefined {
-  if (y.official === null) return undefined;
-  return totals.find((t) => t.year === y.year && t.scope === scope);
+function officialRow(totals: readonly Total[], scope: string, y: ScopeYear): Total | null {
+  if (y.official === null) return null;
+  return officialTotal(totals, y.year, scope);
 }
 
 /**

@@ -12,6 +12,12 @@ import { TIERS, compareCodes, type Dataset, type Tier, type Total } from './type
 /** One official tier count: exact, a lower bound ("A ≥ 24"), or not given. */
 export type OfficialCount = { kind: 'exact'; n: number } | { kind: 'min'; n: number } | null;
 
+/** "7", "≥24" or "?" (not stated): the official side of "known / official". */
+export function officialFigure(count: OfficialCount): string {
+  if (count === null) return '?';
+  return count.kind === 'exact' ? String(count.n) : `≥${count.n}`;
+}
+
 export interface OfficialSummary {
   tiers: Record<Tier, OfficialCount>;
   avgScore: number | null;
@@ -66,8 +72,8 @@ export interface OfficialSegment {
   open: boolean;
 }
 
-export interface ProvinceYearRow {
-  year: number;
+/** A scope's units in a year, by how their tier is known. */
+interface KnownCounts {
   units: number;
   known: number;
   stated: number;
@@ -75,6 +81,10 @@ export interface ProvinceYearRow {
   knownByTier: Record<Tier, number>;
   rangeOnly: number;
   unknown: number;
+}
+
+export interface ProvinceYearRow extends KnownCounts {
+  year: number;
   official: OfficialSummary | null;
   /** Known A, B, C, then range-only and unknown: together exactly the year's units. */
   segments: Segment[];
@@ -135,17 +145,10 @@ export function provinceRows(d: Dataset): ProvinceYearRow[] {
   });
 }
 
-export interface AreaRow {
+export interface AreaRow extends KnownCounts {
   areaCode: string;
   nameZh: string;
   nameEn: string;
-  units: number;
-  known: number;
-  stated: number;
-  derived: number;
-  knownByTier: Record<Tier, number>;
-  rangeOnly: number;
-  unknown: number;
   /** Every unit of the area has a tier row this year. */
   complete: boolean;
   official: OfficialSummary | null;

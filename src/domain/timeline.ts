@@ -1,6 +1,7 @@
 /**
- * Timeline arithmetic: stepping and playing through the evaluation years. Pure; the store's
- * actions call these, and the UI only forwards keys and clicks.
+ * Timeline arithmetic: whether a value is an evaluation year, which years can be the base of a
+ * change, stepping and playing through the years. Pure; the store's actions call these, and the
+ * UI only forwards keys and clicks.
  */
 import { FIRST_YEAR, LAST_YEAR, YEARS, type Year } from './types';
 
@@ -12,6 +13,19 @@ export function isYear(value: unknown): value is Year {
   return typeof value === 'number' && (YEARS as readonly number[]).includes(value);
 }
 
+/** The years that can be the base of a change to `year`: the earlier evaluation years, earliest first. */
+export function baseYearOptions(year: number): Year[] {
+  return YEARS.filter((y) => y < year);
+}
+
+/**
+ * Whether a chosen base year counts for `year`: only an earlier year does (a change needs one).
+ * A chosen base that does not count gives way to the default (baseYearOf below).
+ */
+export function chosenBaseCounts(base: number | null, year: number): base is number {
+  return base !== null && base < year;
+}
+
 /**
  * The base year of change mode, of the timeline's change line and of the transition view: the
  * chosen one when it is earlier than the year, else `defaultBase` (the year that makes the most
@@ -21,7 +35,7 @@ export function isYear(value: unknown): value is Year {
  * such year against that year's default.
  */
 export function baseYearOf(view: { base: number | null; year: number }, defaultBase: number | null): number {
-  if (view.base !== null && view.base < view.year) return view.base;
+  if (chosenBaseCounts(view.base, view.year)) return view.base;
   return defaultBase !== null && defaultBase < view.year ? defaultBase : view.year - 1;
 }
 

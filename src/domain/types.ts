@@ -1,5 +1,6 @@
 /**
- * Core domain types. Pure data: no React, no MapLibre, no DOM.
+ * Core domain types, their constants and a few lookups on them (vintageOf, unitCountIn,
+ * compareCodes, officialTotal). Pure: no React, no MapLibre, no DOM.
  * Units are keyed by their 6-digit administrative code; a code can name different units in
  * different years (130502 is 桥东区 up to 2020 and 襄都区 from 2021), so a unit is a code
  * plus a span of evaluation years.
@@ -135,4 +136,12 @@ export interface Dataset {
   ranges: TierRange[];
   totals: Total[];
   indicators: Indicator[];
+}
+
+/**
+ * The official counts of a scope (the province, or an area's prefecture code) in a year: the
+ * first totals row for them, or null without one.
+ */
+export function officialTotal(totals: readonly Total[], year: number, scope: string = 'province'): Total | null {
+  return totals.find((t) => t.year === year && t.scope === scope) ?? null;
 }

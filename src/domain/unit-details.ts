@@ -24,6 +24,7 @@ import {
   type UnitCode,
   type Vintage,
   type Year,
+  officialTotal,
   vintageOf,
 } from './types';
 import { unitState, type StateIndex, type UnitState } from './unit-state';
@@ -220,7 +221,7 @@ function resolver(sources: readonly Source[]): (ids: readonly string[]) => Sourc
  * next B), so with exact province counts the position is plain arithmetic on stated numbers.
  * Any missing count, or a result outside the band, gives null rather than a guess.
  */
-export function tierPosition(fact: TierFact, provinceTotal: Total | undefined): TierPosition | null {
+export function tierPosition(fact: TierFact, provinceTotal: Total | null | undefined): TierPosition | null {
   if (fact.rank === null || !provinceTotal) return null;
   let above = 0;
   for (const tier of TIERS) {
@@ -246,7 +247,7 @@ export function unitFacts(dataset: Dataset, index: StateIndex, code: UnitCode, y
   // A code names at most one unit in a year, so (code, year) → unit is unambiguous.
   const memberFor = (c: UnitCode, y: number) => members.find((u) => u.code === c && isValidIn(u, y));
   const resolve = resolver(dataset.sources);
-  const province = (y: number) => dataset.totals.find((t) => t.year === y && t.scope === 'province');
+  const province = (y: number) => officialTotal(dataset.totals, y);
 
   const tiers: TierItem[] = [];
   for (const fact of dataset.tiers) {

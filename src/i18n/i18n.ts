@@ -15,6 +15,7 @@ import * as importMessages from '../features/import/messages';
 import * as mobile from './messages/mobile';
 import * as modes from '../features/legend/messages';
 import * as multiples from '../features/multiples/messages';
+import * as notices from '../features/notices/messages';
 import * as report from '../features/report/messages';
 import * as robustness from '../features/map-status/messages';
 import * as summaries from '../features/summaries/messages';
@@ -37,6 +38,7 @@ const en = {
   ...search.en,
   ...details.en,
   ...share.en,
+  ...notices.en,
   ...modes.en,
   ...transitions.en,
   ...summaries.en,
@@ -64,6 +66,7 @@ const zh: Record<keyof typeof en, string> = {
   ...search.zh,
   ...details.zh,
   ...share.zh,
+  ...notices.zh,
   ...modes.zh,
   ...transitions.zh,
   ...summaries.zh,

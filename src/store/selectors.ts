@@ -1,13 +1,15 @@
 /**
- * Pure selectors over the store state. selectProvinceTotal, selectFlowCodes, selectEmphasis and
- * baseYearOf compute on each call (baseYearOf from the memoised default base); the others keep what they build in WeakMaps keyed by the data it is
- * built from, so the same data gives the same object (an Object.is subscriber sees no change).
+ * Pure selectors over the store state. Those that build something from the data (the states,
+ * the default base, the year's change and counts, the draw states, the transitions) keep it in
+ * WeakMaps keyed by the data it is built from, so the same data gives the same object (an
+ * Object.is subscriber sees no change). baseYearOf, selectBaseIsDefault, selectProvinceTotal,
+ * selectFlowCodes, selectEmphasis and lit compute on each call, from those.
  */
 import { countStates, inLegendEntry, statesForYear, type StateCounts, type UnitState } from '../domain/unit-state';
 import { unitIn } from '../domain/lineage';
 import { changeDrawStates, tierDrawStates, trajectoryDrawStates, type DrawState } from '../domain/map-keys';
 import { transitions, type UnitTransition } from '../domain/transitions';
-import { FIRST_YEAR, YEARS, type Total, type UnitCode, type Year } from '../domain/types';
+import { FIRST_YEAR, YEARS, officialTotal, type Total, type UnitCode, type Year } from '../domain/types';
 import { defaultBaseYear } from '../domain/base-year';
 import { baseYearOf as baseYearWith } from '../domain/timeline';
 import { yearChange, type YearChange } from '../domain/year-change';
@@ -91,7 +93,7 @@ export function selectYearCounts(state: AppState): StateCounts | null {
 /** The official province totals for the selected year, if any source gives them. */
 export function selectProvinceTotal(state: AppState): Total | null {
   if (state.data.status !== 'ready') return null;
-  return state.data.dataset.totals.find((t) => t.year === state.year && t.scope === 'province') ?? null;
+  return officialTotal(state.data.dataset.totals, state.year);
 }
 
 const drawCache = new WeakMap<Map<UnitCode, UnitState>, Map<string, Map<UnitCode, DrawState>>>();

@@ -15,7 +15,6 @@
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../domain/lang';
-import { isYear } from '../domain/timeline';
 import type { UnitCode, Year } from '../domain/types';
 import type { Flow, Mode, View } from '../domain/view';
 import { createDataImportsSlice, type DataImportsSlice } from './slices/data-imports-slice';
@@ -23,12 +22,8 @@ import { createPanelsSlice, type PanelsSlice } from './slices/panels-slice';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection-slice';
 import { createViewSlice, type ViewSlice } from './slices/view-slice';
 
-// The view's types are the domain's; they are re-exported for the store's users.
-export { MODES, type Flow, type Mode, type View } from '../domain/view';
 export type { DataSlice } from './slices/data-imports-slice';
 export type { Notice, NoticeAction, NoticeExtra } from './slices/panels-slice';
-
-export { isYear };
 
 export type AppState = ViewSlice & SelectionSlice & DataImportsSlice & PanelsSlice;
 

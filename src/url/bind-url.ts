@@ -3,10 +3,11 @@
  * the address bar in step with the store (OWID's bindToWindow). Writes use
  * history.replaceState, so moving through the years does not fill the back button's history,
  * and are debounced while playing: a URL write costs the browser real work, and the address
- * bar need not follow every tick.
+ * bar need not follow every tick. Also bindDocumentLang: <html lang> follows the UI language.
  */
 import type { Lang } from '../domain/lang';
 import { resolveCode } from '../domain/lineage';
+import { chosenBaseCounts } from '../domain/timeline';
 import type { UnitCode } from '../domain/types';
 import { selectDefaultBase } from '../store/selectors';
 import type { AppState, AppStore, InitialState } from '../store/store';
@@ -66,7 +67,7 @@ export function selectUrlState(state: AppState): UrlState {
     year: state.year,
     county: state.selected,
     mode: state.mode,
-    base: state.base !== null && state.base < state.year ? state.base : selectDefaultBase(state, state.year),
+    base: chosenBaseCounts(state.base, state.year) ? state.base : selectDefaultBase(state, state.year),
     flow: state.flow,
     pref: state.pref,
     lang: state.lang,
@@ -84,8 +85,8 @@ export type DescribeAddress = (lang: Lang, params: readonly InvalidParam[]) => {
 
 export interface BindUrlOptions {
   /**
-   * Words the ignored parts of an address for the notice (the notices feature's
-   * describeAddress, passed in by the page, so that this layer holds no user-facing text).
+   * Words the ignored parts of an address for the notice (describeAddress in
+   * app/address-notice.ts, passed in by the page, so that this layer holds no user-facing text).
    */
   describe: DescribeAddress;
   /** The language a link without `lang` opens in (the browser's): back/forward to such a link uses it. */

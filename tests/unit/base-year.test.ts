@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { comparableByBase, comparableCount, defaultBaseYear } from '../../src/domain/base-year';
-import { baseYearOf as baseYearWith } from '../../src/domain/timeline';
+import { baseYearOf as baseYearWith, baseYearOptions, chosenBaseCounts, isYear } from '../../src/domain/timeline';
 import { countChanges, transitions } from '../../src/domain/transitions';
 import type { Dataset, UnitCode, Year } from '../../src/domain/types';
-import { indexStates, statesForYear, type UnitState } from '../../src/domain/unit-state';
+import type { UnitState } from '../../src/domain/unit-state';
 import {
   baseYearOf,
   selectBaseIsDefault,
@@ -18,19 +18,9 @@ import {
   selectYearChange,
 } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
-import { fact, realDataset } from '../fixtures/builders';
+import { fact, realDataset, statesOf } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { transitionsDataset } from '../fixtures/transitions-dataset';
-
-function statesOf(dataset: Dataset) {
-  const index = indexStates(dataset);
-  const cache = new Map<number, Map<UnitCode, UnitState>>();
-  return (year: number) => {
-    let states = cache.get(year);
-    if (!states) cache.set(year, (states = statesForYear(index, dataset.units, year)));
-    return states;
-  };
-}
 
 const synthetic = transitionsDataset();
 const syntheticStates = statesOf(synthetic);
@@ -156,5 +146,33 @@ describe('one base for every change figure of the view', () => {
         expect(draw.key).toBe(`change:${moves.get(code)?.change}`);
       }
     }
+  });
+});
+
+describe('the base-year rule, once (domain/timeline.ts)', () => {
+  it('offers the earlier evaluation years as bases, earliest first', () => {
+    expect(baseYearOptions(2019)).toEqual([]);
+    expect(baseYearOptions(2022)).toEqual([2019, 2020, 2021]);
+    expect(baseYearOptions(2023)).toEqual([2019, 2020, 2021, 2022]);
+  });
+
+  it('counts a chosen base only when it is earlier than the year', () => {
+    expect(chosenBaseCounts(null, 2023)).toBe(false);
+    expect(chosenBaseCounts(2021, 2023)).toBe(true);
+    expect(chosenBaseCounts(2023, 2023)).toBe(false);
+    expect(chosenBaseCounts(2023, 2021)).toBe(false);
+    expect(baseYearWith({ base: 2023, year: 2021 }, 2019)).toBe(2019);
+  });
+
+  it('knows an evaluation year from anything else', () => {
+    expect([2019, 2023, 2018, 2024, 2020.5, '2020', null].map(isYear)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

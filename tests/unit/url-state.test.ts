@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/domain/lang';
 import { TRANSITION_CATEGORIES } from '../../src/domain/transitions';
 import { YEARS } from '../../src/domain/types';
-import { MODES } from '../../src/store/store';
+import { MODES } from '../../src/domain/view';
 import {
   LINK_VERSION,
   URL_MIGRATIONS,

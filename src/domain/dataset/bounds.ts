@@ -20,14 +20,14 @@ export function tierIndex(t: Tier): number {
 }
 
 /** The fewest units tier t can hold: its exact count, else the larger of its minimum and the units known in it. */
-export function atLeast(total: Total | undefined, known: TierCounts, t: Tier): number {
+export function atLeast(total: Total | null | undefined, known: TierCounts, t: Tier): number {
   const exact = total?.counts[t] ?? null;
   if (exact !== null) return Math.max(exact, known[t]);
   return Math.max(total?.minimums[t] ?? 0, known[t]);
 }
 
 /** The most units tier t can hold: its exact count, else the units left over by the other tiers' lower bounds. */
-export function atMost(total: Total | undefined, known: TierCounts, units: number, t: Tier): number {
+export function atMost(total: Total | null | undefined, known: TierCounts, units: number, t: Tier): number {
   const exact = total?.counts[t] ?? null;
   if (exact !== null) return exact;
   return units - sumOthers(t, (s) => atLeast(total, known, s));
@@ -38,7 +38,7 @@ export function sumOthers(t: Tier, f: (s: Tier) => number): number {
 }
 
 /** "A 10/B 11/C 0" style text of stated counts and minimums, for messages. */
-export function describeTotal(total: Total | undefined): string {
+export function describeTotal(total: Total | null | undefined): string {
   if (!total) return 'no totals row';
   return TIERS.map((t) => {
     const exact = total.counts[t];

@@ -1,8 +1,16 @@
 /**
- * How much of each evaluation is known: per year (the table check_facts.py prints) and per
- * area. Counts only; nothing here fills a gap.
+ * How much of each evaluation is known: per year (the table `npm run data:check` prints, as the
+ * facts package's check_facts.py does) and per area. Counts only; nothing here fills a gap.
  */
-import { YEARS, unitCountIn, type Confidence, type Dataset, type Total, type UnitCode } from '../types.ts';
+import {
+  YEARS,
+  officialTotal,
+  unitCountIn,
+  type Confidence,
+  type Dataset,
+  type Total,
+  type UnitCode,
+} from '../types.ts';
 import { zeroCounts, type TierCounts } from './bounds.ts';
 import { clampYear, unitIndexOf, type UnitIndex } from './units.ts';
 import { areaOf, knownCounts } from './scope.ts';
@@ -69,7 +77,7 @@ export function coverage(d: Dataset): YearCoverage[] {
     return {
       year,
       units,
-      official: d.totals.find((t) => t.year === year && t.scope === 'province') ?? null,
+      official: officialTotal(d.totals, year),
       known: rows.length,
       stated: rows.filter((t) => t.basis === 'stated').length,
       derived: rows.filter((t) => t.basis === 'derived').length,

@@ -5,7 +5,16 @@
  * size; validateDataset runs them.
  */
 import { isYear } from '../timeline.ts';
-import { TIERS, YEARS, unitCountIn, type Dataset, type TierFact, type Total, type UnitCode } from '../types.ts';
+import {
+  TIERS,
+  YEARS,
+  officialTotal,
+  unitCountIn,
+  type Dataset,
+  type TierFact,
+  type Total,
+  type UnitCode,
+} from '../types.ts';
 import { atLeast, tierIndex, zeroCounts } from './bounds.ts';
 import { areaOf, knownCounts, tiersInScope, unitsInScope } from './scope.ts';
 import type { UnitIndex } from './units.ts';
@@ -145,7 +154,7 @@ function checkAreaSums(d: Dataset, index: UnitIndex, year: number, report: Repor
   const province = d.totals[provinceRow];
   const areaLower = zeroCounts();
   for (const area of index.areas.keys()) {
-    const total = d.totals.find((t) => t.year === year && t.scope === area);
+    const total = officialTotal(d.totals, year, area);
     const known = knownCounts(tiersInScope(d.tiers, index, year, area));
     for (const tier of TIERS) areaLower[tier] += atLeast(total, known, tier);
   }

@@ -5,7 +5,16 @@
  * Rows are referred to by their index in the dataset's arrays; for a dataset parsed from CSV
  * that index + 2 is the line in data/<table>.csv (formatViolation prints it that way).
  */
-import { YEARS, unitCountIn, type Dataset, type Tier, type TierFact, type Unit, type UnitCode } from '../types.ts';
+import {
+  YEARS,
+  officialTotal,
+  unitCountIn,
+  type Dataset,
+  type Tier,
+  type TierFact,
+  type Unit,
+  type UnitCode,
+} from '../types.ts';
 import { atLeast, atMost, describeTotal, tierIndex } from './bounds.ts';
 import { fileOf, type TableName } from './fields.ts';
 import { knownCounts } from './scope.ts';
@@ -184,7 +193,7 @@ function checkRanks(d: Dataset, index: UnitIndex, report: Report): void {
     });
 
     // The results list tiers in score order: A holds positions 1..A, B the next B, C the rest.
-    const province = d.totals.find((t) => t.year === year && t.scope === 'province');
+    const province = officialTotal(d.totals, year);
     const n = unitCountIn(year);
     const known = knownCounts(d.tiers.filter((t) => t.year === year));
     const lo = (t: Tier) => atLeast(province, known, t);

@@ -8,13 +8,15 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Lang } from '../../domain/lang';
 import { lookOf } from '../../domain/legend-model';
-import type { OfficialCount, SegmentKey } from '../../domain/summary-rows';
-import { TIERS, type Tier, type Unit, type UnitCode } from '../../domain/types';
+import { officialFigure } from '../../domain/summary-rows';
+import { TIERS, type Unit, type UnitCode } from '../../domain/types';
 import type { StripCell } from '../../domain/unit-details';
 import { hasRangeOnly, type ComparedUnit, type ScopeYear, type UnitComparison } from '../../domain/unit-comparison';
 import type { UnitState } from '../../domain/unit-state';
-import { lookStyle } from '../../components/swatch-style';
-import { Swatch, stateLabel, type Translate } from './fact-text';
+import { lookStyle, segmentStyle } from '../../components/swatch-style';
+import { stateWords, tierWords } from '../../i18n';
+import { Swatch, type Translate } from './fact-text';
+import './comparison-table.css';
 
 /** A unit's name in the table: the Chinese name, or the English one (the table is narrow). */
 function shortName(unit: Unit, lang: Lang): string {
@@ -38,7 +40,7 @@ function UnitCell({ cell, now, tr }: { cell: StripCell; now: boolean; tr: Transl
   const shown = cell.relation === 'predecessor' || cell.relation === 'successor';
   const words = states
     .map((s, i) => {
-      const label = stateLabel(tr, s);
+      const label = stateWords(tr, s);
       const member = cell.members[i];
       return shown && member ? tr('detailsCompareAs', { state: label, name: member.unit.nameZh }) : label;
     })
@@ -103,32 +105,6 @@ function UnitRow({
 // Count rows of an area and of the province
 
 const pct = (share: number) => `${(share * 100).toFixed(3)}%`;
-
-/** A bar segment's look, from the legend model's (partly known as the B-or-C stripes, as the summaries draw it). */
-function segmentStyle(key: SegmentKey): CSSProperties {
-  return lookStyle(lookOf(key === 'range' ? 'range:BC' : key));
-}
-
-/** "7", "≥24" or "?" (not stated): the official side of "known / official". */
-function officialFigure(count: OfficialCount): string {
-  if (count === null) return '?';
-  return count.kind === 'exact' ? String(count.n) : `≥${count.n}`;
-}
-
-/** A scope's known/official count of a tier in a year, in words for a screen reader (the report card says the same). */
-export function tierWords(tr: Translate, y: ScopeYear, tier: Tier): string {
-  const count = y.official?.[tier] ?? null;
-  const known = y.known[tier];
-  const words =
-    count === null
-      ? tr('detailsCompareTierNone', { tier, known, units: y.units })
-      : tr(count.kind === 'exact' ? 'detailsCompareTierExact' : 'detailsCompareTierMin', {
-          tier,
-          known,
-          official: count.n,
-        });
-  return count !== null && y.officialDerived ? `${words}${tr('detailsCompareDerived')}` : words;
-}
 
 function ScopeRows({
   name,

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { Lang } from '../../domain/lang';
 import type { Unit } from '../../domain/types';
 import type { UnitFacts } from '../../domain/unit-details';
-import { factLabelKey } from '../../components/state-label';
+import { factLabelKey } from '../../i18n';
 import {
   CONFIDENCE,
   Cites,

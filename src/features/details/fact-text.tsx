@@ -21,7 +21,6 @@ import type { SourceRef, TierPosition } from '../../domain/unit-details';
 import type { UnitState } from '../../domain/unit-state';
 import type { MessageKey } from '../../i18n/i18n';
 import { useAppStore } from '../../store/use-app-store';
-import { factLabelKey } from '../../components/state-label';
 import { swatchStyle } from '../../components/swatch-style';
 import type { useT } from '../../i18n/use-t';
 
@@ -38,24 +37,6 @@ export function Swatch({ state }: { state: UnitState | null }) {
       aria-hidden="true"
     />
   );
-}
-
-/** "B or C", "A, B or C" (zh: "B或C", "A、B或C"). */
-export function joinTiers(tr: Translate, tiers: readonly Tier[]): string {
-  if (tiers.length <= 1) return tiers.join('');
-  return `${tiers.slice(0, -1).join(tr('detailsTierListSep'))}${tr('detailsTierOr')}${tiers[tiers.length - 1] ?? ''}`;
-}
-
-export function stateLabel(tr: Translate, state: UnitState | null): string {
-  if (state === null) return tr('detailsLabelNone');
-  switch (state.kind) {
-    case 'known':
-      return tr(factLabelKey(state.fact), { tier: state.tier });
-    case 'range':
-      return tr('detailsLabelRange', { tiers: joinTiers(tr, state.tiers) });
-    case 'unknown':
-      return tr('detailsLabelUnknown');
-  }
 }
 
 /** A unit's name in the UI language: zh the Chinese name; en the English name with the Chinese. */
@@ -103,26 +84,6 @@ const INDICATOR_UNITS: Partial<Record<string, MessageKey>> = {
   institutions: 'detailsIndicatorUnitInstitutions',
   stations: 'detailsIndicatorUnitStations',
 };
-
-/** Consecutive years as spans: [2019, 2020] → "2019–2020". */
-export function yearsText(tr: Translate, years: readonly number[]): string {
-  const spans: string[] = [];
-  let start: number | undefined;
-  let prev: number | undefined;
-  const flush = () => {
-    if (start === undefined || prev === undefined) return;
-    spans.push(start === prev ? String(start) : tr('detailsYearSpan', { from: start, to: prev }));
-  };
-  for (const y of [...years].sort((a, b) => a - b)) {
-    if (prev !== undefined && y === prev + 1) prev = y;
-    else {
-      flush();
-      start = prev = y;
-    }
-  }
-  flush();
-  return spans.join(tr('detailsListSep'));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Small pieces

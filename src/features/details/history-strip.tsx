@@ -3,11 +3,12 @@
  * the reader step to any year from the unit itself, and the lineage says why a cell shows a
  * predecessor, a successor or nothing, so a boundary change is never mistaken for a tier change.
  */
-import type { ReactNode } from 'react';
 import type { Lang } from '../../domain/lang';
 import type { Unit } from '../../domain/types';
 import type { StripCell } from '../../domain/unit-details';
-import { Swatch, stateLabel, unitName, yearsText, type Translate } from './fact-text';
+import { lineageSentences, splitCell, stateWords } from '../../i18n';
+import { Swatch, unitName, type Translate } from './fact-text';
+import './history-strip.css';
 
 export function HistoryStrip({
   cells,
@@ -46,7 +47,7 @@ export function HistoryStrip({
 
 function StripButton({ cell, tr, onChoose }: { cell: StripCell; tr: Translate; onChoose: () => void }) {
   const states = cell.members.length > 0 ? cell.members.map((m) => m.state) : [null];
-  const label = states.map((s) => stateLabel(tr, s)).join(' / ');
+  const label = states.map((s) => stateWords(tr, s)).join(' / ');
   const as =
     cell.relation === 'predecessor' || cell.relation === 'successor'
       ? cell.members.map((m) => m.unit.nameZh).join('、')
@@ -79,29 +80,8 @@ function Lineage({
   lang: Lang;
   onSelect: (code: string, from: number) => void;
 }) {
-  const lines: ReactNode[] = [];
-  const byUnit = (pick: (cell: StripCell) => readonly Unit[], relation?: StripCell['relation']) => {
-    const groups = new Map<Unit, number[]>();
-    for (const cell of cells) {
-      if (relation && cell.relation !== relation) continue;
-      for (const u of pick(cell)) groups.set(u, [...(groups.get(u) ?? []), cell.year]);
-    }
-    return groups;
-  };
-  for (const [u, years] of byUnit((c) => c.members.map((m) => m.unit), 'predecessor')) {
-    lines.push(tr('detailsLineagePredecessor', { years: yearsText(tr, years), name: u.nameZh, code: u.code }));
-  }
-  for (const [u, years] of byUnit((c) => c.partialPredecessors)) {
-    lines.push(tr('detailsLineagePartial', { years: yearsText(tr, years), name: u.nameZh, code: u.code }));
-  }
-  for (const [u, years] of byUnit((c) => c.members.map((m) => m.unit), 'successor')) {
-    lines.push(tr('detailsLineageSuccessor', { years: yearsText(tr, years), name: u.nameZh, code: u.code }));
-  }
-  const before = cells.some(
-    (c) => c.relation === 'none' && c.year < unit.validFrom && c.partialPredecessors.length === 0,
-  );
-  if (before) lines.push(tr('detailsLineageBefore', { year: unit.validFrom }));
-  const split = cells.find((c) => c.relation === 'none' && c.successors.length > 0);
+  const lines = lineageSentences(cells, unit, tr);
+  const split = splitCell(cells);
   if (lines.length === 0 && !split) return null;
   return (
     <div className="dp-lineage">

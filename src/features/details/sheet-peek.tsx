@@ -12,7 +12,7 @@ import { TIERS } from '../../domain/types';
 import type { UnitState } from '../../domain/unit-state';
 import { selectYearCounts, selectYearStates } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
-import { factLabelKey } from '../../components/state-label';
+import { factLabelKey } from '../../i18n';
 import { lookStyle } from '../../components/swatch-style';
 import { useT } from '../../i18n/use-t';
 import { useLegendEntries } from '../legend';

@@ -5,17 +5,8 @@
  */
 import type { StripCell, UnitFacts } from '../../domain/unit-details';
 import type { UnitState } from '../../domain/unit-state';
-import {
-  CONFIDENCE,
-  Cites,
-  ImportedMark,
-  Note,
-  Swatch,
-  joinTiers,
-  rangeText,
-  rankText,
-  type Translate,
-} from './fact-text';
+import { CONFIDENCE, Cites, ImportedMark, Note, Swatch, rangeText, rankText, type Translate } from './fact-text';
+import { joinTiers } from '../../i18n';
 
 function stateText(tr: Translate, state: UnitState | null, year: number): string {
   if (state === null) return tr('detailsStateNone', { year });

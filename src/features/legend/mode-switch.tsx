@@ -4,9 +4,10 @@
  * base year beside them, its default option marked "most units comparable".
  */
 import { useId } from 'react';
-import { YEARS, type Year } from '../../domain/types';
+import { baseYearOptions } from '../../domain/timeline';
+import type { Year } from '../../domain/types';
 import { baseYearOf, selectDefaultBase } from '../../store/selectors';
-import { MODES, type Mode } from '../../store/store';
+import { MODES, type Mode } from '../../domain/view';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import './legend.css';
 import type { MessageKey } from '../../i18n/i18n';
@@ -23,7 +24,7 @@ export function ModeSwitch() {
   const defaultBase = useAppStore((s) => selectDefaultBase(s, s.year));
   const name = useId();
   const baseId = useId();
-  const earlier = YEARS.filter((y) => y < year);
+  const earlier = baseYearOptions(year);
   return (
     <fieldset className="mode-switch">
       <legend>{tr('modeLabel')}</legend>

@@ -4,24 +4,16 @@
  * data/ is React text, never HTML. In Chinese every line is Chinese (notes from note_zh /
  * boundary_note_zh); source titles are shown as written.
  */
-import type { ReactNode } from 'react';
 import { noteIn } from '../../domain/dataset/notes';
 import type { Lang } from '../../domain/lang';
 import { knownUnits, type ReportCard, type ReportYear } from '../../domain/report-card';
-import { lookOf } from '../../domain/legend-model';
-import type { OfficialCount } from '../../domain/summary-rows';
-import { TIERS, type Indicator, type Tier, type Unit } from '../../domain/types';
-import { hasRangeOnly, type ScopeYear } from '../../domain/unit-comparison';
-import type { StripCell } from '../../domain/unit-details';
 import type { UnitState } from '../../domain/unit-state';
-import { factLabelKey } from '../../components/state-label';
-import { lookStyle, swatchStyle } from '../../components/swatch-style';
-import type { MessageKey } from '../../i18n/i18n';
-import { tierWords } from '../details';
+import { swatchStyle } from '../../components/swatch-style';
 import { ReportMapSvg, type MapDrawing } from './report-map';
+import { ScopeRows } from './report-card-rows';
+import { basisLines, indicatorWords, lineageLines, shortState, unitName, type Translate } from './report-card-words';
+import { stateWords } from '../../i18n';
 import './on-demand-messages';
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export interface CardContext {
   tr: Translate;
@@ -29,8 +21,6 @@ export interface CardContext {
   /** An area's name in the card's language. */
   areaName: (code: string) => string;
 }
-
-const unitName = (u: Unit, lang: Lang) => (lang === 'zh' ? u.nameZh : u.nameEn);
 
 function Swatch({ state }: { state: UnitState | null }) {
   return (
@@ -40,39 +30,6 @@ function Swatch({ state }: { state: UnitState | null }) {
       aria-hidden="true"
     />
   );
-}
-
-/** "B or C", "A, B or C" (zh: "B或C", "A、B或C"), with the details' words. */
-function joinTiers(tr: Translate, tiers: readonly Tier[]): string {
-  if (tiers.length <= 1) return tiers.join('');
-  return `${tiers.slice(0, -1).join(tr('detailsTierListSep'))}${tr('detailsTierOr')}${tiers[tiers.length - 1] ?? ''}`;
-}
-
-/** A state in words, as the details' strip says it; null is "did not exist", never a tier. */
-export function stateWords(tr: Translate, state: UnitState | null): string {
-  if (state === null) return tr('detailsLabelNone');
-  if (state.kind === 'known') return tr(factLabelKey(state.fact), { tier: state.tier });
-  if (state.kind === 'range') return tr('detailsLabelRange', { tiers: joinTiers(tr, state.tiers) });
-  return tr('detailsLabelUnknown');
-}
-
-/** Consecutive years as spans: [2019, 2020] → "2019–2020". */
-function yearsText(tr: Translate, years: readonly number[]): string {
-  const runs: [number, number][] = [];
-  for (const y of [...years].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === y - 1) last[1] = y;
-    else runs.push([y, y]);
-  }
-  return runs
-    .map(([from, to]) => (from === to ? String(from) : tr('detailsYearSpan', { from, to })))
-    .join(tr('detailsListSep'));
-}
-
-function indicatorWords(tr: Translate, i: Indicator): string {
-  if (i.indicator === 'rank_change') return tr('reportRankChange', { n: i.value });
-  if (i.indicator === 'rank_gain_vs_best') return tr('reportRankGain', { n: i.value });
-  return tr('reportRankIndicator', { n: i.value, unit: i.unit });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,157 +65,6 @@ function StripYear({ year, tr }: { year: ReportYear; tr: Translate }) {
         </span>
       ))}
     </li>
-  );
-}
-
-/**
- * How each year that is not stated outright is known: a derived tier's basis (its row's note),
- * and the range statements that bound a partly known one, in the card's language.
- */
-function basisLines(strip: readonly ReportYear[], tr: Translate, lang: Lang): { key: string; text: string }[] {
-  const lines: { key: string; text: string }[] = [];
-  const sep = tr('detailsLabelSep');
-  for (const { cell } of strip) {
-    for (const m of cell.members) {
-      const s = m.state;
-      const who = cell.relation === 'self' ? '' : ` · ${m.unit.nameZh}`;
-      if (s.kind === 'known' && s.fact.basis === 'derived') {
-        const note = noteIn(lang, s.fact.note, s.fact.noteZh).text;
-        if (note !== '') {
-          lines.push({
-            key: `${cell.year}-${m.unit.code}`,
-            text: `${cell.year}${who} · ${tr('detailsBasisLabel')}${sep}${note}`,
-          });
-        }
-      } else if (s.kind === 'range') {
-        const notes = s.ranges.map((r) => noteIn(lang, r.note, r.noteZh).text).filter((t) => t !== '');
-        lines.push({
-          key: `${cell.year}-${m.unit.code}`,
-          text: `${cell.year}${who} · ${stateWords(tr, s)}${sep}${notes.join(' ')}`,
-        });
-      }
-    }
-  }
-  return lines;
-}
-
-/** Why a year shows another unit, part of one, or none (the details' lineage sentences). */
-function lineageLines(cells: readonly StripCell[], unit: Unit, tr: Translate, lang: Lang): string[] {
-  const lines: string[] = [];
-  const group = (pick: (c: StripCell) => readonly Unit[]) => {
-    const out = new Map<Unit, number[]>();
-    for (const c of cells) for (const u of pick(c)) out.set(u, [...(out.get(u) ?? []), c.year]);
-    return out;
-  };
-  const whole = (relation: StripCell['relation']) => (c: StripCell) =>
-    c.relation === relation ? c.members.map((m) => m.unit) : [];
-  for (const [u, years] of group(whole('predecessor'))) {
-    lines.push(tr('detailsLineagePredecessor', { years: yearsText(tr, years), name: u.nameZh, code: u.code }));
-  }
-  for (const [u, years] of group((c) => c.partialPredecessors)) {
-    lines.push(tr('detailsLineagePartial', { years: yearsText(tr, years), name: u.nameZh, code: u.code }));
-  }
-  for (const [u, years] of group(whole('successor'))) {
-    lines.push(tr('detailsLineageSuccessor', { years: yearsText(tr, years), name: u.nameZh, code: u.code }));
-  }
-  if (cells.some((c) => c.relation === 'none' && c.year < unit.validFrom && c.partialPredecessors.length === 0)) {
-    lines.push(tr('detailsLineageBefore', { year: unit.validFrom }));
-  }
-  const split = cells.find((c) => c.relation === 'none' && c.successors.length > 0);
-  if (split) {
-    const names = split.successors.map((s) => `${unitName(s, lang)} (${s.code})`).join(tr('detailsListSep'));
-    lines.push(`${tr('detailsLineageSplit', { year: split.year })} ${names}`);
-  }
-  return lines;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Against the province and the area
-
-function officialFigure(count: OfficialCount): string {
-  if (count === null) return '?';
-  return count.kind === 'exact' ? String(count.n) : `≥${count.n}`;
-}
-
-function shortState(state: UnitState | null): string {
-  if (state === null) return '–';
-  if (state.kind === 'known') return state.tier;
-  if (state.kind === 'range') return state.tiers.join('/');
-  return '?';
-}
-
-/** "7/13" (known / official; ≥ a minimum, ? none stated, * worked out), and the same in words for a screen reader. */
-function TierCell({ y, tier, tr }: { y: ScopeYear; tier: Tier; tr: Translate }) {
-  const count = y.official?.[tier] ?? null;
-  return (
-    <>
-      <span aria-hidden="true">
-        {y.known[tier]}/{officialFigure(count)}
-        {count !== null && y.officialDerived ? '*' : ''}
-      </span>
-      <span className="rc-sr">{tierWords(tr, y, tier)}</span>
-    </>
-  );
-}
-
-function ScopeRows({ name, years, tr }: { name: string; years: readonly ScopeYear[]; tr: Translate }) {
-  const row = (label: ReactNode, cell: (y: ScopeYear) => ReactNode, key: string) => (
-    <tr key={key}>
-      <th scope="row" className="rc-cmp-sub">
-        {label}
-      </th>
-      {years.map((y) => (
-        <td key={y.year}>{cell(y)}</td>
-      ))}
-    </tr>
-  );
-  const swatchOf = (key: Tier | 'range' | 'unknown') => (
-    <span
-      className="rc-swatch rc-swatch-small"
-      style={lookStyle(lookOf(key === 'range' ? 'range:BC' : key))}
-      aria-hidden="true"
-    />
-  );
-  return (
-    <tbody className="rc-cmp-scope">
-      <tr>
-        <th scope="row" className="rc-cmp-scope-name">
-          {name} · {tr('reportCompareUnits')}
-        </th>
-        {years.map((y) => (
-          <td key={y.year} className="rc-cmp-units">
-            {y.units}
-          </td>
-        ))}
-      </tr>
-      {TIERS.map((tier) =>
-        row(
-          <>
-            {swatchOf(tier)}
-            {tier}
-          </>,
-          (y) => <TierCell y={y} tier={tier} tr={tr} />,
-          tier,
-        ),
-      )}
-      {hasRangeOnly(years) &&
-        row(
-          <>
-            {swatchOf('range')}
-            {tr('detailsCompareRange')}
-          </>,
-          (y) => y.rangeOnly,
-          'range',
-        )}
-      {row(
-        <>
-          {swatchOf('unknown')}
-          {tr('detailsCompareUnknown')}
-        </>,
-        (y) => y.unknown,
-        'unknown',
-      )}
-    </tbody>
   );
 }
 

@@ -13,7 +13,7 @@ import {
   type TableRow,
   type TableSort,
 } from '../../domain/table-rows';
-import type { Tier, Total, Year } from '../../domain/types';
+import { officialTotal, type Tier, type Total, type Year } from '../../domain/types';
 
 export const DEFAULT_SORT: TableSort = { column: 'code', direction: 'asc' };
 
@@ -79,6 +79,6 @@ export function tableTally(
     else unknown += 1;
   }
   const scope = area ?? 'province';
-  const official = officialSummary(totals.find((t) => t.year === year && t.scope === scope) ?? null);
+  const official = officialSummary(officialTotal(totals, year, scope));
   return { units, known, range, unknown, official };
 }

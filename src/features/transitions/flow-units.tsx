@@ -1,6 +1,6 @@
 /** The units of the chosen flow: each selects its unit on the map; Clear drops the flow. */
 import { useEffect, useId, useRef } from 'react';
-import type { Flow } from '../../store/store';
+import type { Flow } from '../../domain/view';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { useT } from '../../i18n/use-t';
 import type { FlowUnit, TransitionModel } from './transition-model';

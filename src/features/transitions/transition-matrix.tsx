@@ -4,7 +4,7 @@
  * (or selected) cell is a toggle button for its flow.
  */
 import { TRANSITION_CATEGORIES, type TransitionCategory } from '../../domain/transitions';
-import type { Flow } from '../../store/store';
+import type { Flow } from '../../domain/view';
 import { useT } from '../../i18n/use-t';
 import { cellCount, sameFlow, touchesUnknown, type TransitionModel } from './transition-model';
 import { CATEGORY_KEY, flowLabel } from './transition-words';

@@ -18,7 +18,7 @@ import {
 } from '../../domain/transitions';
 import { compareCodes, type Dataset, type Unit, type UnitCode } from '../../domain/types';
 import { unitsIn } from '../../domain/unit-state';
-import type { Flow } from '../../store/store';
+import type { Flow } from '../../domain/view';
 
 export type CategoryCounts = Record<TransitionCategory, number>;
 

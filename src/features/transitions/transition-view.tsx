@@ -11,9 +11,9 @@
  * Its code loads on first use, and its stylesheet with the page: transition-panel.tsx.
  */
 import { useId, useMemo, useState } from 'react';
-import { isYear } from '../../domain/timeline';
+import { baseYearOptions, isYear } from '../../domain/timeline';
 import type { TransitionCategory } from '../../domain/transitions';
-import { FIRST_YEAR, YEARS } from '../../domain/types';
+import { FIRST_YEAR } from '../../domain/types';
 import { baseYearOf, selectDefaultBase, selectTransitions } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { usePanelYear } from '../../components/use-panel-year';
@@ -78,7 +78,7 @@ export function TransitionView() {
   const area = areaUnit ? areaLabel(areaUnit, lang) : null;
   const toggle = (from: TransitionCategory, to: TransitionCategory) =>
     store.getState().setFlow(sameFlow(flow, from, to) ? null : { from, to });
-  const baseOptions = YEARS.filter((y) => y < year);
+  const baseOptions = baseYearOptions(year);
 
   return (
     <section className="transition-view" aria-labelledby={headingId}>

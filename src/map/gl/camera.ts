@@ -7,7 +7,8 @@
 import type { MapGeometry } from '../../domain/geometry';
 import { vintageOf, type UnitCode, type Year } from '../../domain/types';
 import { AREA_FIT, RESIZE_SETTLE_MS, UNIT_FIT, VISIBLE_MARGIN, areaExtent, unitExtent } from '../framing';
-import type { AppStore, View } from '../../store/store';
+import type { View } from '../../domain/view';
+import type { AppStore } from '../../store/store';
 import { listen, type MapPort } from './map-port';
 
 export type CameraPort = Pick<

@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../../domain/lang';
 import { followUnit } from '../../domain/lineage';
-import { isYear, playbackNext, playbackStart, stepYear } from '../../domain/timeline';
+import { chosenBaseCounts, isYear, playbackNext, playbackStart, stepYear } from '../../domain/timeline';
 import { LAST_YEAR, type UnitCode, type Year } from '../../domain/types';
 import type { Flow, Mode, View } from '../../domain/view';
 import type { AppState, InitialState } from '../store';
@@ -20,7 +20,10 @@ export interface ViewSlice {
   flyTo: { code: UnitCode; seq: number } | null;
   lang: Lang;
   mode: Mode;
-  /** Base year of change mode and of the transition view; null means the year before `year`. */
+  /**
+   * The chosen base year of change mode and of the transition view; null means the default (the
+   * earlier year with the most units comparable: domain/base-year.ts, applied by baseYearOf).
+   */
   base: Year | null;
   /** The transition the user picked (its units are highlighted and listed), or null. */
   flow: Flow | null;
@@ -42,15 +45,15 @@ export interface ViewSlice {
   setPref: (pref: string | null) => void;
 }
 
-/** Whether `base` can be the base year of `year`: null (the year before) always can, else only an earlier year. */
+/** Whether `base` can be the base year of `year`: null (the default) always can, else only an earlier year. */
 export function baseFits(base: Year | null, year: Year): boolean {
-  return base === null || base < year;
+  return base === null || chosenBaseCounts(base, year);
 }
 
 /**
  * The fields a change to `year` writes: the selection carried into that year (任县 in 2019 is
  * 任泽区 in 2021; without data it stays as it is), and the base year, dropped back to the default
- * (the year before) if it is no longer earlier.
+ * (null: the year with the most units comparable, domain/base-year.ts) if it is no longer earlier.
  */
 export function movedToYear(
   state: Pick<AppState, 'data' | 'year' | 'selected' | 'base'>,
