@@ -3,7 +3,6 @@
  * as exportDataset writes them, the tables for reading in the UI language, and a README that
  * names every file and documents every column. Opened here as a user's unzip would.
  */
-import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv';
@@ -11,9 +10,8 @@ import { datasetZip, datasetZipFileName, datasetZipFiles } from '../../src/domai
 import { fileOf, TABLE_NAMES } from '../../src/domain/dataset/fields';
 import { exportDataset } from '../../src/domain/export-csv';
 import { applyImports } from '../../src/domain/import/apply';
-import type { ImportLayer } from '../../src/domain/import/types';
 import type { Lang } from '../../src/domain/lang';
-import { realDataset } from '../fixtures/builders';
+import { importFact, importLayer, readDataTexts, realDataset } from '../fixtures/builders';
 
 const real = realDataset();
 const BOM = '\uFEFF';
@@ -55,10 +53,11 @@ describe.each<Lang>(['zh', 'en'])('the dataset ZIP in %s', (lang) => {
 
   it('keeps the data/ files as exportDataset writes them, and for the committed data byte for byte', () => {
     const exported = exportDataset(real);
+    const committed = readDataTexts();
     for (const t of TABLE_NAMES) {
       const text = files[`data/${fileOf(t)}`] ?? '';
       expect(text.slice(1), t).toBe(exported[`${t}.csv`]);
-      expect(text.slice(1), t).toBe(readFileSync(`data/${fileOf(t)}`, 'utf8').replace(/\r\n/g, '\n'));
+      expect(text.slice(1), t).toBe(committed[t].replace(/\r\n/g, '\n'));
     }
   });
 
@@ -139,13 +138,10 @@ describe.each<Lang>(['zh', 'en'])('the dataset ZIP in %s', (lang) => {
 
 describe('the dataset ZIP with an imported layer', () => {
   const title = '@SUM(1,1) 2022 notice';
-  const layer: ImportLayer = {
-    id: 'IMP1',
-    source: { title, date: '2023-01-05', url: '' },
-    createdAt: '2026-12-06T00:00:00Z',
-    facts: [{ code: '130111', year: 2022, tier: 'B', rank: null, rankOf: null, raw: '栾城区' }],
+  const layer = importLayer([importFact('130111', 2022, 'B', { raw: '栾城区' })], {
     origin: 'link',
-  };
+    source: { title, date: '2023-01-05' },
+  });
   const dataset = applyImports(real, [layer]);
 
   it('marks the imported fact in every file and says so in the README', () => {

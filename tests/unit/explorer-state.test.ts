@@ -2,9 +2,7 @@
  * The explorer's state transitions: timeline arithmetic, playback in the store, a selection
  * following its unit across the 2020 change, the yearly change sentence, legend matching.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseUnits } from '../../src/domain/dataset/parse';
 import { counterparts, followUnit } from '../../src/domain/lineage';
 import { playbackNext, playbackStart, stepYear } from '../../src/domain/timeline';
 import type { Unit } from '../../src/domain/types';
@@ -13,13 +11,11 @@ import { transitions } from '../../src/domain/transitions';
 import { yearChange } from '../../src/domain/year-change';
 import { selectYearChange } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
-import { known } from '../fixtures/builders';
+import { known, realDataset } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
-const parsed = parseUnits(readFileSync('data/units.csv', 'utf8'));
-if (!parsed.ok) throw new Error('data/units.csv does not parse');
-const units: Unit[] = parsed.rows;
+const units: Unit[] = realDataset().units;
 
 describe('timeline arithmetic', () => {
   it('steps within 2019–2023 and clamps at the ends', () => {

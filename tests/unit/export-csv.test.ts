@@ -3,12 +3,10 @@
  * the same rows (and, for the committed tables, to the same bytes), and the table CSV has one
  * line per visible row with RFC 4180 quoting.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, spreadsheetSafe } from '../../src/domain/csv';
 import { applyImports } from '../../src/domain/import/apply';
-import type { ImportLayer } from '../../src/domain/import/types';
-import { fileOf, formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
+import { formatParseError, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
 import { parseDataset } from '../../src/domain/dataset/parse';
 import {
   cellCodes,
@@ -24,13 +22,8 @@ import { parseImportCsv } from '../../src/domain/import/csv-input';
 import { NO_FILTER, filterRows, sortRows, tableRows } from '../../src/domain/table-rows';
 import type { Dataset } from '../../src/domain/types';
 import { indexStates } from '../../src/domain/unit-state';
+import { importFact, importLayer, readDataTexts } from '../fixtures/builders';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-
-function readTexts(): Record<TableName, string> {
-  return Object.fromEntries(
-    TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
-  ) as Record<TableName, string>;
-}
 
 function parse(texts: Record<TableName, string>): Dataset {
   const parsed = parseDataset(texts);
@@ -43,7 +36,7 @@ function asTexts(files: DatasetFiles): Record<TableName, string> {
   return Object.fromEntries(TABLE_NAMES.map((t) => [t, files[`${t}.csv`]])) as Record<TableName, string>;
 }
 
-const committed = readTexts();
+const committed = readDataTexts();
 const real = parse(committed);
 
 describe('exportDataset', () => {
@@ -233,7 +226,8 @@ describe('formula injection (issue 17)', () => {
   const HOSTILE = ['=HYPERLINK("http://evil","x")', '+cmd|" /C calc"!A0', '-2+3', '@SUM(1,1)', '\t=1+1', '\r=1+1'];
 
   it('spreadsheetSafe prefixes an apostrophe to every cell a spreadsheet would run', () => {
-    for (const cell of HOSTILE) expect(spreadsheetSafe(cell)).toBe(`'${cell}`);
+    // A leading tab is also where a spreadsheet pasting on tabs splits: what follows gets one too.
+    for (const cell of HOSTILE) expect(spreadsheetSafe(cell)).toBe(cell === '\t=1+1' ? "'\t'=1+1" : `'${cell}`);
   });
 
   it('spreadsheetSafe leaves plain numbers and ordinary text alone', () => {
@@ -243,18 +237,14 @@ describe('formula injection (issue 17)', () => {
   });
 
   it('sources.csv of the whole dataset neutralises imported source titles, and reads back', () => {
-    const layers: ImportLayer[] = HOSTILE.map((title, i) => ({
-      id: `IMP${i + 1}`,
-      source: { title, date: '2023-12-22', url: '' },
-      createdAt: '2026-11-25T00:00:00Z',
-      facts: [{ code: '130110', year: 2023, tier: 'A', rank: null, rankOf: null, raw: '鹿泉区' }],
-      origin: 'local',
-    }));
+    const layers = HOSTILE.map((title, i) =>
+      importLayer([importFact('130110', 2023, 'A', { raw: '鹿泉区' })], { id: `IMP${i + 1}`, source: { title } }),
+    );
     const files = exportDataset(applyImports(real, layers));
     const sources = parseCsv(files['sources.csv']);
     if (!sources.ok) throw new Error(sources.errors.join('\n'));
     const titles = sources.rows.filter((r) => /^IMP\d+$/u.test(r.source_id ?? '')).map((r) => r.title);
-    expect(titles).toEqual(HOSTILE.map((t) => `'${t}`));
+    expect(titles).toEqual(HOSTILE.map(spreadsheetSafe));
     // No cell of any exported file starts with a character a spreadsheet runs (numbers aside).
     for (const text of Object.values(files)) {
       const parsed = parseCsv(text);
@@ -349,14 +339,10 @@ describe('the table CSV in Chinese (issue 15)', () => {
 });
 
 describe('imported facts are exported as imported (issue 15)', () => {
-  const layer: ImportLayer = {
-    id: 'IMP1',
-    source: { title: '=HYPERLINK("http://evil","2022 results")', date: '2023-01-05', url: '' },
-    createdAt: '2026-12-06T00:00:00Z',
-    // 2022 has no notice: 130111 栾城区's 2022 tier is not in data/ (checked below).
-    facts: [{ code: '130111', year: 2022, tier: 'A', rank: null, rankOf: null, raw: '栾城区' }],
-    origin: 'local',
-  };
+  // 2022 has no notice: 130111 栾城区's 2022 tier is not in data/ (checked below).
+  const layer = importLayer([importFact('130111', 2022, 'A', { raw: '栾城区' })], {
+    source: { title: '=HYPERLINK("http://evil","2022 results")', date: '2023-01-05' },
+  });
   const withImport = applyImports(real, [layer]);
 
   it('applying an import gives a fact the data/ export writes with basis imported', () => {

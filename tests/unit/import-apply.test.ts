@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyImports, nextLayerId } from '../../src/domain/import/apply';
-import type { ImportLayer } from '../../src/domain/import/types';
-import type { Dataset, TierFact } from '../../src/domain/types';
+import { dataset, fact, importFact, importLayer } from '../fixtures/builders';
 
-const stated: TierFact = {
-  code: '130110',
-  year: 2019,
-  tier: 'A',
-  rank: 1,
-  rankOf: 168,
-  basis: 'stated',
-  confidence: 'high',
-  sourceIds: ['P002'],
-  note: '',
-  noteZh: '',
-};
-const base: Dataset = { units: [], sources: [], tiers: [stated], ranges: [], totals: [], indicators: [] };
-
-function layer(id: string, facts: ImportLayer['facts']): ImportLayer {
-  return {
-    id,
-    source: { title: 'Notice', date: '2023-12-22', url: '' },
-    createdAt: '2026-11-25T00:00:00Z',
-    facts,
-    origin: 'local',
-  };
-}
+/** One stated fact: 鹿泉区 A in 2019, ranked 1 of 168. */
+const base = dataset({ tiers: [fact('130110', 2019, 'A', { rank: 1, rankOf: 168, sourceIds: ['P002'] })] });
 
 describe('applyImports', () => {
   it('returns the base dataset itself without layers', () => {
@@ -33,9 +11,7 @@ describe('applyImports', () => {
   });
 
   it('adds new facts marked imported, with the layer as their source', () => {
-    const out = applyImports(base, [
-      layer('IMP1', [{ code: '130111', year: 2019, tier: 'B', rank: null, rankOf: null, raw: '栾城区' }]),
-    ]);
+    const out = applyImports(base, [importLayer([importFact('130111', 2019, 'B', { raw: '栾城区' })])]);
     expect(out.tiers).toHaveLength(2);
     expect(out.tiers[1]).toMatchObject({
       code: '130111',
@@ -50,22 +26,20 @@ describe('applyImports', () => {
 
   it('replaces a fact the user overrode, in place, and later layers win', () => {
     const out = applyImports(base, [
-      layer('IMP1', [{ code: '130110', year: 2019, tier: 'B', rank: null, rankOf: 168, raw: '鹿泉区' }]),
-      layer('IMP2', [{ code: '130110', year: 2019, tier: 'C', rank: 5, rankOf: 168, raw: '鹿泉' }]),
+      importLayer([importFact('130110', 2019, 'B', { rankOf: 168, raw: '鹿泉区' })]),
+      importLayer([importFact('130110', 2019, 'C', { rank: 5, rankOf: 168, raw: '鹿泉' })], { id: 'IMP2' }),
     ]);
     expect(out.tiers).toHaveLength(1);
     expect(out.tiers[0]).toMatchObject({ tier: 'C', rank: 5, rankOf: 168, sourceIds: ['IMP2'] });
   });
 
   it('drops rank_of when no rank is given (the pair is both or neither)', () => {
-    const out = applyImports(base, [
-      layer('IMP1', [{ code: '130111', year: 2019, tier: 'B', rank: null, rankOf: 168, raw: 'x' }]),
-    ]);
+    const out = applyImports(base, [importLayer([importFact('130111', 2019, 'B', { rankOf: 168, raw: 'x' })])]);
     expect(out.tiers[1]).toMatchObject({ rank: null, rankOf: null });
   });
 
   it('numbers layers after the highest id in use', () => {
     expect(nextLayerId([])).toBe('IMP1');
-    expect(nextLayerId([layer('IMP1', []), layer('IMP7', [])])).toBe('IMP8');
+    expect(nextLayerId([importLayer([]), importLayer([], { id: 'IMP7' })])).toBe('IMP8');
   });
 });

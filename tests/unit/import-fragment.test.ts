@@ -1,8 +1,6 @@
 import { deflateSync } from 'fflate';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkLayers } from '../../src/data/import-check';
-import { parseUnits } from '../../src/domain/dataset';
 import type { ImportFact, ImportLayer } from '../../src/domain/import/types';
 import {
   MAX_FRAGMENT_WRITE_CHARS,
@@ -13,38 +11,25 @@ import {
   hashWithoutImports,
   withImportFragment,
 } from '../../src/url/import-fragment';
+import { importFact, importLayer, realDataset, type ImportLayerOverrides } from '../fixtures/builders';
 
-const parsedUnits = parseUnits(readFileSync('data/units.csv', 'utf8'));
-if (!parsedUnits.ok) throw new Error('data/units.csv does not parse');
-const units = parsedUnits.rows;
+const units = realDataset().units;
 
-function layer(facts: ImportFact[], overrides: Partial<ImportLayer> = {}): ImportLayer {
-  return {
-    id: 'IMP1',
-    source: {
-      title: '关于2023年县域科技创新能力监测评价结果的通报',
-      date: '2023-12-22',
-      url: 'https://example.org/a?b=1',
-    },
-    createdAt: '2026-11-25T08:00:00.000Z',
-    facts,
+/** A layer as a link carries it: the 2023 notice's full title and a URL, so its encoded size is a real one. */
+const layer = (facts: ImportFact[], overrides: ImportLayerOverrides = {}) =>
+  importLayer(facts, {
     origin: 'link',
+    source: { title: '关于2023年县域科技创新能力监测评价结果的通报', url: 'https://example.org/a?b=1' },
     ...overrides,
-  };
-}
+  });
 
 /** Every unit of 2023 as an imported fact, ranked in code order: a year's complete list. */
 function fullYear(): ImportFact[] {
   return units
     .filter((u) => u.validFrom <= 2023 && (u.validTo === null || u.validTo >= 2023))
-    .map((u, i) => ({
-      code: u.code,
-      year: 2023,
-      tier: i < 66 ? 'A' : i < 139 ? 'B' : 'C',
-      rank: i + 1,
-      rankOf: 167,
-      raw: u.nameZh,
-    }));
+    .map((u, i) =>
+      importFact(u.code, 2023, i < 66 ? 'A' : i < 139 ? 'B' : 'C', { rank: i + 1, rankOf: 167, raw: u.nameZh }),
+    );
 }
 
 const roundTrip = async (layers: ImportLayer[]) => {
@@ -65,10 +50,10 @@ describe('import fragment', () => {
   it('round-trips layers through the link and the strict checks', async () => {
     const layers = [
       layer([
-        { code: '130110', year: 2023, tier: 'A', rank: 1, rankOf: 167, raw: '石家庄市鹿泉区' },
-        { code: '130983', year: 2023, tier: 'B', rank: null, rankOf: null, raw: '渤海新区黄骅市' },
+        importFact('130110', 2023, 'A', { rank: 1, rankOf: 167, raw: '石家庄市鹿泉区' }),
+        importFact('130983', 2023, 'B', { raw: '渤海新区黄骅市' }),
       ]),
-      layer([{ code: '130526', year: 2020, tier: 'C', rank: null, rankOf: null, raw: '任县' }], {
+      layer([importFact('130526', 2020, 'C', { raw: '任县' })], {
         id: 'IMP2',
         source: { title: 'CSV <b>x</b>', date: '', url: '' },
       }),

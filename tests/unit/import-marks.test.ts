@@ -2,35 +2,24 @@
  * Imported facts in the table, its CSV and the dataset export: marked as imported wherever a
  * fact is shown, and the export carries the import's source.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv';
-import { fileOf, TABLE_NAMES, type TableName } from '../../src/domain/dataset/fields';
-import { parseDataset } from '../../src/domain/dataset/parse';
 import { cellCodes, exportDataset, tableCsv } from '../../src/domain/export-csv';
 import { applyImports } from '../../src/domain/import/apply';
-import type { ImportLayer } from '../../src/domain/import/types';
 import { cellIn, filterRows, NO_FILTER, tableRows } from '../../src/domain/table-rows';
 import { indexStates } from '../../src/domain/unit-state';
+import { importFact, importLayer, realDataset } from '../fixtures/builders';
 
-const texts = Object.fromEntries(
-  TABLE_NAMES.map((t: TableName) => [t, readFileSync(`data/${fileOf(t)}`, 'utf8')]),
-) as Record<TableName, string>;
-const parsed = parseDataset(texts);
-if (!parsed.ok) throw new Error('data/ does not parse');
-const base = parsed.dataset;
+const base = realDataset();
 
 // 承德县 (130821) has no fact for 2022 in data/; 鹿泉区 (130110) is A (derived) in 2022.
-const layer: ImportLayer = {
-  id: 'IMP1',
-  source: { title: 'Test notice, "quoted", with commas', date: '2022-12', url: 'https://example.org/n' },
-  createdAt: '2026-11-25T00:00:00.000Z',
-  facts: [
-    { code: '130821', year: 2022, tier: 'B', rank: null, rankOf: null, raw: '承德县' },
-    { code: '130110', year: 2022, tier: 'B', rank: 3, rankOf: 167, raw: '石家庄市鹿泉区' },
+const layer = importLayer(
+  [
+    importFact('130821', 2022, 'B', { raw: '承德县' }),
+    importFact('130110', 2022, 'B', { rank: 3, rankOf: 167, raw: '石家庄市鹿泉区' }),
   ],
-  origin: 'local',
-};
+  { source: { title: 'Test notice, "quoted", with commas', date: '2022-12', url: 'https://example.org/n' } },
+);
 const dataset = applyImports(base, [layer]);
 const index = indexStates(dataset);
 

@@ -2,27 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ImportFact, ImportLayer } from '../../src/domain/import/types';
 import { selectYearStates } from '../../src/store/selectors';
 import { createAppStore } from '../../src/store/store';
+import { importFact, importLayer } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
-const fact = (code: string, year: number, tier: 'A' | 'B' | 'C'): ImportFact => ({
-  code,
-  year,
-  tier,
-  rank: null,
-  rankOf: null,
-  raw: code,
-});
-
-function layer(facts: ImportFact[], origin: ImportLayer['origin'] = 'local', title = 'Notice'): ImportLayer {
-  return {
-    id: 'IMP99',
-    source: { title, date: '2023-12-22', url: '' },
-    createdAt: '2026-01-01T00:00:00Z',
-    facts,
-    origin,
-  };
-}
+/** A layer as the import dialog hands it to the store: its id (IMP99) is not the store's yet. */
+const layer = (facts: ImportFact[], origin: ImportLayer['origin'] = 'local', title = 'Notice') =>
+  importLayer(facts, { id: 'IMP99', origin, source: { title } });
 
 function loaded() {
   const store = createAppStore();
@@ -47,7 +33,7 @@ describe('import layers in the store', () => {
   it('applies a layer: the new fact is shown, marked imported, with its own source', () => {
     const store = loaded();
     expect(stateOf(store, '990103', 2019)?.kind).toBe('unknown');
-    const id = store.getState().applyImport(layer([fact('990103', 2019, 'B')]));
+    const id = store.getState().applyImport(layer([importFact('990103', 2019, 'B')]));
     expect(id).toBe('IMP1');
     const state = stateOf(store, '990103', 2019);
     expect(state).toMatchObject({ kind: 'known', tier: 'B', fact: { imported: true, sourceIds: ['IMP1'] } });
@@ -61,8 +47,8 @@ describe('import layers in the store', () => {
     const store = loaded();
     const before = store.getState().data;
     if (before.status !== 'ready') throw new Error('not ready');
-    store.getState().applyImport(layer([fact('990101', 2019, 'C')]));
-    const id2 = store.getState().applyImport(layer([fact('990102', 2020, 'A')]));
+    store.getState().applyImport(layer([importFact('990101', 2019, 'C')]));
+    const id2 = store.getState().applyImport(layer([importFact('990102', 2020, 'A')]));
     expect(stateOf(store, '990101', 2019)).toMatchObject({ tier: 'C' });
     store.getState().removeImport(id2);
     store.getState().removeImport('IMP1');
@@ -75,16 +61,16 @@ describe('import layers in the store', () => {
 
   it('gives ids in order and never reuses a live one', () => {
     const store = loaded();
-    const a = store.getState().applyImport(layer([fact('990101', 2019, 'C')]));
-    const b = store.getState().applyImport(layer([fact('990102', 2019, 'C')]));
+    const a = store.getState().applyImport(layer([importFact('990101', 2019, 'C')]));
+    const b = store.getState().applyImport(layer([importFact('990102', 2019, 'C')]));
     store.getState().removeImport(a);
-    const c = store.getState().applyImport(layer([fact('990103', 2019, 'C')]));
+    const c = store.getState().applyImport(layer([importFact('990103', 2019, 'C')]));
     expect([a, b, c]).toEqual(['IMP1', 'IMP2', 'IMP3']);
   });
 
   it('waits for the data: layers restored before the load are applied by it', () => {
     const store = createAppStore();
-    store.getState().restoreImports([layer([fact('990102', 2019, 'B')])], []);
+    store.getState().restoreImports([layer([importFact('990102', 2019, 'B')])], []);
     expect(store.getState().data.status).toBe('loading');
     store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
     expect(stateOf(store, '990102', 2019)).toMatchObject({ tier: 'B', fact: { imported: true } });
@@ -92,8 +78,8 @@ describe('import layers in the store', () => {
 
   it('restores local layers first and link layers after them, renumbered', () => {
     const store = loaded();
-    const local = { ...layer([fact('990101', 2019, 'C')]), id: 'IMP4' };
-    const link = { ...layer([fact('990101', 2019, 'B')], 'local', 'Linked'), id: 'IMP4' };
+    const local = { ...layer([importFact('990101', 2019, 'C')]), id: 'IMP4' };
+    const link = { ...layer([importFact('990101', 2019, 'B')], 'local', 'Linked'), id: 'IMP4' };
     store.getState().restoreImports([local], [link]);
     expect(store.getState().imports.map((l) => [l.id, l.origin, l.source.title])).toEqual([
       ['IMP1', 'local', 'Notice'],
@@ -105,14 +91,14 @@ describe('import layers in the store', () => {
 
   it('does not add a link layer equal to one kept here (a user opening their own link)', () => {
     const store = loaded();
-    const mine = layer([fact('990101', 2019, 'C')]);
+    const mine = layer([importFact('990101', 2019, 'C')]);
     store.getState().restoreImports([mine], [{ ...mine, id: 'IMP7', createdAt: '2027-01-01T00:00:00Z' }]);
     expect(store.getState().imports).toHaveLength(1);
   });
 
   it('keeps link layers: they become local, and the source note says so', () => {
     const store = loaded();
-    store.getState().restoreImports([], [layer([fact('990102', 2019, 'B')])]);
+    store.getState().restoreImports([], [layer([importFact('990102', 2019, 'B')])]);
     const note = () => {
       const data = store.getState().data;
       return data.status === 'ready' ? data.dataset.sources.find((s) => s.sourceId === 'IMP1')?.note : undefined;
@@ -125,9 +111,9 @@ describe('import layers in the store', () => {
 
   it('discards link layers and only them, restoring the previous state', () => {
     const store = loaded();
-    store.getState().applyImport(layer([fact('990103', 2019, 'A')]));
+    store.getState().applyImport(layer([importFact('990103', 2019, 'A')]));
     const withLocal = store.getState().data;
-    store.getState().restoreImports([], [layer([fact('990102', 2019, 'B')], 'link', 'Linked')]);
+    store.getState().restoreImports([], [layer([importFact('990102', 2019, 'B')], 'link', 'Linked')]);
     expect(store.getState().imports).toHaveLength(2);
     store.getState().discardLinkImports();
     expect(store.getState().imports.map((l) => l.origin)).toEqual(['local']);
@@ -138,8 +124,8 @@ describe('import layers in the store', () => {
 
   it('replaces earlier link layers when a new link is restored', () => {
     const store = loaded();
-    store.getState().restoreImports([], [layer([fact('990105', 2019, 'B')], 'link', 'First')]);
-    store.getState().restoreImports([], [layer([fact('990103', 2019, 'B')], 'link', 'Second')]);
+    store.getState().restoreImports([], [layer([importFact('990105', 2019, 'B')], 'link', 'First')]);
+    store.getState().restoreImports([], [layer([importFact('990103', 2019, 'B')], 'link', 'Second')]);
     expect(store.getState().imports.map((l) => l.source.title)).toEqual(['Second']);
     expect(stateOf(store, '990105', 2019)?.kind).toBe('unknown');
   });
@@ -150,7 +136,7 @@ describe('import layers in the store', () => {
     store.getState().select('990101');
     store.getState().setImportOpen(true);
     expect(store.getState().importOpen).toBe(true);
-    store.getState().applyImport(layer([fact('990102', 2020, 'A')]));
+    store.getState().applyImport(layer([importFact('990102', 2020, 'A')]));
     expect(store.getState()).toMatchObject({ year: 2020, selected: '990101', importOpen: true });
     store.getState().setImportOpen(false);
     expect(store.getState().importOpen).toBe(false);
@@ -158,9 +144,9 @@ describe('import layers in the store', () => {
 
   it('replaces the local layers with a given list, ids and order as given', () => {
     const store = loaded();
-    store.getState().applyImport(layer([fact('990101', 2019, 'C')], 'local', 'Mine'));
-    const theirs = { ...layer([fact('990103', 2019, 'B')], 'local', 'Theirs'), id: 'IMP5' };
-    const mine = { ...layer([fact('990101', 2019, 'C')], 'local', 'Mine'), id: 'IMP2' };
+    store.getState().applyImport(layer([importFact('990101', 2019, 'C')], 'local', 'Mine'));
+    const theirs = { ...layer([importFact('990103', 2019, 'B')], 'local', 'Theirs'), id: 'IMP5' };
+    const mine = { ...layer([importFact('990101', 2019, 'C')], 'local', 'Mine'), id: 'IMP2' };
     store.getState().replaceLocalImports([theirs, mine]);
     expect(store.getState().imports.map((l) => [l.id, l.source.title])).toEqual([
       ['IMP5', 'Theirs'],
@@ -178,17 +164,24 @@ describe('import layers in the store', () => {
       .getState()
       .restoreImports(
         [],
-        [layer([fact('990105', 2019, 'B')], 'link', 'Linked'), layer([fact('990103', 2019, 'A')], 'link', 'Other')],
+        [
+          layer([importFact('990105', 2019, 'B')], 'link', 'Linked'),
+          layer([importFact('990103', 2019, 'A')], 'link', 'Other'),
+        ],
       );
     expect(store.getState().imports.map((l) => l.id)).toEqual(['IMP1', 'IMP2']);
-    store.getState().replaceLocalImports([{ ...layer([fact('990101', 2019, 'C')], 'local', 'Local'), id: 'IMP1' }]);
+    store
+      .getState()
+      .replaceLocalImports([{ ...layer([importFact('990101', 2019, 'C')], 'local', 'Local'), id: 'IMP1' }]);
     expect(store.getState().imports.map((l) => [l.id, l.origin, l.source.title])).toEqual([
       ['IMP1', 'local', 'Local'],
       ['IMP2', 'link', 'Linked'],
       ['IMP3', 'link', 'Other'],
     ]);
     // The same content as a link layer, now among the local ones: the link's copy goes.
-    store.getState().replaceLocalImports([{ ...layer([fact('990105', 2019, 'B')], 'local', 'Linked'), id: 'IMP1' }]);
+    store
+      .getState()
+      .replaceLocalImports([{ ...layer([importFact('990105', 2019, 'B')], 'local', 'Linked'), id: 'IMP1' }]);
     expect(store.getState().imports.map((l) => [l.id, l.origin, l.source.title])).toEqual([
       ['IMP1', 'local', 'Linked'],
       ['IMP3', 'link', 'Other'],
@@ -197,7 +190,7 @@ describe('import layers in the store', () => {
 
   it('leaves the dataset as it is when the replacement changes nothing', () => {
     const store = loaded();
-    store.getState().applyImport(layer([fact('990101', 2019, 'C')]));
+    store.getState().applyImport(layer([importFact('990101', 2019, 'C')]));
     const data = store.getState().data;
     store.getState().replaceLocalImports(store.getState().imports);
     expect(store.getState().data).toBe(data);
@@ -205,7 +198,7 @@ describe('import layers in the store', () => {
 
   it('ignores removing an unknown id and keep/discard without link layers', () => {
     const store = loaded();
-    store.getState().applyImport(layer([fact('990102', 2019, 'B')]));
+    store.getState().applyImport(layer([importFact('990102', 2019, 'B')]));
     const data = store.getState().data;
     store.getState().removeImport('IMP42');
     store.getState().keepLinkImports();

@@ -5,9 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { unitFeatureId } from '../../src/domain/geometry';
-import type { ImportLayer } from '../../src/domain/import/types';
 import { ROLES, layerOpacityProperty, unitLayerId, unitsSource } from '../../src/map/gl/map-style';
 import { createAppStore } from '../../src/store/store';
+import { importFact, importLayer } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { connectFakeMap, type FakeMap } from '../fixtures/fake-map';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
@@ -98,14 +98,7 @@ describe('legend highlight', () => {
   });
 
   it('lights only the units with imported facts for the imported entry', () => {
-    const layer: ImportLayer = {
-      id: 'IMP0',
-      source: { title: 'Synthetic notice', date: '', url: '' },
-      createdAt: '2026-01-01T00:00:00.000Z',
-      facts: [{ code: '990103', year: 2023, tier: 'B', rank: null, rankOf: null, raw: '丙县' }],
-      origin: 'local',
-    };
-    store.getState().applyImport(layer);
+    store.getState().applyImport(importLayer([importFact('990103', 2023, 'B', { raw: '丙县' })]));
     expect(map.callsTo('setFeatureState')).toEqual([[target('990103'), { ...NONE, imported: true }]]);
     expect(map.callsTo('setPaintProperty')).toContainEqual(switched(ROLES.imported, true));
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noteIn } from '../../src/domain/dataset/notes';
 import { importedFact, importedSource } from '../../src/domain/import/apply';
 import type { ImportLayer } from '../../src/domain/import/types';
+import { importFact, importLayer } from '../fixtures/builders';
 
 describe('noteIn', () => {
   it('shows the Chinese note in Chinese and the English note in English', () => {
@@ -21,13 +22,8 @@ describe('noteIn', () => {
 });
 
 describe('imported facts', () => {
-  const layer = (origin: ImportLayer['origin']): ImportLayer => ({
-    id: 'IMP1',
-    source: { title: 'My list 名单', date: '2023-12-22', url: '' },
-    createdAt: '2026-11-25T00:00:00Z',
-    facts: [{ code: '130111', year: 2019, tier: 'B', rank: null, rankOf: null, raw: '栾城区' }],
-    origin,
-  });
+  const layer = (origin: ImportLayer['origin']) =>
+    importLayer([importFact('130111', 2019, 'B', { raw: '栾城区' })], { origin, source: { title: 'My list 名单' } });
 
   it('have a note in each language that keeps the user’s title and text as written', () => {
     const [fact] = layer('local').facts;

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AREA_NAMES_EN, areaNameEn } from '../../src/domain/areas';
-import { parseUnits } from '../../src/domain/dataset/parse';
 import { isValidIn } from '../../src/domain/dataset/units';
 import { buildSearchIndex, normalizePinyin, searchUnits, type SearchResult } from '../../src/domain/search';
 import type { Unit } from '../../src/domain/types';
+import { realDataset } from '../fixtures/builders';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function loadUnits(): Unit[] {
-  const parsed = parseUnits(readFileSync(join(ROOT, 'data', 'units.csv'), 'utf8'));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.rows;
-}
-
-const units = loadUnits();
+const units = realDataset().units;
 const index2019 = buildSearchIndex(units, 2019);
 const index2023 = buildSearchIndex(units, 2023);
 const allCodes = new Set(units.map((u) => u.code));

@@ -6,7 +6,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StateCreator } from 'zustand/vanilla';
-import type { ImportFact, ImportLayer } from '../../src/domain/import/types';
 import type { Dataset } from '../../src/domain/types';
 import { indexStates } from '../../src/domain/unit-state';
 import {
@@ -22,7 +21,7 @@ import { createPanelsSlice } from '../../src/store/slices/panels-slice';
 import { createSelectionSlice } from '../../src/store/slices/selection-slice';
 import { baseFits, createViewSlice, movedToYear } from '../../src/store/slices/view-slice';
 import { createAppStore, type AppState } from '../../src/store/store';
-import { dataset, fact, unit } from '../fixtures/builders';
+import { dataset, fact, importFact, importLayer, unit } from '../fixtures/builders';
 import { emptyGeometry } from '../fixtures/empty-geometry';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
@@ -46,24 +45,6 @@ function renamed(): Dataset {
 }
 
 const ready = (base: Dataset): DataSlice => shownData(base, emptyGeometry(), []);
-
-const importFact = (code: string, year: number, tier: 'A' | 'B' | 'C'): ImportFact => ({
-  code,
-  year,
-  tier,
-  rank: null,
-  rankOf: null,
-  raw: code,
-});
-
-function layer(
-  id: string,
-  facts: ImportFact[],
-  origin: ImportLayer['origin'] = 'local',
-  title = 'Notice',
-): ImportLayer {
-  return { id, source: { title, date: '2023-12-22', url: '' }, createdAt: '2026-01-01T00:00:00Z', facts, origin };
-}
 
 describe('store composition', () => {
   it('is the four slices, none of which overwrites a field of another', () => {
@@ -251,7 +232,7 @@ describe('selection slice', () => {
 describe('data and imports slice', () => {
   it('dataReady shows the layers already set and resolves a selected code in the selected year', () => {
     const base = renamed();
-    const imp = layer('IMP1', [importFact('990101', 2020, 'B')]);
+    const imp = importLayer([importFact('990101', 2020, 'B')]);
     const { data, selected } = dataReady({ imports: [imp], selected: '990202', year: 2019 }, base, emptyGeometry());
     expect(selected).toBe('990201');
     if (data.status !== 'ready') throw new Error('not ready');
@@ -262,7 +243,7 @@ describe('data and imports slice', () => {
 
   it('withImports recomputes the shown dataset and its index, and leaves data not yet loaded alone', () => {
     const loading: DataSlice = { status: 'loading' };
-    const imp = layer('IMP1', [importFact('990103', 2019, 'B')]);
+    const imp = importLayer([importFact('990103', 2019, 'B')]);
     const waiting = withImports(loading, [imp]);
     expect(waiting.data).toBe(loading);
     expect(waiting.imports).toEqual([imp]);
@@ -280,7 +261,7 @@ describe('data and imports slice', () => {
 
   it('holds layers applied before the data arrives and applies them on load, with the selection resolved', () => {
     const store = sliceStore(createDataImportsSlice, { year: 2019, selected: '990202' });
-    expect(store.getState().applyImport(layer('X', [importFact('990101', 2021, 'C')]))).toBe('IMP1');
+    expect(store.getState().applyImport(importLayer([importFact('990101', 2021, 'C')], { id: 'X' }))).toBe('IMP1');
     expect(store.getState().data.status).toBe('loading');
     store.getState().dataLoaded(renamed(), emptyGeometry());
     const { data, selected } = store.getState();
@@ -296,7 +277,9 @@ describe('data and imports slice', () => {
     if (loaded.status !== 'ready') throw new Error('not ready');
     expect(loaded.dataset).toBe(loaded.base);
 
-    const id = store.getState().applyImport(layer('IMP7', [importFact('990103', 2019, 'A')], 'local', 'A\u202eB'));
+    const id = store
+      .getState()
+      .applyImport(importLayer([importFact('990103', 2019, 'A')], { id: 'IMP7', source: { title: 'A\u202eB' } }));
     const applied = store.getState().data;
     if (applied.status !== 'ready') throw new Error('not ready');
     expect(applied.index).not.toBe(loaded.index);
@@ -314,7 +297,7 @@ describe('data and imports slice', () => {
   it('changes nothing for a layer it does not hold, for an unchanged local list, or without link layers', () => {
     const store = sliceStore(createDataImportsSlice, { year: 2019, selected: null });
     store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
-    store.getState().applyImport(layer('X', [importFact('990103', 2019, 'A')]));
+    store.getState().applyImport(importLayer([importFact('990103', 2019, 'A')], { id: 'X' }));
     const listener = vi.fn();
     store.subscribe(listener);
     store.getState().removeImport('IMP9');
@@ -334,9 +317,9 @@ describe('data and imports slice', () => {
   });
 
   it('restoredImports adds a link layer after the local ones, renumbered, unless it is already here', () => {
-    const mine = layer('IMP1', [importFact('990101', 2023, 'A')], 'local', 'Mine');
-    const same = layer('IMP1', [importFact('990101', 2023, 'A')], 'link', 'Mine');
-    const other = layer('IMP1', [importFact('990102', 2023, 'B')], 'link', 'Theirs');
+    const mine = importLayer([importFact('990101', 2023, 'A')], { source: { title: 'Mine' } });
+    const same = importLayer([importFact('990101', 2023, 'A')], { origin: 'link', source: { title: 'Mine' } });
+    const other = importLayer([importFact('990102', 2023, 'B')], { origin: 'link', source: { title: 'Theirs' } });
     const result = restoredImports([], [mine], [same, other]);
     expect(result.map((l) => [l.id, l.origin, l.source.title])).toEqual([
       ['IMP1', 'local', 'Mine'],
@@ -345,11 +328,15 @@ describe('data and imports slice', () => {
   });
 
   it('replacedLocalImports makes the local layers exactly those given and moves a link layer off a taken id', () => {
-    const link = layer('IMP2', [importFact('990102', 2023, 'B')], 'link', 'Theirs');
-    const current = [layer('IMP1', [importFact('990101', 2023, 'A')], 'local', 'Old'), link];
+    const link = importLayer([importFact('990102', 2023, 'B')], {
+      id: 'IMP2',
+      origin: 'link',
+      source: { title: 'Theirs' },
+    });
+    const current = [importLayer([importFact('990101', 2023, 'A')], { source: { title: 'Old' } }), link];
     const local = [
-      layer('IMP1', [importFact('990101', 2023, 'C')], 'local', 'New 1'),
-      layer('IMP2', [importFact('990103', 2023, 'C')], 'local', 'New 2'),
+      importLayer([importFact('990101', 2023, 'C')], { source: { title: 'New 1' } }),
+      importLayer([importFact('990103', 2023, 'C')], { id: 'IMP2', source: { title: 'New 2' } }),
     ];
     expect(replacedLocalImports(current, local).map((l) => [l.id, l.origin, l.source.title])).toEqual([
       ['IMP1', 'local', 'New 1'],

@@ -22,20 +22,9 @@ import {
   type UnitTransition,
 } from '../../src/domain/transitions';
 import { TIERS, YEARS, type Dataset, type UnitCode, type Year } from '../../src/domain/types';
-import { indexStates, statesForYear, unitsIn, unitState, type UnitState } from '../../src/domain/unit-state';
-import { known, realDataset } from '../fixtures/builders';
+import { indexStates, unitsIn, unitState } from '../../src/domain/unit-state';
+import { known, realDataset, statesOf } from '../fixtures/builders';
 import { transitionsDataset } from '../fixtures/transitions-dataset';
-
-/** States per year for a dataset, built once per year (as the store's selector does). */
-function statesOf(dataset: Dataset) {
-  const index = indexStates(dataset);
-  const cache = new Map<number, Map<UnitCode, UnitState>>();
-  return (year: number) => {
-    let states = cache.get(year);
-    if (!states) cache.set(year, (states = statesForYear(index, dataset.units, year)));
-    return states;
-  };
-}
 
 function movesOf(dataset: Dataset, baseYear: number, year: number) {
   const statesIn = statesOf(dataset);

@@ -80,24 +80,15 @@ describe('unitComparison on the real data', () => {
         officialDerived: false,
       },
       // 2020 and 2021: only 鹿泉区 is known, and no row gives 石家庄's counts.
-      {
-        year: 2020,
+      ...[2020, 2021].map((year) => ({
+        year,
         units: 21,
         known: { A: 1, B: 0, C: 0 },
         rangeOnly: 0,
         unknown: 20,
         official: null,
         officialDerived: false,
-      },
-      {
-        year: 2021,
-        units: 21,
-        known: { A: 1, B: 0, C: 0 },
-        rangeOnly: 0,
-        unknown: 20,
-        official: null,
-        officialDerived: false,
-      },
+      })),
       // 2022: 鹿泉区 and the six units P017 says rose from C.
       {
         year: 2022,
