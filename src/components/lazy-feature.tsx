@@ -171,22 +171,55 @@ interface OpenerProps {
  * stays on it meanwhile.
  */
 export function LazyOpener({ feature, id, open, setOpen, label }: OpenerProps) {
-  const tr = useT();
   const loading = feature.useStatus() === 'loading' && open;
+  return (
+    <LazyButton
+      id={id}
+      className="btn"
+      open={open}
+      loading={loading}
+      preload={feature.preload}
+      onClick={() => setOpen(true)}
+      label={label}
+    />
+  );
+}
+
+export interface LazyButtonProps {
+  id: string;
+  className: string;
+  /** Whether its dialog is wanted (shown, or loading to be shown). */
+  open: boolean;
+  /** Wanted and its code still loading: the button says so (aria-busy) and keeps focus. */
+  loading: boolean;
+  /** Starts loading the dialog's code: on pointer or focus, before the click. */
+  preload: () => void;
+  onClick: () => void;
+  label: string;
+  ariaLabel?: string;
+  /** The class of the "Loading…" words (the button's own style may need its own). */
+  loadingClassName?: string;
+}
+
+/** A button that opens a dialog whose code loads on first use. */
+export function LazyButton(props: LazyButtonProps) {
+  const tr = useT();
+  const { id, className, open, loading, preload, onClick, label, ariaLabel } = props;
   return (
     <button
       type="button"
       id={id}
-      className="btn"
+      className={className}
       aria-haspopup="dialog"
       aria-expanded={open}
       aria-busy={loading}
-      onPointerEnter={feature.preload}
-      onFocus={feature.preload}
-      onClick={() => setOpen(true)}
+      aria-label={ariaLabel}
+      onPointerEnter={preload}
+      onFocus={preload}
+      onClick={onClick}
     >
       {label}
-      {loading && <span className="btn-loading"> {tr('featureLoading')}</span>}
+      {loading && <span className={props.loadingClassName ?? 'btn-loading'}> {tr('featureLoading')}</span>}
     </button>
   );
 }

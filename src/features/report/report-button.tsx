@@ -5,7 +5,7 @@
  * it back on closing). The card is for the selected unit in the selected year (the store's).
  */
 import { useState } from 'react';
-import { lazyModule, retryableImport } from '../../components/lazy-feature';
+import { LazyButton, lazyModule, retryableImport } from '../../components/lazy-feature';
 import { useT } from '../../i18n/use-t';
 import { useAppStoreApi } from '../../store/use-app-store';
 
@@ -32,21 +32,17 @@ export function ReportCardButton({ name }: { name: string }) {
 
   return (
     <>
-      <button
-        type="button"
+      <LazyButton
         id={REPORT_BUTTON_ID}
         className="dp-report"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-busy={loading}
-        aria-label={tr('reportButtonLabel', { name })}
-        onPointerEnter={dialog.preload}
-        onFocus={dialog.preload}
+        open={open}
+        loading={loading}
+        preload={dialog.preload}
         onClick={onOpen}
-      >
-        {tr('reportButton')}
-        {loading && <span className="dp-report-loading"> {tr('featureLoading')}</span>}
-      </button>
+        label={tr('reportButton')}
+        ariaLabel={tr('reportButtonLabel', { name })}
+        loadingClassName="dp-report-loading"
+      />
       {Dialog && <Dialog open={open} setOpen={setOpen} />}
     </>
   );

@@ -13,7 +13,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { ImportLayer } from '../../domain/import/types';
-import { PreloadAfterPaint, lazyModule, retryableImport } from '../../components/lazy-feature';
+import { LazyButton, PreloadAfterPaint, lazyModule, retryableImport } from '../../components/lazy-feature';
 import { useAppStoreApi } from '../../store/use-app-store';
 import '../../components/button.css';
 import '../../components/modal-dialog.css';
@@ -92,20 +92,15 @@ export function ShareButton({
 
   return (
     <div className="share">
-      <button
-        type="button"
+      <LazyButton
         id={SHARE_BUTTON_ID}
         className="btn share-control"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-busy={loading}
-        onPointerEnter={dialog.preload}
-        onFocus={dialog.preload}
+        open={open}
+        loading={loading}
+        preload={dialog.preload}
         onClick={() => void share()}
-      >
-        {tr('share')}
-        {loading && <span className="btn-loading"> {tr('featureLoading')}</span>}
-      </button>
+        label={tr('share')}
+      />
       {status !== 'ready' && <PreloadAfterPaint preload={dialog.preload} />}
       {Dialog && (
         <Dialog
