@@ -11,9 +11,9 @@
  * 2. Lengthening every white-space run (to thousands of characters, as a PDF copy can have)
  *    changes nothing: the result equals that of the text with the runs as generated.
  * 3. With runs of brackets of every kind (empty, with a space, a digit or an area inside, mixed,
- *    unbalanced), mixed scripts and full-width forms, the parser gives what it gave before its
- *    bracket runs were made linear (tests/fixtures/notice-before-brackets.ts, cubic in a run of
- *    dropped brackets: short runs only), and lengthening each bracket run changes nothing.
+ *    unbalanced), mixed scripts and full-width forms, the parser gives what the parser before
+ *    the change gave (the same reference; cubic in a run of dropped brackets too: short runs
+ *    only), and lengthening each bracket run changes nothing.
  * 4. 200,000 characters of each shape that was super-linear or overflowed the stack (bracket
  *    runs, white space, separators, a name list far over the entry limit) are read, with the
  *    result they should have. Not timed: the test only has to finish; `npm run bench` times it.
@@ -26,7 +26,6 @@ import { parseNotice, type NoticeDefaults } from '../../src/domain/import/notice
 import { normalizeSpace } from '../../src/domain/import/notice-tokens';
 import { IMPORT_LIMITS } from '../../src/domain/import/types';
 import { TIERS, YEARS } from '../../src/domain/types';
-import { parseNotice as parseNoticeBeforeBrackets } from '../fixtures/notice-before-brackets';
 import { parseNotice as parseNoticeBefore } from '../fixtures/notice-reference';
 import { realDataset } from '../fixtures/import/real-data';
 
@@ -231,7 +230,7 @@ describe('parseNotice with bracket runs, mixed scripts and full-width forms', ()
     fc.assert(
       fc.property(bracketText, defaultsArb, (parts, defaults) => {
         const text = join(parts);
-        expect(parseNotice(text, defaults)).toEqual(parseNoticeBeforeBrackets(text, defaults));
+        expect(parseNotice(text, defaults)).toEqual(parseNoticeBefore(text, defaults));
       }),
       { ...RUNS, numRuns: 500 },
     );
@@ -268,7 +267,7 @@ const namesRead = (text: string, defaults = chosen, parse: Read = parseNotice) =
  */
 function expectLongAsShort(head: string, unit: string, tail: string, defaults: NoticeDefaults, expected: unknown[]) {
   const times = Math.floor((LONGEST - head.length - tail.length) / unit.length);
-  expect(namesRead(`${head}${unit.repeat(10)}${tail}`, defaults, parseNoticeBeforeBrackets)).toEqual(expected);
+  expect(namesRead(`${head}${unit.repeat(10)}${tail}`, defaults, parseNoticeBefore)).toEqual(expected);
   expect(namesRead(`${head}${unit.repeat(times)}${tail}`, defaults)).toEqual(expected);
 }
 

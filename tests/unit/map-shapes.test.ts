@@ -11,18 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geometryFromTopology } from '../../src/domain/geometry';
 import { mercatorX, mercatorY, TILE_SIZE } from '../../src/map/framing';
 import { shapesOf, type Shape } from '../../src/map/canvas/shapes';
-
-/** Records the rings a path is made of. */
-class RecordingPath {
-  rings: [number, number][][] = [];
-  moveTo(x: number, y: number) {
-    this.rings.push([[x, y]]);
-  }
-  lineTo(x: number, y: number) {
-    this.rings.at(-1)?.push([x, y]);
-  }
-  closePath() {}
-}
+import { RecordingPath } from '../fixtures/fake-canvas';
 
 const g = globalThis as { Path2D?: unknown };
 const saved = g.Path2D;
