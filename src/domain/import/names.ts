@@ -13,7 +13,8 @@
  * The name's forms are in name-forms.ts, the indexes and lookups in name-index.ts, the
  * suggestions for an unmatched name in name-suggest.ts.
  */
-import { YEARS, type Unit, type UnitCode } from '../types';
+import { isYear } from '../timeline';
+import type { Unit, UnitCode } from '../types';
 import { normalizeName, splitBracket } from './name-forms';
 import {
   areaSet,
@@ -57,7 +58,7 @@ export function createNameResolver(units: readonly Unit[]): NameResolver {
   };
 
   return (raw, year, context) => {
-    if (typeof raw !== 'string' || !(YEARS as readonly number[]).includes(year)) {
+    if (typeof raw !== 'string' || !isYear(year)) {
       return { kind: 'unmatched', suggestions: [] };
     }
     const index = indexFor(year);
