@@ -132,7 +132,9 @@ describe('keyboard only', () => {
 
     // Find a county and read its details.
     await page.keyboard.type('luquan');
-    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Search county' }).getByRole('option').count())
+      .toBeGreaterThan(0);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const details = page.getByRole('region', { name: /Luquan District/ });

@@ -63,7 +63,7 @@ async function rowCells(table: Locator, header: string): Promise<string[]> {
 async function search(page: Page, name: string, query: string) {
   const box = page.getByRole('combobox', { name });
   await box.fill(query);
-  await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('listbox', { name }).getByRole('option').count()).toBeGreaterThan(0);
   await box.press('ArrowDown');
   await box.press('Enter');
 }

@@ -90,7 +90,9 @@ describe('search and sharing', () => {
     const { page } = await open('', { reducedMotion: true });
     const search = page.getByRole('combobox', { name: 'Search county' });
     await search.fill('pingshan');
-    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('平山县');
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Search county' }).getByRole('option').first().textContent())
+      .toContain('平山县');
     await search.press('ArrowDown');
     await search.press('Enter');
     const panel = page.getByRole('region', { name: /Pingshan County/ });
@@ -132,7 +134,9 @@ describe('search and sharing', () => {
     expect(await page.getByRole('button', { name: '播放' }).count()).toBe(1);
     const search = page.getByRole('combobox', { name: '搜索县区' });
     await search.fill('鹿泉');
-    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('鹿泉区');
+    await expect
+      .poll(() => page.getByRole('listbox', { name: '搜索县区' }).getByRole('option').first().textContent())
+      .toContain('鹿泉区');
     await search.press('Enter');
     await expect.poll(() => page.getByRole('region', { name: /鹿泉区/ }).count()).toBe(1);
     await page.waitForTimeout(1500);

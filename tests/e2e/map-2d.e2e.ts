@@ -85,7 +85,9 @@ describe('the map without WebGL', () => {
     const page = await open('?year=2023');
     const search = page.getByRole('combobox', { name: 'Search county' });
     await search.fill('pingshan');
-    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('平山县');
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Search county' }).getByRole('option').first().textContent())
+      .toContain('平山县');
     await search.press('ArrowDown');
     await search.press('Enter');
     await expect.poll(() => page.url()).toContain('view=');

@@ -155,7 +155,9 @@ describe('phone layout, 390 × 844 with touch', () => {
     const search = page.getByRole('combobox', { name: 'Search county' });
     await search.tap();
     await page.keyboard.type('lu');
-    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(2);
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Search county' }).getByRole('option').count())
+      .toBeGreaterThan(2);
     const list = await box(page, '.search-list');
     expect(list.width).toBeGreaterThan(350);
     await snap(page, 'search');

@@ -96,7 +96,9 @@ async function cameraMove(page: Page, code: string, year: number, act: () => Pro
 const searchCounty = (page: Page, query: string) => async () => {
   const search = page.getByRole('combobox', { name: 'Search county' });
   await search.fill(query);
-  await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByRole('listbox', { name: 'Search county' }).getByRole('option').count())
+    .toBeGreaterThan(0);
   await search.press('Enter');
 };
 

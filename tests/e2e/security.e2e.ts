@@ -137,7 +137,9 @@ describe('the app under the policy', () => {
     // A county from the search box: the details panel and the camera move.
     const search = page.getByRole('combobox', { name: 'Search county' });
     await search.fill('luquan');
-    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('listbox', { name: 'Search county' }).getByRole('option').count())
+      .toBeGreaterThan(0);
     await search.press('Enter');
     await expect.poll(() => page.getByRole('region', { name: /Luquan District/ }).count()).toBe(1);
 
