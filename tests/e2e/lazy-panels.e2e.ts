@@ -5,8 +5,8 @@
  *   the footer's; a reader who only looks loads none of it, and the details and the Share dialog
  *   are loaded ahead of use at the first input after the first choropleth;
  * - a link that opens on a unit shows its name and "Loading…" where the details go until their
- *   code is in, and the map does not move when they arrive; a failed load says so there, and
- *   "Try again" brings the details with focus on their heading;
+ *   code is in, and the map does not move when they arrive; Escape closes it meanwhile; a failed
+ *   load says so there, and "Try again" brings the details with focus on their heading;
  * - Share pressed while the dialog's code loads copies the link at once, says "Loading…"
  *   (aria-busy) and keeps focus, and the dialog opens once the code is in; a failed load is
  *   said in a notice and Share works when pressed again;
@@ -151,6 +151,27 @@ describe('details on first use', () => {
     expect(await startedAfterPaint(page, /\/details-panel-[\w-]+\.js$/)).toBe(true);
     // The explorer never shows the embedded view's footer: its code is never asked for.
     expect(requests.filter((p) => /\/embed-footer-/.test(p))).toEqual([]);
+  });
+
+  it('Escape closes the details while their code loads, as it does once it is in', async () => {
+    const page = await open();
+    const hold = await holdChunk(page, 'details-panel');
+    await page.goto(`${server.url}?year=2023&county=130131&lang=en`);
+    await waitForMark(page, 'choropleth-ready');
+    const pending = page.locator('.details-panel[aria-busy="true"]');
+    await expect.poll(() => pending.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.get('county')).toBe(null);
+    expect(await pending.count()).toBe(0);
+
+    // Once the code is in, the panel closes on Escape too.
+    await hold.release();
+    await page.goto(`${server.url}?year=2023&county=130131&lang=en`);
+    const details = page.getByRole('region', { name: /Pingshan County/ });
+    await expect.poll(() => details.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('county')).toBe(null);
   });
 
   it('a failed load says so where the details go, and Try again brings them with focus on their heading', async () => {

@@ -6,13 +6,15 @@
  * clicked. While a selected unit's details wait for it, the place shows the unit's name and
  * "Loading…" (aria-busy); a failed load says so there, with a button to try again (choosing
  * another unit tries again too). "Try again" puts focus on the place's heading, and focus in the
- * place when the panel arrives goes to the panel's heading.
+ * place when the panel arrives goes to the panel's heading. Escape deselects the unit there as it
+ * does in the panel.
  */
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { latestUnitWithCode, unitIn } from '../../domain/lineage';
 import { PreloadAfterPaint, lazyModule, retryableImport } from '../../components/lazy-feature';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/use-app-store';
+import { useEscapeCloses } from './escape-closes';
 
 const panel = lazyModule(retryableImport(() => import('./details-panel')));
 
@@ -48,6 +50,7 @@ function DetailsPending({ focusOnArrival }: { focusOnArrival: RefObject<boolean>
   const lang = useAppStore((s) => s.lang);
   const units = useAppStore((s) => (s.data.status === 'ready' ? s.data.dataset.units : null));
   const failed = panel.useStatus() === 'failed';
+  useEscapeCloses(selected !== null);
   const place = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // The button goes while the code loads again: focus waits on the heading, then the panel's.

@@ -6,7 +6,7 @@
  * Everything from data/ is rendered as React text, never as HTML. Swatches and bars are drawn
  * like the map (legend-model.ts). This file reads the store and lays the sections out.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { areaLabel } from '../../domain/summary-rows';
 import { scopeCounts, unitComparison } from '../../domain/unit-comparison';
 import { unitFacts, unitHistory } from '../../domain/unit-details';
@@ -17,20 +17,12 @@ import './details-panel.css';
 import { TrajectorySummary } from './trajectory-summary';
 import { FactLists } from './fact-lists';
 import { ComparisonTable } from './comparison-table';
+import { useEscapeCloses } from './escape-closes';
 import { Note } from './fact-text';
 import { HistoryStrip } from './history-strip';
 import { SourceList } from './source-list';
 import { YearSection } from './year-section';
 import { ReportCardButton } from '../report';
-
-/** Key handling: Escape closes the panel unless the user is typing or a widget handled it. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest('[role="combobox"]')) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  // A range or a checkbox is not typing: Escape there still closes the panel.
-  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
-}
 
 /** The nearest ancestor that scrolls (the side panel, or the phone sheet's body). */
 function scrollParent(el: HTMLElement): HTMLElement | null {
@@ -80,15 +72,7 @@ export function DetailsPanel() {
     [data, anySelected],
   );
 
-  useEffect(() => {
-    if (selected === null) return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || isTyping(event.target)) return;
-      select(null);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [selected, select]);
+  useEscapeCloses(selected !== null);
 
   const details = useMemo(() => {
     if (selected === null || data.status !== 'ready') return null;
