@@ -1,8 +1,8 @@
 /**
  * Escape closes the details (deselects the unit) from anywhere on the page, unless the user is
- * typing or a widget handled the key (a dialog, the search's list, the export menu mark it as
- * handled). Used by the panel and by its place while the panel's code loads, so Escape works
- * the same before and after the code is in.
+ * typing or a widget took the key first (a dialog marks it handled, the export menu stops it).
+ * Used by the panel and by its place while the panel's code loads, so Escape works the same
+ * before and after the code is in.
  */
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../../store/use-app-store';
