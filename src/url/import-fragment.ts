@@ -15,6 +15,7 @@
  * sync (fragmentShape) and run before it is loaded.
  */
 import type { ImportFact, ImportLayer } from '../domain/import/types';
+import type { FlateStreamHandler, Inflate as InflateStream } from 'fflate';
 
 export const FRAGMENT_KEY = 'imp';
 export const FRAGMENT_VERSION = 1;
@@ -135,15 +136,51 @@ function parseInflated(inflated: Uint8Array): FragmentRead {
 export async function decodeImportFragment(hash: string): Promise<FragmentRead> {
   const shape = fragmentShape(hash);
   if (shape.status !== 'compressed') return shape;
-  const { inflateSync } = await import('fflate');
-  let inflated: Uint8Array;
+  const { Inflate } = await import('fflate');
+  let inflated: Uint8Array | null;
   try {
-    // One byte more than allowed: a full buffer means the data went on past the limit.
-    inflated = inflateSync(shape.bytes, { out: new Uint8Array(MAX_INFLATED_BYTES + 1) });
+    inflated = inflateCapped(Inflate, shape.bytes, MAX_INFLATED_BYTES);
   } catch {
     return { status: 'corrupt', reason: 'compression' };
   }
+  if (inflated === null) return { status: 'corrupt', reason: 'too-large' };
   return parseInflated(inflated);
+}
+
+/** Input fed to the inflater at a time: DEFLATE expands a byte to at most ~1,032, so ~1 MB. */
+const INFLATE_STEP = 1024;
+
+/**
+ * `bytes` inflated, or null as soon as the output passes `limit`. A link of 200,000 characters
+ * can hold a stream that inflates to over 100 MB (~0.5 s of main thread, and the memory): it is
+ * fed in small steps and dropped once too large, so at most ~`limit` + 1 MB is ever inflated.
+ * Throws on data that is not a complete DEFLATE stream.
+ */
+export function inflateCapped(
+  Inflate: new (ondata: FlateStreamHandler) => Pick<InflateStream, 'push'>,
+  bytes: Uint8Array,
+  limit: number,
+): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const stream = new Inflate((chunk) => {
+    parts.push(chunk.slice());
+    size += chunk.length;
+  });
+  let at = 0;
+  do {
+    const end = Math.min(at + INFLATE_STEP, bytes.length);
+    stream.push(bytes.subarray(at, end), end === bytes.length);
+    if (size > limit) return null;
+    at = end;
+  } while (at < bytes.length);
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
 
 /** `href` with its hash set to the layers' fragment (or removed when there is none). */

@@ -1,14 +1,17 @@
-import { deflateSync } from 'fflate';
+import { Inflate, deflateSync, type FlateStreamHandler } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkLayers } from '../../src/data/import-check';
 import type { ImportFact, ImportLayer } from '../../src/domain/import/types';
 import {
+  MAX_FRAGMENT_READ_CHARS,
   MAX_FRAGMENT_WRITE_CHARS,
+  MAX_INFLATED_BYTES,
   decodeImportFragment,
   encodeImportLayers,
   fragmentShape,
   fragmentValue,
   hashWithoutImports,
+  inflateCapped,
   withImportFragment,
 } from '../../src/url/import-fragment';
 import { importFact, importLayer, realDataset, type ImportLayerOverrides } from '../fixtures/builders';
@@ -128,6 +131,28 @@ describe('import fragment', () => {
     const hash = `#imp=${Buffer.from(bomb).toString('base64url')}`;
     expect(hash.length).toBeLessThan(20_000);
     expect(await decodeImportFragment(hash)).toEqual({ status: 'corrupt', reason: 'too-large' });
+  });
+
+  it('stops inflating a bomb soon after the limit, instead of inflating all of it', () => {
+    // ~50 MB of zeros in a link of ~65,000 characters, under the read limit.
+    const bomb = deflateSync(new Uint8Array(50_000_000), { level: 9 });
+    expect(Buffer.from(bomb).toString('base64url').length).toBeLessThan(MAX_FRAGMENT_READ_CHARS);
+    let inflatedBytes = 0;
+    class CountingInflate extends Inflate {
+      constructor(cb: FlateStreamHandler) {
+        super((chunk, final) => {
+          inflatedBytes += chunk.length;
+          cb(chunk, final);
+        });
+      }
+    }
+    expect(inflateCapped(CountingInflate, bomb, MAX_INFLATED_BYTES)).toBeNull();
+    // One step of input past the limit: at most ~1,032 bytes out per byte in, and a window's worth.
+    expect(inflatedBytes).toBeLessThan(MAX_INFLATED_BYTES + 1_200_000);
+
+    const text = new TextEncoder().encode('{"v":1,"l":[]}'.repeat(5_000));
+    expect(inflateCapped(Inflate, deflateSync(text), MAX_INFLATED_BYTES)).toEqual(text);
+    expect(() => inflateCapped(Inflate, deflateSync(text).subarray(0, 40), MAX_INFLATED_BYTES)).toThrow();
   });
 
   it('leaves wrong parts to the checks, which drop them with a reason', async () => {
