@@ -15,11 +15,12 @@ import type {
   SaveResult,
   StoredRead,
 } from '../data/import-storage';
-import type { ImportLayer } from '../domain/import/types';
+import { IMPORT_LIMITS, type ImportLayer } from '../domain/import/types';
 import type { Lang } from '../domain/lang';
 import { stripBidiControls } from '../domain/text-safety';
 import type { Unit } from '../domain/types';
 import type { NoticeAction, NoticeExtra } from '../store/store';
+import { saveFile } from '../components/save-file';
 import { t, type MessageKey } from '../i18n';
 import { decodeImportFragment, type FragmentRead } from '../url/import-fragment';
 
@@ -59,6 +60,7 @@ const SAVE_FAILURE: Record<Extract<SaveResult, { ok: false }>['reason'], Message
   unavailable: 'importStorageBlocked',
   newer: 'importStorageNotSaved',
   'not-kept': 'importStorageNotSaved',
+  'too-many': 'importStorageTooMany',
 };
 
 const KEPT_REASON: Record<BackupReason, MessageKey> = {
@@ -156,24 +158,12 @@ export function linkReadNotice(lang: Lang, messages: readonly string[]): { text:
 
 /** A save that failed, in the UI language. */
 export function saveFailureText(lang: Lang, reason: Extract<SaveResult, { ok: false }>['reason']): string {
-  return t(lang, SAVE_FAILURE[reason]);
+  return t(lang, SAVE_FAILURE[reason], { max: IMPORT_LIMITS.maxLayers });
 }
 
-/**
- * Saves text as a file through a temporary <a download> over an object URL: no inline script,
- * so it works under the app's Content-Security-Policy.
- */
+/** Saves a kept copy (JSON text) as a file through saveFile: an <a download>, no inline script (CSP). */
 export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once click() returns; revoking later keeps slow ones safe.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(new Blob([text], { type: 'application/json' }), fileName);
 }
 
 /** "2026-11-25T08-30-00-000Z": a time for a file name (no ":" or ".", which some systems refuse). */

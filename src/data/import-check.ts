@@ -12,8 +12,8 @@ import { hasBidiControls, stripBidiControls } from '../domain/text-safety';
 import { isYear } from '../domain/timeline';
 import { TIERS, unitCountIn, type Tier, type Unit } from '../domain/types';
 
-/** Most layers kept at once; each apply adds one, so this is far beyond any real use. */
-export const MAX_LAYERS = 50;
+/** Most layers kept at once (IMPORT_LIMITS.maxLayers). */
+export const MAX_LAYERS = IMPORT_LIMITS.maxLayers;
 /** Longest source title, date and link kept. */
 export const MAX_TITLE_CHARS = IMPORT_LIMITS.maxFieldChars;
 export const MAX_URL_CHARS = 2000;

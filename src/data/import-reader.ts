@@ -10,7 +10,9 @@
  * Only where a worker cannot start (an old browser, a blocked script: it fails before saying it
  * is ready) does the input run on the main thread, in steps with a paint between them (decoding,
  * then parsing and resolving), so the "Reading…" state is seen first. Parsing is linear in the
- * text, but a text over MAIN_THREAD_MAX_CHARS is refused there rather than hold the page.
+ * text, but a text over MAIN_THREAD_MAX_CHARS is refused there rather than hold the page, with a
+ * problem of its own (no-worker-too-large): the file is within the file limit the dialog states,
+ * and the message says why it is not read here and what to do.
  */
 import { decodeImportBytes } from '../domain/import/decode';
 import type { NoticeDefaults } from '../domain/import/notice';
@@ -88,10 +90,7 @@ async function readInSteps(request: ReaderRequest, wanted: () => boolean): Promi
     ) {
       return {
         ok: false,
-        problems: [
-          ...text.notes,
-          { code: 'too-large', severity: 'error', limit: MAIN_THREAD_MAX_CHARS, unit: 'chars' },
-        ],
+        problems: [...text.notes, { code: 'no-worker-too-large', severity: 'error', limit: MAIN_THREAD_MAX_CHARS }],
       };
     }
     return readImportInput(text, defaults, units);

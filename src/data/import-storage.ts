@@ -17,7 +17,7 @@
 import { nextLayerId } from '../domain/import/apply';
 import type { ImportLayer } from '../domain/import/types';
 import type { Unit } from '../domain/types';
-import { checkLayers, type CheckProblem } from './import-check';
+import { MAX_LAYERS, checkLayers, type CheckProblem } from './import-check';
 import {
   MAX_BACKUP_CHARS,
   keepAside,
@@ -95,9 +95,10 @@ export type SaveResult =
       ok: false;
       /**
        * unavailable: storage blocked or refused; full: over MAX_STORED_CHARS or the quota;
-       * newer: a newer version's entry is there; not-kept: the entry could not be copied aside.
+       * newer: a newer version's entry is there; not-kept: the entry could not be copied aside;
+       * too-many: more layers than IMPORT_LIMITS.maxLayers (the reader would drop the rest).
        */
-      reason: 'unavailable' | 'full' | 'newer' | 'not-kept';
+      reason: 'unavailable' | 'full' | 'newer' | 'not-kept' | 'too-many';
     };
 
 /** The change a tab made to its own layers since it last read or wrote the key. */
@@ -293,5 +294,7 @@ export function updateImportLayers(
   if (!read.writable) {
     return { read, layers, save: { ok: false, reason: read.issue === 'newer' ? 'newer' : 'not-kept' } };
   }
+  // Two tabs can each stay under the limit and together pass it: the entry keeps what it has.
+  if (layers.length > MAX_LAYERS) return { read, layers, save: { ok: false, reason: 'too-many' } };
   return { read, layers, save: saveImportLayers(storage, layers) };
 }

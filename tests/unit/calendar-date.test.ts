@@ -74,8 +74,8 @@ describe('every date that enters goes through it', () => {
     for (const bad of IMPOSSIBLE) expect(isSourceDate(bad), bad).toBe(false);
     expect(isSourceDate('2024-02-29')).toBe(true);
     const source = { title: 'T', date: '2023-02-30', url: '' };
-    expect(checkApply(source, true, 1)).toMatchObject({ kind: 'invalid', first: 'date' });
-    expect(checkApply({ ...source, date: '2024-02-29' }, true, 1).kind).toBe('ok');
+    expect(checkApply(source, true, 1, 0)).toMatchObject({ kind: 'invalid', first: 'date' });
+    expect(checkApply({ ...source, date: '2024-02-29' }, true, 1, 0).kind).toBe('ok');
   });
 
   it('a layer’s source date and the time it was applied, from a link or storage', () => {

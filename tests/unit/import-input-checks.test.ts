@@ -93,6 +93,13 @@ describe('size limits in the unit that applies', () => {
     if (pasteProblem) expect(problemText(tr, pasteProblem, 'bytes')).toContain('importChars(n=200000)');
   });
 
+  it('a text refused where no background reader starts is worded as that, in characters, whatever was read', () => {
+    const problem = { code: 'no-worker-too-large', severity: 'error', limit: IMPORT_LIMITS.maxTextChars } as const;
+    expect(problemText(tr, problem, 'bytes')).toBe(
+      'importProblemNoWorkerTooLarge(detail=,limit=importChars(n=200000))',
+    );
+  });
+
   it("a file's text is bounded by the file limit, not the paste limit (a 300 KB file is read)", () => {
     const names = '鹿泉区、'.repeat(75_000); // 300,000 characters, ~900 KB of UTF-8
     const parsed = parseImportText(names, { year: 2023, tier: 'A', scoreOrdered: false }, IMPORT_LIMITS.maxFileBytes);

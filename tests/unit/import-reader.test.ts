@@ -202,13 +202,13 @@ describe('createImportReader: failures settle as a refusal, and are not read aga
     expect(await reader.read(pastedInput('鹿泉区'), defaults, broken)).toEqual(failedRead);
   });
 
-  it('on the main thread, a text longer than the paste limit is refused rather than hold the page', async () => {
+  it('on the main thread, a text longer than the paste limit is refused, saying why, rather than hold the page', async () => {
     const reader = createImportReader(null);
     const text = `鹿泉区${' '.repeat(MAIN_THREAD_MAX_CHARS)}`;
     const bytes = new TextEncoder().encode(text);
     expect(await reader.read({ kind: 'bytes', bytes }, defaults, units)).toEqual({
       ok: false,
-      problems: [{ code: 'too-large', severity: 'error', limit: MAIN_THREAD_MAX_CHARS, unit: 'chars' }],
+      problems: [{ code: 'no-worker-too-large', severity: 'error', limit: MAIN_THREAD_MAX_CHARS }],
     });
     // A file whose text is within it is read, as in the worker.
     const small = new TextEncoder().encode(`鹿泉区${' '.repeat(MAIN_THREAD_MAX_CHARS - 3)}`);
@@ -302,7 +302,7 @@ describe("every read of the audit's inputs settles, without an exception", () =>
     const read = await settles(createImportReader(null), input);
     const inWorker = readImportInput(input, defaults, units);
     // The same answer, or the main thread's own refusal of a text too long to read there.
-    if (read?.ok === false && read.problems.some((p) => p.code === 'too-large' && p.limit === MAIN_THREAD_MAX_CHARS)) {
+    if (read?.ok === false && read.problems.some((p) => p.code === 'no-worker-too-large')) {
       expect(input.kind).toBe('bytes');
     } else {
       expect(read).toEqual(inWorker);

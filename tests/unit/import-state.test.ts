@@ -221,13 +221,13 @@ describe('Apply', () => {
   const source = { title: 'Notice', date: '2023-12-22', url: 'https://example.org/n' };
 
   it('needs a preview', () => {
-    expect(checkApply(source, false, 3)).toEqual({ kind: 'need-preview' });
+    expect(checkApply(source, false, 3, 0)).toEqual({ kind: 'need-preview' });
     const state = importReducer(initialImportState, { type: 'apply-checked', check: { kind: 'need-preview' } });
     expect(state.status).toEqual({ key: 'importNeedPreview' });
   });
 
   it('requires a title (bidirectional controls and spaces are no title)', () => {
-    expect(checkApply({ ...source, title: ' \u202E ' }, true, 3)).toEqual({
+    expect(checkApply({ ...source, title: ' \u202E ' }, true, 3, 0)).toEqual({
       kind: 'invalid',
       errors: { title: true, date: false, url: false },
       first: 'title',
@@ -235,16 +235,16 @@ describe('Apply', () => {
   });
 
   it('checks the date with isSourceDate and the link with safeSourceUrl', () => {
-    expect(checkApply({ ...source, date: '2023-02-30' }, true, 3)).toMatchObject({ kind: 'invalid', first: 'date' });
-    expect(checkApply({ ...source, url: 'javascript:alert(1)' }, true, 3)).toMatchObject({
+    expect(checkApply({ ...source, date: '2023-02-30' }, true, 3, 0)).toMatchObject({ kind: 'invalid', first: 'date' });
+    expect(checkApply({ ...source, url: 'javascript:alert(1)' }, true, 3, 0)).toMatchObject({
       kind: 'invalid',
       first: 'url',
     });
-    expect(checkApply({ ...source, date: '', url: '' }, true, 3)).toMatchObject({ kind: 'ok' });
+    expect(checkApply({ ...source, date: '', url: '' }, true, 3, 0)).toMatchObject({ kind: 'ok' });
   });
 
   it('names the first invalid field in the fields order', () => {
-    expect(checkApply({ title: '', date: 'x', url: 'ftp://a' }, true, 3)).toEqual({
+    expect(checkApply({ title: '', date: 'x', url: 'ftp://a' }, true, 3, 0)).toEqual({
       kind: 'invalid',
       errors: { title: true, date: true, url: true },
       first: 'title',
@@ -252,24 +252,35 @@ describe('Apply', () => {
   });
 
   it('has nothing to apply without facts', () => {
-    const check = checkApply(source, true, 0);
+    const check = checkApply(source, true, 0, 0);
     expect(check).toEqual({ kind: 'nothing', errors: { title: false, date: false, url: false } });
     expect(importReducer(initialImportState, { type: 'apply-checked', check }).status).toEqual({
       key: 'importNothingToApply',
     });
   });
 
+  it('refuses a layer more than the browser keeps, and says how many that is', () => {
+    const max = IMPORT_LIMITS.maxLayers;
+    expect(checkApply(source, true, 3, max - 1)).toMatchObject({ kind: 'ok' });
+    const check = checkApply(source, true, 3, max);
+    expect(check).toEqual({ kind: 'too-many-layers' });
+    expect(importReducer(initialImportState, { type: 'apply-checked', check }).status).toEqual({
+      key: 'importTooManyLayers',
+      params: { max },
+    });
+  });
+
   it('gives the cleaned source when all is well', () => {
-    expect(checkApply({ title: ' \u202BNotice ', date: ' 2023 ', url: ' https://a.org ' }, true, 1)).toEqual({
+    expect(checkApply({ title: ' \u202BNotice ', date: ' 2023 ', url: ' https://a.org ' }, true, 1, 0)).toEqual({
       kind: 'ok',
       source: { title: 'Notice', date: '2023', url: 'https://a.org' },
     });
   });
 
   it('marks the invalid fields, and clears the marks when all is well', () => {
-    const bad = run(readyText(), { type: 'apply-checked', check: checkApply({ ...source, title: '' }, true, 1) });
+    const bad = run(readyText(), { type: 'apply-checked', check: checkApply({ ...source, title: '' }, true, 1, 0) });
     expect(bad.errors.title).toBe(true);
-    const good = importReducer(bad, { type: 'apply-checked', check: checkApply(source, true, 1) });
+    const good = importReducer(bad, { type: 'apply-checked', check: checkApply(source, true, 1, 0) });
     expect(good.errors).toEqual({});
   });
 

@@ -346,6 +346,25 @@ describe('nothing stored is lost silently', () => {
     expect(storage.data.get(IMPORT_STORAGE_KEY)).toBe(text);
   });
 
+  it('writes no more layers than the reader keeps: two tabs under the limit together leave the entry as it was', () => {
+    const storage = memoryStorage();
+    const many = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => titled(`Layer ${from + i}`, '990103', `IMP${from + i}`));
+    // This tab wrote 30 layers; another tab, which had read none of them, adds 21 more.
+    expect(updateImportLayers(storage, units, { added: many(1, 30), removed: [] }).save).toEqual({ ok: true });
+    const text = storage.data.get(IMPORT_STORAGE_KEY);
+    const out = updateImportLayers(storage, units, { added: many(31, MAX_LAYERS - 30 + 1), removed: [] });
+    expect(out.save).toEqual({ ok: false, reason: 'too-many' });
+    expect(out.layers).toHaveLength(MAX_LAYERS + 1);
+    expect(storage.data.get(IMPORT_STORAGE_KEY)).toBe(text);
+    // Up to the limit is written, and read back in full, with no layer dropped.
+    const fits = updateImportLayers(storage, units, { added: many(31, MAX_LAYERS - 30), removed: [] });
+    expect(fits.save).toEqual({ ok: true });
+    const back = readImportStorage(storage, units);
+    expect(back.status === 'read' && back.layers.length).toBe(MAX_LAYERS);
+    expect(back.status === 'read' && back.problems).toEqual([]);
+  });
+
   it('gives each copy its own id, even within the same millisecond', () => {
     const storage = memoryStorage();
     keepAside(storage, 'a', 'unreadable', null, NOW);

@@ -18,6 +18,12 @@ export const IMPORT_LIMITS = {
   maxEntries: 2_000,
   /** Longest name or note kept from the input, in characters. */
   maxFieldChars: 200,
+  /**
+   * Most imported layers this browser keeps (each apply adds one, so this is far beyond real use).
+   * Layers read back past it are dropped (data/import-check.ts), so nothing may store more: the
+   * dialog, keeping a link's layers and the write of the layers (data/import-storage.ts) refuse.
+   */
+  maxLayers: 50,
 } as const;
 
 /** Why an input could not be read, or what to tell the user about it. */
@@ -29,6 +35,7 @@ export type ImportProblemCode =
   | 'utf16-no-bom' // UTF-16 text without a byte-order mark: which byte order is not said, so it is not guessed
   | 'csv-malformed' // quoting or field-count errors (line, detail)
   | 'read-failed' // the reader itself stopped on an error (detail: the error); nothing was read
+  | 'no-worker-too-large' // no background reader could start, and the text is longer than the page reads itself (limit, in characters)
   | 'csv-header' // no recognised header (detail: the header found)
   | 'bad-year' // a year outside 2019–2023 (line, detail)
   | 'bad-tier' // a tier that is not A, B or C (line, detail)

@@ -110,7 +110,8 @@ export function ImportDialog() {
 
   /** Applies the previewed facts if the source is valid; returns the first invalid field. */
   const onApply = (): SourceField | null => {
-    const check = checkApply(state.source, preview !== null, facts.length);
+    const own = storeApi.getState().imports.filter((l) => l.origin === 'local').length;
+    const check = checkApply(state.source, preview !== null, facts.length, own);
     dispatch({ type: 'apply-checked', check });
     if (check.kind === 'invalid') return check.first;
     if (check.kind !== 'ok') return null;

@@ -45,7 +45,9 @@ export function ImportLayers({ ids, imports, headingRef, onRemove }: ImportLayer
                 <span className="import-badge">{tr('importBadge')}</span>{' '}
                 <span className="imp-layer-title">{layer.source.title}</span>
                 {layer.source.date !== '' && <> · {layer.source.date}</>} ·{' '}
-                {tr('importLayerFacts', { n: layer.facts.length })}
+                {layer.facts.length === 1
+                  ? tr('importLayerFactsOne')
+                  : tr('importLayerFacts', { n: layer.facts.length })}
                 {layer.origin === 'link' && <> · {tr('importLayerFromLink')}</>}
               </span>
               <button

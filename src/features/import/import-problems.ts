@@ -15,6 +15,7 @@ const PROBLEM_KEY: Record<ImportProblemCode, MessageKey> = {
   binary: 'importProblemBinary',
   'csv-malformed': 'importProblemCsvMalformed',
   'read-failed': 'importProblemReadFailed',
+  'no-worker-too-large': 'importProblemNoWorkerTooLarge',
   'csv-header': 'importProblemCsvHeader',
   'bad-year': 'importProblemBadYear',
   'bad-tier': 'importProblemBadTier',
@@ -44,11 +45,13 @@ export function problemText(tr: Translate, problem: ImportProblem, unit: 'bytes'
   let limit = '';
   if (problem.limit !== undefined) {
     limit =
-      problem.code === 'too-large'
-        ? (problem.unit ?? unit) === 'bytes'
-          ? tr('importBytes', { kb: Math.round(problem.limit / 1024) })
-          : tr('importChars', { n: problem.limit })
-        : String(problem.limit);
+      problem.code === 'no-worker-too-large'
+        ? tr('importChars', { n: problem.limit })
+        : problem.code === 'too-large'
+          ? (problem.unit ?? unit) === 'bytes'
+            ? tr('importBytes', { kb: Math.round(problem.limit / 1024) })
+            : tr('importChars', { n: problem.limit })
+          : String(problem.limit);
   }
   const text = tr(PROBLEM_KEY[problem.code], { detail: shorten(problem.detail ?? ''), limit });
   return problem.line === undefined ? text : tr('importProblemAt', { line: problem.line, text });

@@ -84,6 +84,8 @@ export type ApplyCheck =
   | { kind: 'need-preview' }
   | { kind: 'invalid'; errors: SourceErrors; first: SourceField }
   | { kind: 'nothing'; errors: SourceErrors }
+  /** The browser keeps IMPORT_LIMITS.maxLayers already: one must be removed first. */
+  | { kind: 'too-many-layers' }
   | { kind: 'ok'; source: SourceFields };
 
 export type ImportAction =
@@ -150,7 +152,13 @@ const isCurrent = (state: ImportState, seq: number): boolean =>
  * Bidirectional controls are removed first: they could make the title read backwards wherever
  * it is shown.
  */
-export function checkApply(source: SourceFields, hasPreview: boolean, factCount: number): ApplyCheck {
+export function checkApply(
+  source: SourceFields,
+  hasPreview: boolean,
+  factCount: number,
+  /** The user's own layers (kept in this browser) now. */
+  layerCount: number,
+): ApplyCheck {
   if (!hasPreview) return { kind: 'need-preview' };
   const title = stripBidiControls(source.title).trim();
   const date = stripBidiControls(source.date).trim();
@@ -163,6 +171,7 @@ export function checkApply(source: SourceFields, hasPreview: boolean, factCount:
   const first: SourceField | null = errors.title ? 'title' : errors.date ? 'date' : errors.url ? 'url' : null;
   if (first !== null) return { kind: 'invalid', errors, first };
   if (factCount === 0) return { kind: 'nothing', errors };
+  if (layerCount >= IMPORT_LIMITS.maxLayers) return { kind: 'too-many-layers' };
   return { kind: 'ok', source: { title, date, url } };
 }
 
@@ -243,6 +252,13 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       if (check.kind === 'need-preview') return { ...state, status: { key: 'importNeedPreview' } };
       if (check.kind === 'invalid') return { ...state, errors: check.errors };
       if (check.kind === 'nothing') return { ...state, errors: check.errors, status: { key: 'importNothingToApply' } };
+      if (check.kind === 'too-many-layers') {
+        return {
+          ...state,
+          errors: {},
+          status: { key: 'importTooManyLayers', params: { max: IMPORT_LIMITS.maxLayers } },
+        };
+      }
       return { ...state, errors: {} };
     }
     case 'applied':

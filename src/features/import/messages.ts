@@ -59,6 +59,10 @@ export const en = {
     'Imported data saved in this browser cannot be used in full, and no copy of it could be kept aside. It is left unchanged, so imports made here are not saved: download it, or remove it so that this version can save.',
   importStorageNotSaved:
     'Imported data changed here is shown but not saved: the imported data already saved in this browser is left unchanged (see the notice about it).',
+  importStorageTooMany:
+    'Not saved: with the layers added in another tab, this browser would keep more than {max} imported layers. What is shown now will be gone after a reload; remove some layers under “Import” to save again.',
+  importKeepTooMany:
+    'Not kept: with these {n} layers this browser would keep more than {max} imported layers. Remove some of yours under “Import” first; the link’s data stays shown meanwhile.',
   importKeptDownload: 'Download',
   importKeptRemove: 'Remove',
   importKeptRemoved: 'Removed the imported data kept aside.',
@@ -141,6 +145,10 @@ export const zh: Record<keyof typeof en, string> = {
   importStorageNotKept:
     '此浏览器中保存的导入数据无法完整使用，也无法另存副本。原数据保持不变，因此在这里做的导入不会保存：可以下载，或将其删除，以便当前版本保存。',
   importStorageNotSaved: '这里对导入数据的改动已显示，但未保存：此浏览器中已保存的导入数据保持不变（见相关提示）。',
+  importStorageTooMany:
+    '未保存：加上另一个标签页中添加的图层，此浏览器保存的导入图层将超过 {max} 个。现在显示的内容在重新加载后将消失；请在“导入”中删除一些图层后再保存。',
+  importKeepTooMany:
+    '未保留：加上这 {n} 个图层，此浏览器保存的导入图层将超过 {max} 个。请先在“导入”中删除一些自己的图层；在此期间链接中的数据仍会显示。',
   importKeptDownload: '下载',
   importKeptRemove: '删除',
   importKeptRemoved: '已删除另存的导入数据。',

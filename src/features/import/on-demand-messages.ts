@@ -35,6 +35,8 @@ export const en = {
 
   importProblemEmpty: 'Nothing to import: the text or file is empty.',
   importProblemTooLarge: 'Too large: at most {limit}.',
+  importProblemNoWorkerTooLarge:
+    'This browser could not start the background reader, so texts over {limit} are not read here (this one is longer, though within the file limit): split it into smaller parts, or use another browser.',
   importProblemTooManyEntries: 'Too many names or rows: at most {limit} per import.',
   importProblemBinary: 'This is not text (a binary file?): choose a CSV or text file.',
   importProblemUtf16NoBom:
@@ -109,6 +111,8 @@ export const en = {
   importWillApply: '{n} facts will be applied as the layer “Imported”.',
   importNothingToApply: 'Nothing to apply: no new fact, and no conflict where you took the imported tier.',
   importNeedPreview: 'Preview the input first.',
+  importTooManyLayers:
+    'This browser keeps at most {max} imported layers: remove one under “Applied imports” to apply another.',
   importApplied: 'Applied {n} imported facts from “{title}”.',
   importAppliedUnsaved:
     'Applied {n} imported facts from “{title}”, but they could not be saved in this browser: they will be gone after a reload. To keep them, copy a link to this view (Share) or download the data.',
@@ -116,6 +120,7 @@ export const en = {
   importLayersTitle: 'Applied imports',
   importLayersNone: 'No imported data in this browser.',
   importLayerFacts: '{n} facts',
+  importLayerFactsOne: '1 fact',
   importLayerFromLink: 'from a shared link, not kept yet',
   importRemove: 'Remove',
   importRemoved: 'Removed the imported facts of “{title}”.',
@@ -148,6 +153,8 @@ export const zh: Record<keyof typeof en, string> = {
 
   importProblemEmpty: '没有可导入的内容：文本或文件为空。',
   importProblemTooLarge: '过大：上限为 {limit}。',
+  importProblemNoWorkerTooLarge:
+    '此浏览器无法启动后台读取，因此这里不读取超过 {limit} 的文本（此文本更长，但未超出文件上限）：请拆分成较小的部分，或换用其他浏览器。',
   importProblemTooManyEntries: '名称或行过多：每次导入不超过 {limit} 个。',
   importProblemBinary: '这不是文本（二进制文件？）：请选择CSV或文本文件。',
   importProblemUtf16NoBom:
@@ -220,6 +227,7 @@ export const zh: Record<keyof typeof en, string> = {
   importWillApply: '将有 {n} 条事实作为“导入”图层应用。',
   importNothingToApply: '没有可应用的内容：没有新事实，也没有选择采用导入类别的冲突。',
   importNeedPreview: '请先预览。',
+  importTooManyLayers: '此浏览器最多保存 {max} 个导入图层：请先在“已应用的导入”中删除一个，再应用新的。',
   importApplied: '已应用来自“{title}”的 {n} 条导入事实。',
   importAppliedUnsaved:
     '已应用来自“{title}”的 {n} 条导入事实，但未能保存在此浏览器中：重新加载后将消失。如需保留，请复制此视图的链接（分享）或下载数据。',
@@ -227,6 +235,7 @@ export const zh: Record<keyof typeof en, string> = {
   importLayersTitle: '已应用的导入',
   importLayersNone: '此浏览器中没有导入的数据。',
   importLayerFacts: '{n} 条事实',
+  importLayerFactsOne: '1 条事实',
   importLayerFromLink: '来自分享链接，尚未保留',
   importRemove: '移除',
   importRemoved: '已移除来自“{title}”的导入事实。',
