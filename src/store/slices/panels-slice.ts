@@ -18,11 +18,35 @@ export interface NoticeExtra {
 }
 
 /**
- * The most notices the store keeps: a newer one beyond it drops the oldest. The display shows
- * fewer still (features/notices NOTICES_SHOWN, the rest behind a button); this bounds the list
- * itself, however many notices a page's life brings (links opened, other tabs' writes, saves).
+ * The most notices the store keeps: a newer one beyond it drops the oldest (capNotices). The
+ * display shows fewer still (features/notices NOTICES_SHOWN, the rest behind a button); this
+ * bounds the list itself, however many notices a page's life brings (links opened, other tabs'
+ * writes, saves).
  */
 export const MAX_NOTICES = 20;
+
+/**
+ * `notices` (oldest first) cut to `max`. The oldest notices without buttons go first: a notice
+ * with buttons offers what the user can still do (download or remove a copy kept aside), and 20
+ * bad links opened one after another must not take that offer away. Only when more than `max`
+ * have buttons do the oldest of those go too. The newest is always kept, and the order too.
+ */
+export function capNotices(notices: readonly Notice[], max: number = MAX_NOTICES): Notice[] {
+  let excess = notices.length - max;
+  if (excess <= 0) return [...notices];
+  const dropped = new Set<number>();
+  // The newest stays whatever it holds: it is what just happened.
+  const older = notices.slice(0, -1);
+  for (const withButtons of [false, true]) {
+    for (const notice of older) {
+      if (excess === 0) break;
+      if ((notice.actions !== undefined && notice.actions.length > 0) !== withButtons) continue;
+      dropped.add(notice.id);
+      excess -= 1;
+    }
+  }
+  return notices.filter((n) => !dropped.has(n.id));
+}
 
 /** A message for the user, e.g. which URL keys were ignored. Text is already in the UI language. */
 export interface Notice extends NoticeExtra {
@@ -64,7 +88,7 @@ export interface PanelsSlice {
    * Adds a notice as the newest; returns the id it was given (for dismissing or replacing it
    * later). With `replaces`, the notice of that id, if still shown, goes: one notice that is
    * updated (a repeated failure, another tab's changes), not a pile. The new one has a new id,
-   * so that it is announced again. Beyond MAX_NOTICES the oldest are dropped.
+   * so that it is announced again. Beyond MAX_NOTICES the oldest are dropped (capNotices).
    */
   notify: (kind: Notice['kind'], text: string, extra?: NoticeExtra, replaces?: number | null) => number;
   dismissNotice: (id: number) => void;
@@ -103,7 +127,7 @@ export const createPanelsSlice: StateCreator<AppState, [['zustand/subscribeWithS
       const id = (noticeSeq += 1);
       const kept = replaces === null ? get().notices : get().notices.filter((n) => n.id !== replaces);
       const notices = [...kept, { ...extra, id, kind, text }];
-      set({ notices: notices.slice(-MAX_NOTICES) });
+      set({ notices: capNotices(notices) });
       return id;
     },
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
