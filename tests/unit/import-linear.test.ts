@@ -334,6 +334,41 @@ describe('parseNotice on 200,000 characters of each shape that was super-linear'
     },
   );
 
+  it('a tier header with parentheticals before and after its count reads as the parser before the change read it', () => {
+    // Real notices have at most two (“（市、区）（共66个，以分数从高到低为序）”); this one has three each side.
+    const text = [
+      '2023年度',
+      'A类县（市、区）（第一批）（县域） 共3个（以分数从高到低为序）（综合）（名单）：鹿泉区、迁安市、桃城区',
+      'B类（含市辖区）（续） （共1个）（不分先后）：赵县',
+    ].join('\n');
+    const ranked = (parsed: ReturnType<typeof parseNotice>) =>
+      parsed.ok ? parsed.entries.map((e) => [e.raw, e.tier, e.rank]) : parsed.problems.map((p) => p.code);
+    const expected = [
+      ['鹿泉区', 'A', 1],
+      ['迁安市', 'A', 2],
+      ['桃城区', 'A', 3],
+      ['赵县', 'B', null],
+    ];
+    expect(ranked(parseNoticeBefore(text, fromText))).toEqual(expected);
+    expect(ranked(parseNotice(text, fromText))).toEqual(expected);
+  });
+
+  it.each(['(x)', ' (x)', '（x）', '(共1个)'])(
+    'a header with %j repeated before its count, then after it, then a name',
+    (unit) => {
+      const half = Math.floor((LONGEST - 20) / 2);
+      const short = `A类${unit.repeat(10)}共1个${unit.repeat(10)}：鹿泉区`;
+      const long = `A类${fill(unit, half)}共1个${fill(unit, half)}：鹿泉区`;
+      expect(long.length).toBeLessThanOrEqual(LONGEST);
+      expect(namesRead(short, chosen, parseNoticeBefore)).toEqual([luquan]);
+      expect(namesRead(long)).toEqual([luquan]);
+    },
+  );
+
+  it.each(['(x)', '(x)(', '(x)共'])('a header with %j repeated, then a name: the name, under the header', (unit) => {
+    expectLongAsShort('B类', unit, '、鹿泉区', chosen, [['鹿泉区', 'B', null]]);
+  });
+
   it('names repeated under tier headers: refused as too many names', () => {
     expect(namesRead(`A类：${fill('赵县、', LONGEST - 3)}`)).toEqual(['too-many-entries']);
     expect(namesRead(fill('A类：赵县、', LONGEST))).toEqual(['too-many-entries']);

@@ -33,9 +33,15 @@ export interface NoticeDefaults {
  * unbounded next to another over the same characters. Each pattern is linear in its text.
  */
 
-/** A tier header, on NFKC text: "A类县(市、区)(共66个,以分数从高到低为序):", "B类:", "C类(28个)". */
+/**
+ * A tier header, on NFKC text: "A类县(市、区)(共66个,以分数从高到低为序):", "B类:", "C类(28个)".
+ * Parentheticals, then a count, then more parentheticals. Those after the count are inside the
+ * count's optional group, so the two runs of parentheticals are never next to each other: without
+ * a count, `(…)*(…)*` would be two unbounded runs over the same characters. It matches what
+ * `(…)*(count)?(…)*` matches (the first run takes every parenthetical the second could).
+ */
 const TIER_HEADER =
-  /(?<![A-Za-z0-9])([ABCabc])\s?类(?:县|单位|地区)?(?:\s?\([^()\n]{0,60}\))*(?:\s?共?\s?\d{1,3}\s?个)?(?:\s?\([^()\n]{0,60}\))*\s?:?/gu;
+  /(?<![A-Za-z0-9])([ABCabc])\s?类(?:县|单位|地区)?(?:\s?\([^()\n]{0,60}\))*(?:\s?共?\s?\d{1,3}\s?个(?:\s?\([^()\n]{0,60}\))*)?\s?:?/gu;
 
 const STATED_COUNT = /共?\s?(\d{1,3})\s?个/u;
 /** Phrases saying a list is in score order, or that it is not. */
