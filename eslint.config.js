@@ -1,8 +1,13 @@
 // ESLint flat config: typescript-eslint's strict rules, React hooks, and the import boundaries
 // of src/ (who may import whom: src/README.md), one block per folder: domain/, data/, store/
 // (use-app-store.ts, its React binding, apart), url/, i18n/, map/ (gl/ apart), components/,
-// features/ (at any depth), app/ and main.tsx, and map/gl/ statically imported only inside
-// map/. Cycles between features are checked by tests/unit/import-graph.test.ts.
+// features/ and app/ with main.tsx, and map/gl/ statically imported only inside map/. The local
+// rule boundaries/entries resolves each import (static, export … from, and literal import())
+// against the importing file, so it holds at any depth: a feature is entered only through its
+// index.ts (i18n/: its messages.ts), and map/gl/ is import()ed only from inside map/. Cycles
+// between features are checked by tests/unit/import-graph.test.ts.
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -14,6 +19,65 @@ const OUTER = [...layer('map'), ...layer('features'), ...layer('components'), ..
 const restrict = (message, ...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
 });
+
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
+/** A path as src/ names it ('features/table/table-view.tsx'), or null outside src/. */
+const inSrc = (path) => {
+  const rel = relative(SRC, path).split(sep).join('/');
+  return rel.startsWith('..') ? null : rel;
+};
+/**
+ * boundaries/entries: what a file may reach of src/features/<name>/ and src/map/gl/, checked on
+ * the path each relative import resolves to (so at any depth), for `import`, `export … from` and
+ * `import('…')` with a literal source:
+ * - outside features/<name>/, only the entries in the options (default: its index.ts; the
+ *   folder itself is its index);
+ * - outside src/map/, map/gl/ is never import()ed (map-view.tsx loads it; static imports of it,
+ *   types apart, are refused by no-restricted-imports below).
+ */
+const entries = {
+  meta: {
+    type: 'problem',
+    schema: [
+      {
+        type: 'object',
+        properties: { entries: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      feature: '{{message}}',
+      gl: 'src/map/gl is loaded by import() in src/map/map-view.tsx only: import its types, never its code.',
+    },
+  },
+  create(context) {
+    const options = context.options[0] ?? {};
+    const allowed = new Set(options.entries ?? ['index']);
+    const message = options.message ?? 'Import another feature only through its index.ts (../table), never its files.';
+    const from = inSrc(context.filename);
+    if (from === null) return {};
+    const check = (node, dynamic) => {
+      const specifier = node.source?.type === 'Literal' ? node.source.value : null;
+      if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
+      const to = inSrc(resolve(dirname(context.filename), specifier));
+      if (to === null) return;
+      const target = /^features\/([^/]+)(?:\/(.*))?$/.exec(to);
+      if (target && !from.startsWith(`features/${target[1]}/`)) {
+        const entry = (target[2] ?? 'index').replace(/\.tsx?$/, '');
+        if (!allowed.has(entry)) context.report({ node: node.source, messageId: 'feature', data: { message } });
+      }
+      if (dynamic && /^map\/gl(\/|$)/.test(to) && !from.startsWith('map/')) {
+        context.report({ node: node.source, messageId: 'gl' });
+      }
+    };
+    return {
+      ImportDeclaration: (node) => check(node, false),
+      ExportNamedDeclaration: (node) => check(node, false),
+      ExportAllDeclaration: (node) => check(node, false),
+      ImportExpression: (node) => check(node, true),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'geo/out/**', 'tests/artifacts/**', 'coverage/**'] },
@@ -41,8 +105,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    plugins: { 'react-hooks': reactHooks, boundaries: { rules: { entries } } },
+    rules: { ...reactHooks.configs.recommended.rules, 'boundaries/entries': 'error' },
   },
   // domain/: pure TypeScript. No React, no MapLibre, no DOM-bound layers of the app.
   {
@@ -103,12 +167,16 @@ export default tseslint.config(
               message: "src/i18n may import only src/domain, src/store and the features' messages.ts.",
             },
             { group: [...layer('components')], message: 'src/i18n may not import components.' },
-            {
-              // on-demand-messages: for their keys' type only (`import type`; they add themselves).
-              regex: 'features/[^/]+/(?!(on-demand-)?messages$)',
-              message: "src/i18n may import a feature's messages.ts and on-demand-messages.ts only.",
-            },
           ],
+        },
+      ],
+      // Of a feature, its messages.ts only (not its index.ts), and on-demand-messages.ts for
+      // their keys' type (`import type`; they add themselves).
+      'boundaries/entries': [
+        'error',
+        {
+          entries: ['messages', 'on-demand-messages'],
+          message: "src/i18n may import a feature's messages.ts and on-demand-messages.ts only.",
         },
       ],
     },
@@ -152,45 +220,25 @@ export default tseslint.config(
     ),
   },
   // features/<name>/: a feature imports domain, store, data, i18n and components, never MapLibre,
-  // src/map, src/url or src/app; another feature only through its index.ts, from any depth.
-  ...[1, 2, 3, 4].map((depth) => ({
-    files: [`src/features/${'*/'.repeat(depth)}*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['maplibre-gl', 'maplibre-gl/**', ...layer('map'), ...layer('url'), ...layer('app')],
-              message: 'A feature may not import maplibre-gl, src/map, src/url or src/app.',
-            },
-            {
-              // From a file `depth` folders below features/, `depth` times '../' reaches features/:
-              // '../table/table-view' (depth 1), '../../table/sub/x' (depth 2), or any path through
-              // 'features/table/…'. Only '<feature>' or '<feature>/index' may follow.
-              regex: `^(?:(?:\\.\\./){${depth}}|.*features/)[^./][^/]*/(?!index$).+$`,
-              message: 'Import another feature only through its index.ts (../table), never its files.',
-            },
-          ],
-        },
-      ],
-    },
-  })),
-  // app/: the page's composition and the imperative bindings it starts; features through their index.ts.
+  // src/map, src/url or src/app; another feature only through its index.ts (boundaries/entries).
+  {
+    files: ['src/features/**'],
+    rules: restrict('A feature may not import maplibre-gl, src/map, src/url or src/app.', [
+      'maplibre-gl',
+      'maplibre-gl/**',
+      ...layer('map'),
+      ...layer('url'),
+      ...layer('app'),
+    ]),
+  },
+  // app/: the page's composition and the imperative bindings it starts; features through their
+  // index.ts (boundaries/entries).
   {
     files: ['src/app/**', 'src/main.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { regex: '^maplibre-gl', message: 'Only src/map/gl imports maplibre-gl.' },
-            {
-              regex: 'features/[^/]+/(?!index$).+',
-              message: 'Import a feature only through its index.ts (../features/table), never its files.',
-            },
-          ],
-        },
+        { patterns: [{ regex: '^maplibre-gl', message: 'Only src/map/gl imports maplibre-gl.' }] },
       ],
     },
   },

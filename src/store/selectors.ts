@@ -11,6 +11,7 @@ import { changeDrawStates, tierDrawStates, trajectoryDrawStates, type DrawState 
 import { transitions, type UnitTransition } from '../domain/transitions';
 import { FIRST_YEAR, YEARS, officialTotal, type Total, type UnitCode, type Year } from '../domain/types';
 import { defaultBaseYear } from '../domain/base-year';
+import type { Emphasis } from '../domain/figure/map-svg';
 import { baseYearOf as baseYearWith } from '../domain/timeline';
 import { yearChange, type YearChange } from '../domain/year-change';
 import type { AppState } from './store';
@@ -184,17 +185,8 @@ export function selectFlowCodes(state: AppState): Set<UnitCode> | null {
   return new Set([...all.values()].filter((t) => t.from === from && t.to === to).map((t) => t.code));
 }
 
-/** How a drawn unit stands out or is washed out (both renderers draw these the same way). */
-export interface Emphasis {
-  /** In the chosen flow: outlined. */
-  flow: boolean;
-  /** Outside the chosen flow or area: washed out. */
-  muted: boolean;
-  /** Outside the legend entry under the pointer: washed out. */
-  unlit: boolean;
-  /** Its fact of the year is imported: the double outline. */
-  imported: boolean;
-}
+/** How a drawn unit stands out or is washed out: the domain's type, here for the map's renderers. */
+export type { Emphasis };
 
 /** Whether a unit drawn with `key` stays lit while the legend entry `highlight` is pointed at. */
 export function lit(highlight: AppState['highlight'], key: string, imported: boolean): boolean {

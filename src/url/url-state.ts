@@ -15,7 +15,7 @@
  * code), lang (zh | en) and view (lng,lat,zoom).
  */
 import { LANGS, type Lang } from '../domain/lang';
-import { isYear } from '../domain/timeline';
+import { chosenBaseCounts, isYear } from '../domain/timeline';
 import { LAST_YEAR, type UnitCode, type Year } from '../domain/types';
 import { TRANSITION_CATEGORIES } from '../domain/transitions';
 import { MODES, type Flow, type Mode, type View } from '../domain/view';
@@ -204,7 +204,9 @@ export function parseUrlState(
   const year = parseKey('year', first.get('year'), context);
   let base = parseKey('base', first.get('base'), context);
   const yearValue = year.status === 'valid' ? year.value : DEFAULT_YEAR;
-  if (base.status === 'valid' && base.value >= yearValue) base = invalid(String(base.value), 'base-not-earlier');
+  if (base.status === 'valid' && !chosenBaseCounts(base.value, yearValue)) {
+    base = invalid(String(base.value), 'base-not-earlier');
+  }
   return {
     year,
     county: parseKey('county', first.get('county'), context),
@@ -273,7 +275,7 @@ const SERIALIZERS: Record<UrlKey, Serializer> = {
   year: (s) => (isYear(s.year) ? String(s.year) : null),
   county: (s) => (s.county !== null && CODE_SHAPE.test(s.county) ? s.county : null),
   mode: (s) => s.mode,
-  base: (s) => (s.base === null || !isYear(s.base) || s.base >= s.year ? null : String(s.base)),
+  base: (s) => (isYear(s.base) && chosenBaseCounts(s.base, s.year) ? String(s.base) : null),
   flow: (s) => (s.flow === null ? null : `${s.flow.from}-${s.flow.to}`),
   pref: (s) => (s.pref !== null && CODE_SHAPE.test(s.pref) ? s.pref : null),
   lang: (s) => s.lang,

@@ -22,7 +22,7 @@ import { parseImportCsv } from '../../src/domain/import/csv-input';
 import { NO_FILTER, filterRows, sortRows, tableRows } from '../../src/domain/table-rows';
 import type { Dataset } from '../../src/domain/types';
 import { indexStates } from '../../src/domain/unit-state';
-import { importFact, importLayer, readDataTexts } from '../fixtures/builders';
+import { importFact, importLayer, readDataTexts, total } from '../fixtures/builders';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
 function parse(texts: Record<TableName, string>): Dataset {
@@ -89,20 +89,17 @@ describe('exportDataset', () => {
     ds.tiers = ds.tiers.map((t) => ({ ...t, sourceIds: ['P001'] }));
     ds.ranges = ds.ranges.map((r) => ({ ...r, sourceIds: ['P001'] }));
     ds.totals = [
-      {
-        year: 2023,
-        scope: 'province',
+      total(2023, {
         units: 167,
         counts: { A: 66, B: null, C: 28 },
         minimums: { A: null, B: 70, C: null },
         avgScore: 61.07,
-        tierChanges: null,
         basis: 'derived',
         confidence: 'medium',
         sourceIds: ['P001'],
         note: 'n',
         noteZh: '注',
-      },
+      }),
     ];
     ds.indicators = [
       {

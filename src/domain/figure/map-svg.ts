@@ -30,11 +30,18 @@ export {
 } from './panel-geometry';
 export { escapeXml, num, stripeDefs } from './svg-text';
 
-/** What is washed out or outlined (the store's Emphasis has these fields). */
-export interface PanelEmphasis {
+/**
+ * How a drawn unit stands out or is washed out: one type for every renderer (this SVG panel, the
+ * canvas and MapLibre maps through the store's selectEmphasis).
+ */
+export interface Emphasis {
+  /** In the chosen flow: outlined. */
   flow: boolean;
+  /** Outside the chosen flow or area: washed out. */
   muted: boolean;
+  /** Outside the legend entry under the pointer: washed out. */
   unlit: boolean;
+  /** Its fact of the year is imported: the double outline. */
   imported: boolean;
 }
 
@@ -43,7 +50,7 @@ export interface MapPanel {
   year: Year;
   /** What each unit of the year is drawn as; units not in it are not drawn. */
   draw: ReadonlyMap<UnitCode, DrawState>;
-  emphasis?: ReadonlyMap<UnitCode, PanelEmphasis>;
+  emphasis?: ReadonlyMap<UnitCode, Emphasis>;
   /** Units outlined as the map's selection is. */
   selected?: readonly UnitCode[];
   /** Where the panel sits in the figure (it is clipped to it). */

@@ -1,5 +1,6 @@
 /** Map modes (tier, change, trajectory) and their legends. */
 export const en = {
+  legendTitle: 'Tiers in {year}',
   modeLabel: 'Map shows',
   modeTier: 'Tier',
   modeChange: 'Change',
@@ -57,6 +58,7 @@ export const en = {
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
+  legendTitle: '{year}年分类',
   modeLabel: '地图显示',
   modeTier: '分类',
   modeChange: '变化',

@@ -8,7 +8,7 @@
  * the map, so a name left out here is never lost.
  */
 import type { MapGeometry } from '../../domain/geometry';
-import { fitTransform, mapPanelSvg, projectPoint, unitsBox, type PanelEmphasis } from '../../domain/figure/map-svg';
+import { fitTransform, mapPanelSvg, projectPoint, unitsBox, type Emphasis } from '../../domain/figure/map-svg';
 import { tierDrawStates } from '../../domain/map-keys';
 import { LABEL_TEXT, WHITE } from '../../domain/palette';
 import type { ReportMap } from '../../domain/report-card';
@@ -84,7 +84,7 @@ export function drawReportMap(
   const states = new Map<UnitCode, UnitState>();
   for (const u of unitsIn(dataset.units, year)) states.set(u.code, unitState(index, u.code, year));
   const onCard = new Set(map.units.map((m) => m.unit.code));
-  const emphasis = new Map<UnitCode, PanelEmphasis>();
+  const emphasis = new Map<UnitCode, Emphasis>();
   for (const code of states.keys()) {
     if (!onCard.has(code)) emphasis.set(code, { flow: false, muted: false, unlit: true, imported: false });
   }

