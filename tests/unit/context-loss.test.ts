@@ -1,25 +1,27 @@
-/** WebGL context loss: the controller hears "lost" at once and "restored" only once the rebuilt style has loaded. */
-import type * as maplibregl from 'maplibre-gl';
-import { describe, expect, it, vi } from 'vitest';
-import { watchContextLoss } from '../../src/map/gl/context-loss';
+/**
+ * WebGL context loss (src/map/gl/context-loss.ts) against the shared FakeMap: the controller hears
+ * "lost" at once and "restored" only once the rebuilt style has loaded.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK, watchContextLoss } from '../../src/map/gl/context-loss';
+import { FakeMap } from '../fixtures/fake-map';
 
-/** The part of a MapLibre map the watcher uses: on, off and firing events by name. */
-function fakeMap() {
-  const listeners = new Map<string, Set<() => void>>();
-  const map = {
-    on: (type: string, listener: () => void) => listeners.set(type, (listeners.get(type) ?? new Set()).add(listener)),
-    off: (type: string, listener: () => void) => listeners.get(type)?.delete(listener),
-  };
-  const fire = (type: string) => listeners.get(type)?.forEach((l) => l());
-  const count = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
-  return { map: map as unknown as maplibregl.Map, fire, count };
-}
+let map: FakeMap;
+let lost: ReturnType<typeof vi.fn<() => void>>;
+let restored: ReturnType<typeof vi.fn<() => void>>;
+beforeEach(() => {
+  map = new FakeMap();
+  lost = vi.fn<() => void>();
+  restored = vi.fn<() => void>();
+  performance.clearMarks();
+});
+
+/** Fires one of the three events the watcher listens to, as MapLibre would (no payload read). */
+const fire = (type: 'webglcontextlost' | 'webglcontextrestored' | 'style.load') => map.fire(type, {});
+const marks = () => performance.getEntriesByType('mark').map((m) => m.name);
 
 describe('watchContextLoss', () => {
   it('reports the loss at once, and the restore after both the context and the rebuilt style are back', () => {
-    const { map, fire } = fakeMap();
-    const lost = vi.fn();
-    const restored = vi.fn();
     watchContextLoss(map, { lost, restored });
     fire('webglcontextlost');
     expect(lost).toHaveBeenCalledTimes(1);
@@ -30,9 +32,7 @@ describe('watchContextLoss', () => {
   });
 
   it('accepts the rebuilt style loading before the restored event', () => {
-    const { map, fire } = fakeMap();
-    const restored = vi.fn();
-    watchContextLoss(map, { lost: () => {}, restored });
+    watchContextLoss(map, { lost, restored });
     fire('webglcontextlost');
     fire('style.load');
     expect(restored).not.toHaveBeenCalled();
@@ -41,9 +41,7 @@ describe('watchContextLoss', () => {
   });
 
   it('ignores a style load without a loss, and a style load left over from a previous loss', () => {
-    const { map, fire } = fakeMap();
-    const restored = vi.fn();
-    watchContextLoss(map, { lost: () => {}, restored });
+    watchContextLoss(map, { lost, restored });
     fire('style.load');
     fire('webglcontextrestored');
     expect(restored).not.toHaveBeenCalled();
@@ -58,12 +56,41 @@ describe('watchContextLoss', () => {
   });
 
   it('stops listening when disposed', () => {
-    const { map, fire, count } = fakeMap();
-    const lost = vi.fn();
-    const stop = watchContextLoss(map, { lost, restored: () => {} });
+    const stop = watchContextLoss(map, { lost, restored });
+    expect(map.listenerCount()).toBe(3);
     stop();
     fire('webglcontextlost');
     expect(lost).not.toHaveBeenCalled();
-    expect(count()).toBe(0);
+    expect(map.listenerCount()).toBe(0);
+  });
+
+  it('listens to the map only, writing nothing to it', () => {
+    const stop = watchContextLoss(map, { lost, restored });
+    fire('webglcontextlost');
+    fire('webglcontextrestored');
+    fire('style.load');
+    stop();
+    expect(map.calls.map((c) => [c.method, c.args[0]])).toEqual([
+      ['on', 'webglcontextlost'],
+      ['on', 'webglcontextrestored'],
+      ['on', 'style.load'],
+      ['off', 'webglcontextlost'],
+      ['off', 'webglcontextrestored'],
+      ['off', 'style.load'],
+    ]);
+  });
+
+  it('leaves a User Timing mark at the loss, and at the restore after the handler has run', () => {
+    const seen: string[][] = [];
+    watchContextLoss(map, {
+      lost: () => seen.push(marks()),
+      restored: () => seen.push(marks()),
+    });
+    fire('webglcontextlost');
+    fire('webglcontextrestored');
+    expect(marks()).toEqual([CONTEXT_LOST_MARK]);
+    fire('style.load');
+    expect(marks()).toEqual([CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK]);
+    expect(seen).toEqual([[CONTEXT_LOST_MARK], [CONTEXT_LOST_MARK]]);
   });
 });
