@@ -12,6 +12,10 @@
  *    camera until the context is back.
  * The container carries `data-renderer` (2d or webgl) for the CSS that shows one or the other,
  * and `data-painted` once the first paint is done (the loading line goes).
+ *
+ * What features need of the map goes through the store, never through its elements or class
+ * names: its frame size (store.mapFrame, written when the area is laid out or resized) and focus
+ * (store.focusMap, answered here by focusing the renderer shown).
  */
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useAppStoreApi } from '../store/use-app-store';
@@ -140,6 +144,22 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
     show('2d');
     setProbe(flat.probe);
 
+    // The map's frame for the features that frame a figure like the screen (store.mapFrame): read
+    // when the area is laid out and on each resize, written only when it changes (setMapFrame).
+    const frameObserver = new ResizeObserver(() => {
+      store.getState().setMapFrame({ width: area.clientWidth, height: area.clientHeight });
+    });
+    frameObserver.observe(area);
+
+    // A feature asked for the focus on the map (store.focusMap): the renderer shown takes it.
+    const unsubscribeFocus = store.subscribe(
+      (s) => s.focusMapRequest,
+      () => {
+        if (glShown && gl) gl.focus();
+        else flat.canvas.focus();
+      },
+    );
+
     const unsubscribe = store.subscribe(
       (s) => s.mapContextLost,
       (lost) => {
@@ -177,6 +197,9 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
 
     return () => {
       disposed = true;
+      frameObserver.disconnect();
+      store.getState().setMapFrame(null);
+      unsubscribeFocus();
       unsubscribe();
       unsubscribeFailure();
       unsubscribeRequest();

@@ -1,9 +1,10 @@
 /**
  * The one application store: a Zustand vanilla store (so code outside React, such as the map and
  * the URL binder, can read it and subscribe to it) with subscribeWithSelector, composed of four
- * slices in slices/: view (year, playback, camera, language, mode, base, flow, area), selection
- * (selected, hovered, pointer, highlight), data and imports, and panels (open panels, notices,
- * whether the map can be drawn). Each slice's creator sees the whole state.
+ * slices in slices/: view (year, playback, camera, the map's frame, language, mode, base, flow,
+ * area, and the requests to the map: fly to a unit, take the focus), selection (selected,
+ * hovered, pointer, highlight), data and imports, and panels (open panels, notices, whether the
+ * map can be drawn). Each slice's creator sees the whole state.
  *
  * Where an action writes another slice's fields, that rule is one pure function beside it:
  * movedToYear (view-slice.ts: a year change carries the selection into that year and drops a

@@ -22,7 +22,7 @@ import '../../components/modal-dialog.css';
 import './export-menu.css';
 import type { FigureRequest, FigureSize, FigureSource, FigureTexts } from '../../components/figure-source';
 import { keptTexts } from './figure-compose';
-import { canvasMeasure, figureFile, screenMapSize, type FigureFormat } from './figure-render';
+import { canvasMeasure, figureFile, type FigureFormat } from './figure-render';
 import './on-demand-messages';
 
 const FORMATS: readonly { format: FigureFormat; label: MessageKey }[] = [
@@ -42,7 +42,8 @@ function FigureDialog({ source, onGone }: { source: FigureSource; onGone: () => 
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [viewWidth, setViewWidth] = useState(() => Math.min(window.innerWidth, 1100));
-  const screen = useMemo(() => screenMapSize(), []);
+  // The on-screen map's frame when the dialog opens (store.mapFrame, written by the map).
+  const screen = useMemo(() => store.getState().mapFrame, [store]);
   const previewRef = useRef<HTMLDivElement>(null);
   const { dialogRef, onClose, onKeyDown } = useModalDialog({
     open,

@@ -24,13 +24,6 @@ export const canvasMeasure: Measure = (text: string, font: FontSpec) => {
   return measureCanvas.measureText(text).width;
 };
 
-/** The on-screen map's CSS size (the camera's frame), or null when it is not laid out. */
-export function screenMapSize(): { width: number; height: number } | null {
-  const map = document.querySelector<HTMLElement>('.map');
-  if (!map || map.clientWidth === 0 || map.clientHeight === 0) return null;
-  return { width: map.clientWidth, height: map.clientHeight };
-}
-
 /** The SVG rasterized at `scale` × its size. */
 export async function svgToPng(svg: string, width: number, height: number, scale: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -71,7 +64,8 @@ export async function figureFile(
 
 /** The figure of the view as on screen, with the texts last typed in the figure dialog (the menu's quick items). */
 export async function viewFigureFile(state: AppState, format: FigureFormat): Promise<ExportFile> {
-  const screen = screenMapSize();
+  // The on-screen map's CSS size (the camera's frame), as the map writes it; null when not laid out.
+  const screen = state.mapFrame;
   const figure = screen ? composeFigure(state, { size: 'screen', screen, texts: keptTexts.get(viewFigure.id) }) : null;
   if (!figure) throw new Error(t(state.lang, 'exportNoMap'));
   return figureFile(figure.spec, figure, format);

@@ -141,14 +141,13 @@ export function MapLoadFailed() {
   const [failedRetries, setFailedRetries] = useState(0);
   if (data.status !== 'error') return null;
 
-  const retry = (button: HTMLButtonElement) => {
-    // The button goes away with this box once the data is in: focus then moves to the map,
-    // not to <body>.
-    const map = button.closest('.map-column')?.querySelector<HTMLElement>('.map-2d');
+  const retry = () => {
     setRetrying(true);
     void loadInto(store.getState()).then((loaded) => {
       setRetrying(false);
-      if (loaded) map?.focus();
+      // The button goes away with this box once the data is in: focus then moves to the map
+      // (store.focusMap: the map focuses the renderer it shows), not to <body>.
+      if (loaded) store.getState().focusMap();
       else setFailedRetries((n) => n + 1);
     });
   };
@@ -168,8 +167,8 @@ export function MapLoadFailed() {
         type="button"
         className="btn"
         aria-disabled={retrying}
-        onClick={(event) => {
-          if (!retrying) retry(event.currentTarget);
+        onClick={() => {
+          if (!retrying) retry();
         }}
       >
         {retrying ? tr('robustLoadRetrying') : tr('robustRetry')}

@@ -1,6 +1,7 @@
 /**
- * View slice: what the user is looking at (year and playback, camera, language, map mode, base
- * year, flow, area). A year change also writes the selection and the base year: movedToYear
+ * View slice: what the user is looking at (year and playback, camera and the map's frame,
+ * language, map mode, base year, flow, area), and the requests to the map (fly to a unit, take
+ * the focus). A year change also writes the selection and the base year: movedToYear
  * below is that rule, and every action that changes the year goes through it.
  */
 import type { StateCreator } from 'zustand/vanilla';
@@ -11,6 +12,12 @@ import { LAST_YEAR, type UnitCode, type Year } from '../../domain/types';
 import type { Flow, Mode, View } from '../../domain/view';
 import type { AppState, InitialState } from '../store';
 
+/** The map area's size in CSS pixels. */
+export interface MapFrame {
+  width: number;
+  height: number;
+}
+
 export interface ViewSlice {
   year: Year;
   playing: boolean;
@@ -18,6 +25,18 @@ export interface ViewSlice {
   view: View | null;
   /** Asks the map to fly to a unit; `seq` makes a repeated request for the same unit distinct. */
   flyTo: { code: UnitCode; seq: number } | null;
+  /**
+   * The map area's CSS size (the camera's frame), written by map/map-view.tsx when it is laid out
+   * or resized; null while it is not laid out. The figure export frames a "screen" figure like the
+   * map on screen from it, without looking for the map's elements in the page.
+   */
+  mapFrame: MapFrame | null;
+  /**
+   * Counts the requests to move keyboard focus to the map (focusMap). map/map-view.tsx answers each
+   * by focusing the renderer shown (the 2D map or MapLibre), which only it knows: e.g. after a
+   * retried data load, whose button goes away, focus lands on the map rather than on <body>.
+   */
+  focusMapRequest: number;
   lang: Lang;
   mode: Mode;
   /**
@@ -37,6 +56,10 @@ export interface ViewSlice {
   /** Advances playback one year; stops at the last year. */
   tick: () => void;
   setView: (view: View) => void;
+  /** Writes mapFrame; a size of 0 is null (not laid out). Nothing is written when it does not change. */
+  setMapFrame: (frame: MapFrame | null) => void;
+  /** Asks the map to take the keyboard focus (focusMapRequest). */
+  focusMap: () => void;
   setLang: (lang: Lang) => void;
   setMode: (mode: Mode) => void;
   /** A base year at or after the selected year is refused (the change needs an earlier year). */
@@ -76,6 +99,8 @@ export function createViewSlice(
       playing: false,
       view: initial.view ?? null,
       flyTo: null,
+      mapFrame: null,
+      focusMapRequest: 0,
       lang: initial.lang ?? 'en',
       mode: initial.mode ?? 'tier',
       base: initial.base ?? null,
@@ -103,6 +128,15 @@ export function createViewSlice(
         else goTo(next, next !== LAST_YEAR);
       },
       setView: (view) => set({ view }),
+      setMapFrame: (frame) => {
+        const next = frame === null || frame.width === 0 || frame.height === 0 ? null : frame;
+        const current = get().mapFrame;
+        if (next === current || (next && current && next.width === current.width && next.height === current.height)) {
+          return;
+        }
+        set({ mapFrame: next === null ? null : { width: next.width, height: next.height } });
+      },
+      focusMap: () => set({ focusMapRequest: get().focusMapRequest + 1 }),
       setLang: (lang) => {
         if (lang !== get().lang) set({ lang });
       },
