@@ -10,21 +10,9 @@ import { unitFeatureId, type MapGeometry } from '../../src/domain/geometry';
 import { RESIZE_SETTLE_MS, VISIBLE_MARGIN } from '../../src/map/framing';
 import { followCamera, type CameraOptions } from '../../src/map/gl/camera';
 import { createAppStore, type InitialState } from '../../src/store/store';
-import { emptyGeometry } from '../fixtures/empty-geometry';
+import { emptyGeometry, square, syntheticArea } from '../fixtures/empty-geometry';
 import { FakeMap } from '../fixtures/fake-map';
 
-const square = (w: number, s: number, e: number, n: number): Polygon | MultiPolygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
 const unitFeature = (code: string, vintage: 2019 | 2021, shape: Polygon | MultiPolygon) => ({
   type: 'Feature' as const,
   id: unitFeatureId(code, vintage),
@@ -40,10 +28,7 @@ function geometry(): MapGeometry {
   const empty = emptyGeometry();
   return {
     ...empty,
-    areas: {
-      type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { code: '990100' }, geometry: square(114, 37, 115.5, 38) }],
-    },
+    areas: syntheticArea(),
     units: {
       type: 'FeatureCollection',
       features: [

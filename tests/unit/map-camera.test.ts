@@ -4,36 +4,19 @@
  * sharing, and a resize brings the selected unit back into view.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MultiPolygon, Polygon } from 'geojson';
 import { unitFeatureId, type MapGeometry } from '../../src/domain/geometry';
 import { RESIZE_SETTLE_MS, VISIBLE_MARGIN } from '../../src/map/framing';
 import { createAppStore, type InitialState } from '../../src/store/store';
-import { emptyGeometry } from '../fixtures/empty-geometry';
+import { emptyGeometry, square, syntheticArea } from '../fixtures/empty-geometry';
 import { connectFakeMap } from '../fixtures/fake-map';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
-
-const square = (w: number, s: number, e: number, n: number): Polygon | MultiPolygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
 
 /** The empty geometry with one area (the synthetic units' 990100) and one unit of it, 甲区 990101. */
 function geometry(): MapGeometry {
   const empty = emptyGeometry();
   return {
     ...empty,
-    areas: {
-      type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { code: '990100' }, geometry: square(114, 37, 115.5, 38) }],
-    },
+    areas: syntheticArea(),
     units: {
       type: 'FeatureCollection',
       features: [
