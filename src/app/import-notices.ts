@@ -88,7 +88,7 @@ export function describeImportProblem(lang: Lang, problem: ImportReadProblem, wh
         : t(lang, 'importCheckLayerDropped', { where: place, title: stripBidiControls(problem.title), reason });
     }
     case 'facts-dropped':
-      return t(lang, 'importCheckFactsDropped', {
+      return t(lang, problem.count === 1 ? 'importCheckFactDroppedOne' : 'importCheckFactsDropped', {
         where: place,
         title: stripBidiControls(problem.title),
         count: problem.count,

@@ -97,7 +97,7 @@ describe('a link with imported data', () => {
     const bad = linkLayer();
     bad.facts = [...bad.facts, { code: '139999', year: 2022, tier: 'A', rank: null, rankOf: null, raw: 'x' }];
     const page = await open(`?year=2022${await fragmentOf([bad])}`);
-    await expect.poll(() => page.getByText(/1 facts of “Linked notice” were not applied/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/1 fact of “Linked notice” was not applied/).count()).toBe(1);
     await expect.poll(async () => (await importedOnMap(page)).length).toBe(3);
   });
 

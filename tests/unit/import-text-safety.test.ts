@@ -85,7 +85,7 @@ describe('layers read back', () => {
     );
     expect(read.messages).toHaveLength(2);
     for (const message of read.messages) expect(hasBidiControls(message), message).toBe(false);
-    expect(read.messages[1]).toContain('(e.g. gpj.exe@2022)');
+    expect(read.messages[1]).toContain('(gpj.exe@2022)');
   });
 });
 

@@ -34,6 +34,8 @@ export const en = {
   importCheckLayerDroppedUntitled: '{where}: a layer was not applied ({reason}).',
   importCheckFactsDropped:
     '{where}: {count} facts of “{title}” were not applied (e.g. {example}): unknown unit, year, tier or rank.',
+  importCheckFactDroppedOne:
+    '{where}: 1 fact of “{title}” was not applied ({example}): unknown unit, year, tier or rank.',
   importDropShape: 'wrong form',
   importDropId: 'wrong or repeated id',
   importDropTitle: 'missing or over-long title',
@@ -123,6 +125,7 @@ export const zh: Record<keyof typeof en, string> = {
   importCheckLayerDroppedUntitled: '{where}：有一个图层未应用（{reason}）。',
   importCheckFactsDropped:
     '{where}：“{title}”中有 {count} 条事实未应用（如 {example}）：单位、年份、类别或名次不正确。',
+  importCheckFactDroppedOne: '{where}：“{title}”中有 1 条事实未应用（{example}）：单位、年份、类别或名次不正确。',
   importDropShape: '格式不符',
   importDropId: '编号错误或重复',
   importDropTitle: '标题缺失或过长',
