@@ -114,13 +114,20 @@ describe('load', () => {
   it('adds a hatch the worker asks for before load, once, and none that is not ours', () => {
     const store = createAppStore({ year: 2023 });
     const map = new FakeMap();
-    connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false });
+    const connection = connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false });
     const first = patternId(HATCHES[0]?.image ?? '');
-    map.fire('styleimagemissing', { id: first });
-    map.fire('styleimagemissing', { id: 'somebody-elses-icon' });
+    // Asked before load, as the worker does for a map created with its data: added at once.
+    map.askForImage(first);
+    map.askForImage(first);
+    map.askForImage('somebody-elses-icon');
     expect(map.callsTo('addImage').map(([id]) => id)).toEqual([first]);
     map.fire('load', {});
     expect(map.callsTo('addImage').map(([id]) => id)).toEqual(HATCHES.map(({ image }) => patternId(image)));
+    connection.dispose();
+    const later = new FakeMap();
+    connectMap(later, store, { reducedMotion: () => true, softwareRendered: () => false }).dispose();
+    later.askForImage(first);
+    expect(later.callsTo('addImage')).toEqual([]);
   });
 
   it('while hidden behind the 2D map, leaves no year mark', () => {

@@ -22,7 +22,7 @@ import { watchContextLoss } from './context-loss';
 import type { ProbeReads } from './e2e-probe';
 import { UnitFlags } from './flags';
 import { watchLoad } from './map-load';
-import { listen, type MapPort } from './map-port';
+import { resolveMissingImages, type MapPort } from './map-port';
 import { addMissingLayers } from './lean-layers';
 import type { Year } from '../../domain/types';
 import {
@@ -165,8 +165,10 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
       sync(store.getState());
     }),
     // A map created with its sources' data lays tiles out before 'load': the worker asks for a
-    // hatch the first time a tile needs it, and it is added then.
-    listen(map, { styleimagemissing: (event) => addPattern(event.id) }),
+    // hatch the first time a tile needs it, and it is added then, before the answer goes back
+    // (MapLibre's 'styleimagemissing' event comes after the answer: those tiles were laid out
+    // without their hatch, and the hand-over showed them flat until the style was completed).
+    resolveMissingImages(map, addPattern),
     followPointer(map, store, {
       styleReady: () => styleReady,
       shownYear: () => years.drawn?.year ?? null,

@@ -26,8 +26,6 @@ export interface MapEvents {
   webglcontextlost: unknown;
   webglcontextrestored: unknown;
   'style.load': unknown;
-  /** A layer needs an image the style does not have (`id`: its name). */
-  styleimagemissing: { id: string };
 }
 export type MapEventName = keyof MapEvents;
 export type MapListener<K extends MapEventName> = (event: MapEvents[K]) => void;
@@ -73,6 +71,11 @@ export interface MapPort {
   setFilter(layerId: string, filter: ExpressionSpecification): unknown;
   addImage(id: string, image: PatternImage, options: { pixelRatio: number }): unknown;
   hasImage(id: string): boolean;
+  /**
+   * Called for an image a tile needs that the style does not have, before MapLibre answers the
+   * worker (its 'styleimagemissing' event comes after the answer: too late for that tile).
+   */
+  setMissingStyleImageResolver(resolver: ((id: string) => void) | null): unknown;
   setFeatureState(target: UnitTarget, state: Record<string, boolean>): unknown;
   getFeatureState(target: UnitTarget): Record<string, unknown>;
   queryRenderedFeatures(point: PointLike, options: { layers: string[] }): RenderedFeature[];
@@ -109,4 +112,13 @@ export function listen(map: Pick<MapPort, 'on' | 'off'>, handlers: MapHandlers):
   };
   (Object.keys(handlers) as MapEventName[]).forEach(bind);
   return () => unbind.forEach((off) => off());
+}
+
+/** Answers the worker's requests for images the style lacks with `resolve`; returns a function that stops. */
+export function resolveMissingImages(
+  map: Pick<MapPort, 'setMissingStyleImageResolver'>,
+  resolve: (id: string) => void,
+): () => void {
+  map.setMissingStyleImageResolver(resolve);
+  return () => map.setMissingStyleImageResolver(null);
 }

@@ -98,9 +98,15 @@ export async function openOfflinePage(
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // MapLibre only warns of an image its style lacks, and the tiles that needed it are drawn
+    // without it: a hatch missing from the map is an error here.
+    else if (m.type() === 'warning' && MAPLIBRE_MISSING_IMAGE.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   return { context, page, externalRequests, errors };
 }
+
+/** MapLibre's warning for an image a tile needs that the style does not have. */
+const MAPLIBRE_MISSING_IMAGE = /^Image ".*" could not be loaded/;
 
 /** Waits for a User Timing mark the app sets (e.g. 'choropleth-ready'). */
 export async function waitForMark(page: Page, name: string, timeout = 60_000): Promise<void> {
