@@ -18,7 +18,7 @@
  * (store.focusMap, answered here by focusing the renderer shown).
  */
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { useAppStoreApi } from '../store/use-app-store';
+import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { createCanvasMap, type CanvasMap } from './canvas/canvas-map';
 import type { MapController } from './gl/map-controller';
 import { mapProbe, type E2eProbe } from './probe';
@@ -46,6 +46,9 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
   const glMap = useRef<MapController | null>(null);
   const latestLabels = useRef(labels);
   const store = useAppStoreApi();
+  // The data could not be loaded: the map area says so (features/map-status), nothing is being
+  // drawn and there is nothing to zoom.
+  const dataFailed = useAppStore((s) => s.data.status === 'error');
 
   useEffect(() => {
     latestLabels.current = labels;
@@ -215,14 +218,17 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
     <div ref={container} className="map" role="region" aria-label={labels.region}>
       <div ref={glContainer} className="map-gl" />
       {/* Only seen where the data is slow to arrive (hidden by CSS once the map has painted). */}
-      <p className="map-drawing" role="status">
-        {labels.drawing}
-      </p>
+      {!dataFailed && (
+        <p className="map-drawing" role="status">
+          {labels.drawing}
+        </p>
+      )}
       <div className="map-2d-zoom">
         <button
           type="button"
           aria-label={labels.zoomIn}
           title={labels.zoomIn}
+          disabled={dataFailed}
           onClick={() => flatMap.current?.zoomBy(1)}
         >
           +
@@ -231,6 +237,7 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
           type="button"
           aria-label={labels.zoomOut}
           title={labels.zoomOut}
+          disabled={dataFailed}
           onClick={() => flatMap.current?.zoomBy(-1)}
         >
           −

@@ -193,6 +193,10 @@ describe('load failures', () => {
       const alert = await box.getByRole('alert').textContent();
       expect(alert).toContain('The map stays empty until the data and the county boundaries load');
       expect(alert).toMatch(file === 'the geometry' ? /hebei\.topo\.json/ : /dataset\.json \(data\/\*\.csv\)/);
+      // Nothing is being drawn, so nothing says so, and there is nothing to zoom.
+      expect(await page.getByRole('status').filter({ hasText: 'Drawing the map' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Zoom in' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Zoom out' }).isDisabled()).toBe(true);
 
       const axe = await new AxeBuilder({ page })
         .include('.map-load-failed')
@@ -213,6 +217,7 @@ describe('load failures', () => {
       await box.getByRole('button', { name: 'Try again' }).click();
       await waitForMark(page, 'map-interactive');
       await expect.poll(() => box.count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Zoom in' }).isDisabled()).toBe(false);
       expect(await page.evaluate(() => (window as Window & { __samePage?: boolean }).__samePage)).toBe(true);
       expect(await page.evaluate(() => window.location.search)).toBe(path);
       expect(await page.getByRole('radio', { name: 'Change' }).isChecked()).toBe(true);

@@ -145,6 +145,24 @@ describe('load', () => {
     expect(marks()).toContain('year-rendered:2022');
   });
 
+  it('marks a year only when the year on the map changes, not for new states of the same year', () => {
+    const store = createAppStore({ year: 2023 });
+    const map = new FakeMap();
+    connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false, shown: () => true });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    map.fire('load', {});
+    map.fire('render', {});
+    // The first year: the 2D map, on screen before this one, marked it.
+    expect(marks().filter((m) => m.startsWith('year-rendered:'))).toEqual([]);
+    store.getState().setMode('change');
+    map.fire('render', {});
+    expect(marks().filter((m) => m.startsWith('year-rendered:'))).toEqual([]);
+    store.getState().setYear(2022);
+    map.fire('render', {});
+    map.fire('render', {});
+    expect(marks().filter((m) => m.startsWith('year-rendered:'))).toEqual(['year-rendered:2022']);
+  });
+
   it('lays the units out again on a change of mode, by property updates, and marks when that is drawn', () => {
     const store = createAppStore({ year: 2023 });
     const { map } = connectFakeMap(store);

@@ -137,19 +137,20 @@ export function createMapController(
       const c = map.getCenter();
       return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
     },
-    jumpTo: (camera) =>
+    jumpTo: (camera, redraw = false) =>
       new Promise((resolve) => {
         const c = map.getCenter();
-        if (
-          Math.abs(c.lng - camera.lng) < 1e-9 &&
-          Math.abs(c.lat - camera.lat) < 1e-9 &&
-          map.getZoom() === camera.zoom
-        ) {
+        const same =
+          Math.abs(c.lng - camera.lng) < 1e-9 && Math.abs(c.lat - camera.lat) < 1e-9 && map.getZoom() === camera.zoom;
+        if (same && !redraw) {
           resolve();
           return;
         }
+        // 'idle' follows the first frame drawn with everything loaded: the new view's, or the
+        // rebuilt style's when the camera stays.
         map.once('idle', () => resolve());
-        map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+        if (same) map.triggerRepaint();
+        else map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
       }),
     focus: () => map.getCanvas().focus(),
     hasFocus: () => document.activeElement === map.getCanvas(),

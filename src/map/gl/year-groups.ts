@@ -126,10 +126,15 @@ export class YearGroups {
       });
     }
     this.switchLayers();
-    // The first frame drawn after the change shows the new year (starting to fade in, or at once).
-    this.map.once('render', () => {
-      if (this.options.shown()) performance.mark(`year-rendered:${year}`);
-    });
+    // The first frame drawn after a change of year shows the new year (starting to fade in, or
+    // at once). Nothing is marked for the year the map starts with or comes back with after a
+    // context loss (the 2D map, on screen until then, marked it), nor for new states of the
+    // same year (a change of mode or base: 'units-redrawn').
+    if (previous !== null && previous !== year) {
+      this.map.once('render', () => {
+        if (this.options.shown()) performance.mark(`year-rendered:${year}`);
+      });
+    }
     this.map.triggerRepaint();
     if (!this.firstIdleAsked) {
       this.firstIdleAsked = true;
