@@ -110,6 +110,9 @@ async function handOver(page: Page, name: string, codes: string[], year: number)
     ] as const);
   // Just before: the 2D map, as the last frame before MapLibre is shown.
   const before2d = await page.screenshot();
+  // MapLibre may have taken over while the screenshot was made: then only the copies made at
+  // the mark compare the two renderers.
+  const beforeWasFlat = (await renderer(page)) === '2d';
   const pointsBefore = await points();
   await waitForMark(page, 'map-interactive');
   expect(await renderer(page)).toBe('webgl');
@@ -136,10 +139,8 @@ async function handOver(page: Page, name: string, codes: string[], year: number)
   expect([gl.width, gl.height]).toEqual([flat.width, flat.height]);
   const whole = { x: 0, y: 0, width: flat.width, height: flat.height };
   const atMark = compare(blocks(flat, whole), blocks(gl, whole));
-  for (const [what, { mean, p99 }] of [
-    ['on screen', onScreen],
-    ['at the mark', atMark],
-  ] as const) {
+  const pairs = beforeWasFlat ? ([['on screen', onScreen]] as const) : [];
+  for (const [what, { mean, p99 }] of [...pairs, ['at the mark', atMark] as const]) {
     console.log(`hand-over ${name}, ${what}: mean difference ${mean.toFixed(2)}, 99th percentile ${p99.toFixed(1)}`);
     expect(mean, what).toBeLessThan(4);
     expect(p99, what).toBeLessThan(30);

@@ -9,7 +9,16 @@ import { connectMap } from '../../src/map/gl/connect-map';
 import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/gl/context-loss';
 import { firstViewSwitches } from '../../src/map/gl/lean-layers';
 import { watchLoad } from '../../src/map/gl/map-load';
-import { HATCHES, LABEL_LAYER, SOURCES, patternId, unitsSource, yearLayers } from '../../src/map/gl/map-style';
+import {
+  HATCHES,
+  LABEL_LAYER,
+  ROLES,
+  SOURCES,
+  patternId,
+  unitLayerId,
+  unitsSource,
+  yearLayers,
+} from '../../src/map/gl/map-style';
 import { UNITS_REDRAWN_MARK } from '../../src/map/marks';
 import { sourceData } from '../../src/map/gl/sources';
 import { selectDrawStatesByYear } from '../../src/store/selectors';
@@ -90,6 +99,38 @@ describe('load', () => {
     map.clearCalls();
     connection.completeStyle();
     expect(sourcesWritten(map)).toEqual([]);
+  });
+
+  it("writes a link's selection when the style loads, before any tile is laid out, and nothing more at load", () => {
+    const { store, seeded } = seededStore();
+    store.getState().select('990101');
+    const map = new FakeMap();
+    const onFirstIdle = vi.fn();
+    connectMap(map, store, {
+      reducedMotion: () => true,
+      softwareRendered: () => false,
+      written: seeded.written,
+      switchedOn: firstViewSwitches(2023),
+      onFirstIdle,
+    });
+    map.clearCalls();
+    map.fire('style.load', {});
+    expect(map.callsTo('setFeatureState')).toContainEqual([
+      { source: unitsSource(2021), id: unitFeatureId('990101', 2021) },
+      { selected: true },
+    ]);
+    // The selection's layer is switched on (its layer-wide opacity).
+    expect(map.callsTo('setPaintProperty')).toContainEqual([
+      unitLayerId(ROLES.selected, 2021),
+      'line-layer-opacity',
+      1,
+    ]);
+    map.clearCalls();
+    map.fire('load', {});
+    for (const kind of ['setPaintProperty', 'setFilter', 'setFeatureState', 'addImage', 'addLayer'] as const)
+      expect(map.callsTo(kind)).toEqual([]);
+    map.fire('idle', {});
+    expect(onFirstIdle).toHaveBeenCalledTimes(1);
   });
 
   it('created with the first view switched on: changes nothing at load, so that frame is its first complete one', () => {

@@ -22,7 +22,7 @@ import { watchContextLoss } from './context-loss';
 import type { ProbeReads } from './e2e-probe';
 import { UnitFlags } from './flags';
 import { watchLoad } from './map-load';
-import { resolveMissingImages, type MapPort } from './map-port';
+import { listen, resolveMissingImages, type MapPort } from './map-port';
 import { addMissingLayers } from './lean-layers';
 import type { Year } from '../../domain/types';
 import {
@@ -154,16 +154,28 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
   /** Every hatch, for the modes and years not drawn yet. */
   const addPatterns = () => HATCHES.forEach(({ image }) => addPattern(patternId(image)));
 
+  let started = false;
+  /**
+   * The style is loaded: the store's state is written (the flags of a link's selection, flow or
+   * area, and anything that changed since the map was created). On 'style.load', before any tile
+   * is laid out, so the first complete frame draws it; on 'load' (after that frame) it cost one
+   * frame more before the map was idle and could take over.
+   */
+  const start = () => {
+    if (started) return;
+    started = true;
+    softwareRendering = env.softwareRendered();
+    // A map created with its data has the hatches its first frame needs (asked for below);
+    // adding the others now would change the style and cost a frame before it is idle. They
+    // come with the rest of the style (completeStyle).
+    if (!env.written) addPatterns();
+    styleReady = true;
+    sync(store.getState());
+  };
+
   const stops = [
-    watchLoad(map, store, () => {
-      softwareRendering = env.softwareRendered();
-      // A map created with its data has the hatches its first frame needs (asked for below);
-      // adding the others now would change the style and cost a frame before it is idle. They
-      // come with the rest of the style (completeStyle).
-      if (!env.written) addPatterns();
-      styleReady = true;
-      sync(store.getState());
-    }),
+    listen(map, { 'style.load': start }),
+    watchLoad(map, store, start),
     // A map created with its sources' data lays tiles out before 'load': the worker asks for a
     // hatch the first time a tile needs it, and it is added then, before the answer goes back
     // (MapLibre's 'styleimagemissing' event comes after the answer: those tiles were laid out
