@@ -10,8 +10,10 @@ import {
   ROLES,
   createStyle,
   layerOpacityProperty,
+  sourceSpec,
   styleLayers,
   unitLayerId,
+  unitsSource,
   yearLayers,
 } from '../../src/map/gl/map-style';
 import { createAppStore } from '../../src/store/store';
@@ -26,6 +28,8 @@ describe('addMissingLayers', () => {
   it('adds what is missing in the style order, and nothing twice', () => {
     const map = new FakeMap(createStyle(2021, 'name_en', FONT, undefined, [2023]));
     expect(map.layerIds()).not.toEqual(expect.arrayContaining(yearLayers(2019)));
+    // 2019's layers draw the other vintage's source, which the lean style left out.
+    map.addSource(unitsSource(2019), sourceSpec(unitsSource(2019), { type: 'FeatureCollection', features: [] }));
     const full = styleLayers(2021, 'name_en');
     const added = addMissingLayers(map, full, (id) => yearLayers(2019).includes(id));
     expect(added).toBe(yearLayers(2019).length);
@@ -59,7 +63,11 @@ describe('withSwitchesOn', () => {
 describe('a map created with one year', () => {
   it("adds a year's layers when it is shown and shows it once they are laid out; the rest on completeStyle", () => {
     const store = createAppStore({ year: 2023 });
-    const map = new FakeMap(createStyle(2021, 'name_en', FONT, undefined, [2023]));
+    const style = createStyle(2021, 'name_en', FONT, undefined, [2023]);
+    // No empty source for the other vintage: it is added with its data when first needed.
+    expect(Object.keys(style.sources)).not.toContain(unitsSource(2019));
+    expect(Object.keys(style.sources)).toContain(unitsSource(2021));
+    const map = new FakeMap(style);
     const connection = connectMap(map, store, { reducedMotion: () => true, softwareRendered: () => false });
     store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
     map.fire('load', {});
@@ -68,6 +76,11 @@ describe('a map created with one year', () => {
     map.fire('idle', {});
     store.getState().setYear(2019);
     expect(map.layerIds()).toEqual(expect.arrayContaining(yearLayers(2019)));
+    // The source came with its features, before the layers that draw it (FakeMap checks that).
+    const [added] = map.callsTo('addSource');
+    expect(added?.[0]).toBe(unitsSource(2019));
+    expect((added?.[1] as { data: GeoJSON.FeatureCollection }).data.type).toBe('FeatureCollection');
+    expect(map.callsTo('setData').map(([id]) => id)).not.toContain(unitsSource(2019));
     // Until the map is idle (the new layers laid out), 2023 stays drawn.
     expect(connection.drawn()?.year).toBe(2023);
     map.fire('idle', {});

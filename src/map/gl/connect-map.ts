@@ -108,14 +108,15 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
     if (addMissingLayers(map, allLayers(), wanted) > 0) layingOut();
   }
   /**
-   * Adds `year`'s layers and its vintage's when missing, and gives its vintage's source its
-   * features when it has none yet; whether they are still being laid out.
+   * Gives `year`'s vintage's source its features when it has none yet, and adds `year`'s
+   * layers and its vintage's when missing; whether they are still being laid out.
    */
   function yearLaidOut(year: Year): boolean {
     const vintage = vintageOf(year);
     const wanted = new Set([...yearLayers(year), ...Object.values(ROLES).map((role) => unitLayerId(role, vintage))]);
-    addLayers((id) => wanted.has(id));
+    // The source first: the layers need it.
     if (sources.fill(vintage)) layingOut();
+    addLayers((id) => wanted.has(id));
     return !layoutPending;
   }
   const flags = new UnitFlags(map, () => years.switchLayers());
@@ -239,8 +240,9 @@ export function connectMap(map: MapPort, store: AppStore, env: MapEnvironment): 
     completeStyle: () => {
       if (!styleReady) return;
       addPatterns();
-      addLayers();
+      // The sources first: the layers need them.
       if (VINTAGES.map((v) => sources.fill(v)).some(Boolean)) layingOut();
+      addLayers();
       years.switchLayers();
     },
     geometry: () => sources.geometry,

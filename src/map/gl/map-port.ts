@@ -5,7 +5,13 @@
  * Each module asks for the few methods it calls (`Pick<MapPort, ...>`), so its signature says
  * what it may do to the map.
  */
-import type { ExpressionSpecification, LayerSpecification, Point, PointLike } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  Point,
+  PointLike,
+} from 'maplibre-gl';
 import type { PatternImage } from '../patterns';
 import type { PropertyUpdate } from './unit-features';
 
@@ -64,6 +70,7 @@ export interface MapPort {
   once<K extends MapEventName>(type: K, listener: MapListener<K>): unknown;
 
   getSource(id: string): SourcePort | undefined;
+  addSource(id: string, source: GeoJSONSourceSpecification): unknown;
   getLayer(id: string): { type: string } | undefined;
   addLayer(layer: LayerSpecification, beforeId?: string): unknown;
   setPaintProperty(layerId: string, name: string, value: number): unknown;

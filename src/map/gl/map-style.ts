@@ -20,6 +20,7 @@
 import type {
   ExpressionSpecification,
   FillLayerSpecification,
+  GeoJSONSourceSpecification,
   LayerSpecification,
   LineLayerSpecification,
   StyleSpecification,
@@ -269,10 +270,17 @@ export function startLayers(layers: readonly LayerSpecification[], years: readon
  */
 export const POLYGON_TILE_BUFFER = 8;
 
+/** A source of the style holding `data`: every source is GeoJSON. */
+export function sourceSpec(id: SourceId, data: GeoJSON.GeoJSON): GeoJSONSourceSpecification {
+  return { type: 'geojson', data, ...(id === SOURCES.labels ? {} : { buffer: POLYGON_TILE_BUFFER }) };
+}
+
 /**
  * The style. `data`: each source's data, when the map is created after the data is in
  * (sources.ts sourceData); otherwise the sources start empty and are filled after 'load'.
- * `years`: only these years' layers (startLayers); by default every year's.
+ * `years`: only these years' layers (startLayers); by default every year's. A units source
+ * that is given no data and that none of those layers draws is left out: it is added with its
+ * data when a year of its vintage is first shown or the style is completed (sources.ts fill).
  */
 export function createStyle(
   vintage: Vintage,
@@ -282,6 +290,8 @@ export function createStyle(
   years: readonly Year[] = YEARS,
 ): StyleSpecification {
   const layers = startLayers(styleLayers(vintage, field), years);
+  const drawn = new Set(layers.flatMap((layer) => ('source' in layer ? [layer.source] : [])));
+  const ids: SourceId[] = [...Object.values(SOURCES), ...VINTAGES.map(unitsSource)];
   return {
     version: 8,
     name: 'Hebei county innovation tiers (offline)',
@@ -290,14 +300,9 @@ export function createStyle(
     transition: { duration: 0, delay: 0 },
     'font-faces': { [TEXT_FONT]: [{ url: latinFontUrl, 'unicode-range': ['U+0000-024F', 'U+2000-206F'] }] },
     sources: Object.fromEntries(
-      [...Object.values(SOURCES), ...VINTAGES.map(unitsSource)].map((id) => [
-        id,
-        {
-          type: 'geojson',
-          data: data?.[id] ?? emptyCollection(),
-          ...(id === SOURCES.labels ? {} : { buffer: POLYGON_TILE_BUFFER }),
-        },
-      ]),
+      ids
+        .filter((id) => data?.[id] !== undefined || drawn.has(id))
+        .map((id) => [id, sourceSpec(id, data?.[id] ?? emptyCollection())]),
     ),
     layers,
   };

@@ -3,19 +3,19 @@
  * written once per loaded geometry. Each vintage's units source holds its unit polygons with
  * every year's drawing (unit-features.ts), sent to the worker once, and laid out again only when
  * the mode, the base year or the facts change, never on a year step (which keeps the same draw
- * states by year). A vintage's source is given its features when a year of it is first shown
- * (or the map is complete): the map starts with the shown year's half of the geometry.
+ * states by year). A vintage's source is added with its features when a year of it is first
+ * shown (or the map is complete): the map starts with the shown year's half of the geometry.
  */
 import type { MapGeometry } from '../../domain/geometry';
 import type { Unit, Vintage } from '../../domain/types';
 import type { DrawStatesByYear } from '../../store/selectors';
 import { labelFeatures } from '../label-features';
 import type { MapPort } from './map-port';
-import { SOURCES, VINTAGES, unitsSource, type SourceId } from './map-style';
+import { SOURCES, VINTAGES, sourceSpec, unitsSource, type SourceId } from './map-style';
 import { UNITS_REDRAWN_MARK } from '../marks';
 import { propertyUpdates, unitFeatures } from './unit-features';
 
-export type SourcesPort = Pick<MapPort, 'getSource' | 'setMaxBounds' | 'once'>;
+export type SourcesPort = Pick<MapPort, 'getSource' | 'addSource' | 'setMaxBounds' | 'once'>;
 
 type UnitCollection = ReturnType<typeof unitFeatures>;
 /** The unit features of each vintage, for its own source. */
@@ -126,12 +126,17 @@ export class MapSources {
   }
 
   /**
-   * Gives `vintage`'s units source its features unless it has them (or there are none yet);
-   * true when it was given them now: its tiles are being laid out.
+   * Gives `vintage`'s units source its features unless it has them (or there are none yet):
+   * a style started without the source (createStyle) gets it now, with them. True when it was
+   * given them now: its tiles are being laid out. Before its layers are added (they need it).
    */
   fill(vintage: Vintage): boolean {
     if (this.filled.has(vintage) || !this.written) return false;
-    this.map.getSource(unitsSource(vintage))?.setData?.(this.written.features[vintage]);
+    const id = unitsSource(vintage);
+    const features = this.written.features[vintage];
+    const source = this.map.getSource(id);
+    if (source) source.setData?.(features);
+    else this.map.addSource(id, sourceSpec(id, features));
     this.filled.add(vintage);
     return true;
   }
