@@ -183,6 +183,36 @@ describe('the map without WebGL', () => {
     expect(viewOf(page)).toBe(view);
   });
 
+  it('shows a metric scale bar like MapLibre’s, bottom left, that follows the zoom', async () => {
+    const page = await open('?year=2023');
+    // The note on the simple map lies over the map's lower left corner: closed, the bar is seen.
+    await page.getByRole('region', { name: 'Simple map' }).getByRole('button', { name: 'Close' }).click();
+    const bar = page.locator('.map > .map-2d-scale');
+    const read = () => bar.evaluate((el) => ({ text: el.textContent, width: el.getBoundingClientRect().width }));
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    const first = await read();
+    // MapLibre's ScaleControl text: a nice number and km, with a no-break space ("100 km").
+    expect(first.text).toMatch(/^(1|2|3|5)0*\u00a0km$/);
+    expect(first.width).toBeGreaterThan(40);
+    expect(first.width).toBeLessThanOrEqual(100);
+    expect(await bar.getAttribute('aria-hidden')).toBe('true');
+    // MapLibre's place: 10 px from the map's left and bottom edges.
+    const box = await page.locator('.map').boundingBox();
+    const barBox = await bar.boundingBox();
+    if (!box || !barBox) throw new Error('map or scale bar not found');
+    expect(barBox.x - box.x).toBeCloseTo(10, 0);
+    expect(box.y + box.height - (barBox.y + barBox.height)).toBeCloseTo(10, 0);
+    // It takes no pointer events: a pointer over it is over the map.
+    const under = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.className, [
+      barBox.x + barBox.width / 2,
+      barBox.y + barBox.height / 2,
+    ] as const);
+    expect(under).toBe('map-2d');
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await read()).text).not.toBe(first.text);
+    expect((await read()).text).toMatch(/^(1|2|3|5)0*\u00a0k?m$/);
+  });
+
   it('exports the 2D map as a PNG, with the map on it', async () => {
     const page = await open('?year=2023');
     await page.getByRole('button', { name: 'Export' }).click();

@@ -9,6 +9,7 @@
  * Gestures (gestures.ts): drag to pan, wheel or pinch to zoom, double click to zoom in; with the
  * map focused, arrow keys pan and + / − zoom. A click selects the unit under the pointer, or
  * clears the selection on blank map. Moves are jumps: no animation to respect or to wait for.
+ * Each frame sets the scale bar (scale-bar.ts), MapLibre's ScaleControl for this camera.
  */
 import { vintageOf, type UnitCode } from '../../domain/types';
 import { selectDrawStates, selectEmphasis } from '../../store/selectors';
@@ -35,6 +36,7 @@ import type { E2eProbe } from '../probe';
 import { createCanvasProbe } from './canvas-probe';
 import { drawFrame, worldTransform, type Frame } from './draw';
 import { followGestures } from './gestures';
+import { createScaleBar } from './scale-bar';
 import { shapesOf, type Shapes } from './shapes';
 
 export const CHOROPLETH_READY_MARK = 'choropleth-ready';
@@ -67,6 +69,7 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
   canvas.setAttribute('role', 'region');
   canvas.setAttribute('aria-label', options.label);
   container.append(canvas);
+  const scaleBar = createScaleBar(container);
   const layer = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas context');
@@ -123,6 +126,7 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
   function render() {
     frameRequest = 0;
     if (!active) return;
+    scaleBar.update(camera, size);
     const state = store.getState();
     const width = Math.round(size.width * dpr);
     const height = Math.round(size.height * dpr);
@@ -315,6 +319,7 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
       if (on === active) return;
       active = on;
       canvas.hidden = !on;
+      scaleBar.setShown(on);
       if (on) {
         lastYear = null;
         schedule();
@@ -334,6 +339,7 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
       resizeObserver.disconnect();
       unsubscribers.forEach((u) => u());
       canvas.remove();
+      scaleBar.dispose();
     },
   };
 }
