@@ -5,8 +5,13 @@
  *
  * The menu is a disclosure of plain buttons: Tab and the arrow keys move between them, Escape
  * closes it and returns focus to the Export button, and so does leaving it.
+ *
+ * "Figure…" and "Five years side by side…" close it too, and open the figure dialog once its code
+ * is in (figure-loader.ts): meanwhile the status says it is loading and the Export button is busy
+ * and keeps focus (Escape there gives the dialog up); a failed load is said under the button,
+ * with Try again (figure-load-status.tsx).
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { saveFile } from '../../components/save-file';
 import type { MessageKey } from '../../i18n/i18n';
 import { useAppStoreApi } from '../../store/use-app-store';
@@ -16,6 +21,8 @@ import { useT } from '../../i18n/use-t';
 import { DataItems } from './data-items';
 import { ExportRunnerContext, type ExportFile, type ExportRunner } from './export-runner';
 import { FigureItems } from './figure-items';
+import { figureDialogs } from './figure-loader';
+import { FigureLoadFailed, useFigureLoad, useFigureLoadingText, keepInView } from './figure-load-status';
 
 // ---------------------------------------------------------------------------------------------
 // The menu
@@ -36,6 +43,12 @@ export function ExportMenu() {
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const figure = useFigureLoad();
+  const figureLoading = useFigureLoadingText(figure);
+  const notes = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (notes.current) keepInView(notes.current);
+  }, [figure, figureLoading, status]);
 
   useEffect(() => {
     if (!status || busy) return undefined;
@@ -47,6 +60,8 @@ export function ExportMenu() {
 
   useEffect(() => {
     if (!open) return undefined;
+    // Opening the menu again puts a failed figure load's message away (its items try again).
+    if (figureDialogs.getState().phase === 'failed') figureDialogs.cancel();
     items()[0]?.focus();
     // A press outside the menu closes it.
     const onPointerDown = (e: PointerEvent) => {
@@ -85,6 +100,7 @@ export function ExportMenu() {
     const run = async (make: () => Promise<ExportFile>, working: MessageKey) => {
       closeMenu();
       if (running.current) return;
+      if (figureDialogs.getState().phase === 'failed') figureDialogs.cancel();
       running.current = true;
       setBusy(true);
       setStatus(tr(working));
@@ -119,10 +135,14 @@ export function ExportMenu() {
         className="btn export-control"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-busy={busy}
+        aria-busy={busy || figure.phase === 'loading'}
         onClick={() => setOpen(!open)}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && !open) {
+          if (e.key === 'Escape' && !open && figure.phase !== 'idle') {
+            // Gives up the figure dialog still loading (or its failure); the details keep their unit.
+            e.preventDefault();
+            figureDialogs.cancel();
+          } else if (e.key === 'ArrowDown' && !open) {
             e.preventDefault();
             setOpen(true);
           }
@@ -155,9 +175,13 @@ export function ExportMenu() {
           </ExportRunnerContext.Provider>
         </div>
       )}
-      <span className="export-status" role="status">
-        {status}
-      </span>
+      <div className="export-notes" ref={notes}>
+        <span className="export-status" role="status">
+          {figureLoading && <span className="export-status-line export-status-loading">{figureLoading}</span>}
+          {status && <span className="export-status-line">{status}</span>}
+        </span>
+        <FigureLoadFailed state={figure} trigger={trigger} />
+      </div>
     </div>
   );
 }

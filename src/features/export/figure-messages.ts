@@ -1,6 +1,7 @@
 /**
- * The figure exports' messages the first view can show: the Export menu's figure items and their
- * progress (the figure dialog's and the figures' own are in on-demand-messages.ts).
+ * The figure exports' messages the first view can show: the Export menu's figure items, their
+ * progress and the figure dialog's code loading or failing to load (the figure dialog's and the
+ * figures' own are in on-demand-messages.ts).
  */
 export const en = {
   exportButton: 'Export',
@@ -12,6 +13,12 @@ export const en = {
   figureOpen: 'Figure (title, labels, SVG)…',
   figureSvg: 'SVG',
   figureWorkingSvg: 'Making the SVG…',
+  figureLoading: 'Loading the figure editor…',
+  figureLoadingMultiples: 'Loading the five years side by side…',
+  figureLoadFailed: 'The figure editor could not be loaded: check the connection and try again.',
+  figureLoadFailedMultiples: 'The five years side by side could not be loaded: check the connection and try again.',
+  figureLoadRetry: 'Try again',
+  figureLoadDismiss: 'Dismiss',
   figTitleArea: '{title} · {area}',
   figLegendFadedArea: 'Faded: outside {area}',
   exportSource:
@@ -28,6 +35,12 @@ export const zh: Record<keyof typeof en, string> = {
   figureOpen: '图表（标题、标注、SVG）…',
   figureSvg: 'SVG',
   figureWorkingSvg: '正在生成SVG…',
+  figureLoading: '正在加载图表编辑器…',
+  figureLoadingMultiples: '正在加载五年并列图…',
+  figureLoadFailed: '图表编辑器未能加载：请检查网络连接后重试。',
+  figureLoadFailedMultiples: '五年并列图未能加载：请检查网络连接后重试。',
+  figureLoadRetry: '重试',
+  figureLoadDismiss: '关闭',
   figTitleArea: '{title} · {area}',
   figLegendFadedArea: '淡化：{area}以外',
   exportSource:
