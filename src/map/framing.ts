@@ -22,6 +22,10 @@ export interface Camera {
   lat: number;
   zoom: number;
 }
+
+/** Whether two cameras show the same view (to well under a pixel at any zoom). */
+export const sameCamera = (a: Camera, b: Camera): boolean =>
+  Math.abs(a.lng - b.lng) < 1e-9 && Math.abs(a.lat - b.lat) < 1e-9 && Math.abs(a.zoom - b.zoom) < 1e-9;
 export interface Size {
   width: number;
   height: number;

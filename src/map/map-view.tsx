@@ -5,8 +5,9 @@
  *    soon as the data is in ('choropleth-ready'); clicks, keys and the slider work from then on.
  * 2. After that paint MapLibre is loaded (a dynamic import: it is not in the page's first
  *    bundle) and created behind the 2D map with its camera. When it has drawn its first complete
- *    frame it is given the 2D map's camera again (the user may have moved meanwhile) and is
- *    shown in the same frame as the 2D map is hidden ('map-interactive').
+ *    frame it is given the 2D map's camera again (the user may have moved meanwhile; a drag or
+ *    pinch in progress is let finish first) and is shown in the same frame as the 2D map is
+ *    hidden ('map-interactive').
  * 3. Without WebGL, or when MapLibre cannot start, the 2D map stays the map ('map-interactive'
  *    once it has painted). When the WebGL context is lost, the 2D map takes over at MapLibre's
  *    camera until the context is back.
@@ -20,6 +21,7 @@
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { createCanvasMap, type CanvasMap } from './canvas/canvas-map';
+import { sameCamera } from './framing';
 import type { MapController } from './gl/map-controller';
 import { mapProbe, type E2eProbe } from './probe';
 import { rememberFullMap, webglUnavailable } from './webgl';
@@ -92,13 +94,28 @@ export function MapView({ labels, children }: { labels: MapLabels; children?: Re
       markInteractive();
     };
 
+    /** Whether MapLibre can still be shown (nothing has ended or shown it meanwhile). */
+    const mayShow = () => !disposed && gl !== null && !glShown && !store.getState().mapContextLost;
+
     /** `afterLoss`: the style was rebuilt after a context loss; wait for its complete frame. */
     async function takeOver(afterLoss = false) {
-      if (!gl || disposed || glShown || store.getState().mapUnavailable !== null) return;
-      if (store.getState().mapContextLost) return;
+      if (!gl || !mayShow() || store.getState().mapUnavailable !== null) return;
       // The same view as the 2D map shows now, drawn before it is shown.
-      await gl.jumpTo(flat.camera(), afterLoss);
-      if (disposed || !gl || glShown || store.getState().mapContextLost) return;
+      let target = flat.camera();
+      await gl.jumpTo(target, afterLoss);
+      // That frame can take hundreds of ms in software, and the user may move the 2D map
+      // meanwhile: a drag or pinch in progress is let finish (hiding the canvas would cut it
+      // off), and MapLibre follows the 2D map's camera until the two agree.
+      for (;;) {
+        if (!mayShow()) return;
+        await flat.settled();
+        if (!gl || !mayShow()) return;
+        const now = flat.camera();
+        if (sameCamera(now, target)) break;
+        target = now;
+        await gl.jumpTo(target);
+      }
+      if (!gl) return;
       glShown = true;
       // Focus on the 2D map moves with the map (hiding a focused element would drop it to <body>).
       const focused = document.activeElement === flat.canvas;

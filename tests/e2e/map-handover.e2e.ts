@@ -171,6 +171,38 @@ describe('hand-over from the 2D map to MapLibre', () => {
     await handOver(page, 'trajectory', [PINGSHAN, '130110'], 2023);
   }, 120_000);
 
+  it('lets a drag on the 2D map finish before the hand-over, and takes over where it ended', async () => {
+    const page = await openPage('?year=2023');
+    await waitForMark(page, 'choropleth-ready');
+    expect(await renderer(page)).toBe('2d');
+    const box = await page.locator('.map').boundingBox();
+    const start = await page.evaluate((c) => window.hebeiExplorer?.labelPointOnScreen(c, 2023) ?? null, PINGSHAN);
+    if (!box || !start) throw new Error('no map');
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 10, { steps: 4 });
+    // MapLibre is ready within a second or two here; the press is held well past that.
+    await page.waitForTimeout(4000);
+    expect(await renderer(page)).toBe('2d');
+    expect(await page.evaluate(() => performance.getEntriesByName('map-interactive').length)).toBe(0);
+    await page.mouse.move(from.x + 80, from.y + 20, { steps: 4 });
+    // Where the drag put the map (the 2D map's camera may stop at the context's edge), read while
+    // the press still holds the hand-over back.
+    expect(await renderer(page)).toBe('2d');
+    const dragged = await page.evaluate((c) => window.hebeiExplorer?.labelPointOnScreen(c, 2023) ?? null, PINGSHAN);
+    if (!dragged) throw new Error('no label point');
+    expect(Math.hypot(dragged.x - start.x, dragged.y - start.y)).toBeGreaterThan(10);
+    await page.mouse.up();
+    await waitForMark(page, 'map-interactive');
+    expect(await renderer(page)).toBe('webgl');
+    // No snap back: MapLibre shows the view the drag ended at.
+    const end = await page.evaluate((c) => window.hebeiExplorer?.labelPointOnScreen(c, 2023) ?? null, PINGSHAN);
+    if (!end) throw new Error('no label point');
+    expect(Math.abs(end.x - dragged.x)).toBeLessThan(0.5);
+    expect(Math.abs(end.y - dragged.y)).toBeLessThan(0.5);
+  }, 120_000);
+
   it('keeps a county clicked on the 2D map before the hand-over selected, with its details', async () => {
     const page = await openPage('?year=2023', { width: 1280, height: 800 });
     await waitForMark(page, 'choropleth-ready');

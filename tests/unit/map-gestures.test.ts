@@ -55,6 +55,38 @@ function expectCarried(before: Camera, from: ScreenPoint, to: ScreenPoint) {
   expect(moved.y).toBeCloseTo(to.y, 6);
 }
 
+describe('settled', () => {
+  const state = (promise: Promise<void>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    return () => Promise.resolve().then(() => done);
+  };
+
+  it('resolves at once with no pointer down, and when the last pointer of a drag or pinch is lifted', async () => {
+    expect(await state(gestures.settled())()).toBe(true);
+    canvas.fire('pointerdown', page({ x: 100, y: 100 }));
+    canvas.fire('pointermove', page({ x: 150, y: 100 }));
+    const drag = state(gestures.settled());
+    expect(await drag()).toBe(false);
+    canvas.fire('pointerup', page({ x: 150, y: 100 }));
+    expect(await drag()).toBe(true);
+    canvas.fire('pointerdown', { ...page({ x: 100, y: 100 }), pointerId: 1 });
+    canvas.fire('pointerdown', { ...page({ x: 200, y: 100 }), pointerId: 2 });
+    const pinch = state(gestures.settled());
+    canvas.fire('pointerup', { ...page({ x: 100, y: 100 }), pointerId: 1 });
+    expect(await pinch()).toBe(false);
+    canvas.fire('pointercancel', { ...page({ x: 200, y: 100 }), pointerId: 2 });
+    expect(await pinch()).toBe(true);
+  });
+
+  it('resolves when the gestures are disposed with a pointer down', async () => {
+    canvas.fire('pointerdown', page({ x: 100, y: 100 }));
+    const pending = state(gestures.settled());
+    gestures.dispose();
+    expect(await pending()).toBe(true);
+  });
+});
+
 describe('drag and click', () => {
   it('pans with the pointer, reports once at the end, and is not a click', () => {
     canvas.fire('pointerdown', page({ x: 100, y: 100 }));

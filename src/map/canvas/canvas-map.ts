@@ -56,6 +56,8 @@ export interface CanvasMap {
   /** Whether the 2D map is the map shown: it draws, marks years and takes input only then. */
   setActive: (active: boolean) => void;
   zoomBy: (delta: number) => void;
+  /** Resolves when no drag or pinch is in progress on the map (at once when none is). */
+  settled: () => Promise<void>;
   probe: E2eProbe;
   dispose: () => void;
 }
@@ -329,6 +331,7 @@ export function createCanvasMap(container: HTMLElement, store: AppStore, options
       }
     },
     zoomBy: gestures.zoomBy,
+    settled: gestures.settled,
     probe: createCanvasProbe(store, { camera: () => camera, size: () => size, lastFrame: () => lastFrame }),
     dispose: () => {
       active = false;

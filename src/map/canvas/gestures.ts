@@ -22,6 +22,8 @@ export interface GestureTarget {
 export interface Gestures {
   /** Zooms about the map's centre (the zoom buttons). */
   zoomBy: (delta: number) => void;
+  /** Resolves when no pointer is down on the map (at once, or when a drag or pinch ends). */
+  settled: () => Promise<void>;
   dispose: () => void;
 }
 
@@ -33,6 +35,14 @@ export function followGestures(canvas: HTMLCanvasElement, target: GestureTarget)
   const pointers = new Map<number, ScreenPoint>();
   let press: { start: ScreenPoint; camera: Camera; moved: boolean } | null = null;
   let pinch: { distance: number; zoom: number } | null = null;
+  /** Waiting for the last pointer to be lifted (settled). */
+  let waiting: (() => void)[] = [];
+  const released = () => {
+    if (pointers.size > 0) return;
+    const done = waiting;
+    waiting = [];
+    done.forEach((resolve) => resolve());
+  };
 
   const at = (e: MouseEvent): ScreenPoint => {
     const r = canvas.getBoundingClientRect();
@@ -92,19 +102,23 @@ export function followGestures(canvas: HTMLCanvasElement, target: GestureTarget)
           pinch = null;
           target.ended();
         }
+        released();
         return;
       }
       const pressed = press;
       press = null;
       canvas.style.cursor = '';
-      if (!pressed || !target.active()) return;
-      if (pressed.moved) target.ended();
-      else target.click(at(e));
+      if (pressed && target.active()) {
+        if (pressed.moved) target.ended();
+        else target.click(at(e));
+      }
+      released();
     },
     pointercancel: (e: PointerEvent) => {
       pointers.delete(e.pointerId);
       press = null;
       pinch = null;
+      released();
     },
     pointerleave: () => {
       target.hover(null);
@@ -149,8 +163,11 @@ export function followGestures(canvas: HTMLCanvasElement, target: GestureTarget)
 
   return {
     zoomBy,
+    settled: () => (pointers.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
     dispose: () => {
       for (const [type, handler] of entries) canvas.removeEventListener(type, handler);
+      pointers.clear();
+      released();
     },
   };
 }

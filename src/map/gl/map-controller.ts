@@ -13,7 +13,7 @@ import { vintageOf } from '../../domain/types';
 import { selectDrawStatesByYear } from '../../store/selectors';
 import type { AppStore } from '../../store/store';
 import type { Camera } from '../framing';
-import { MAX_ZOOM, MIN_ZOOM } from '../framing';
+import { MAX_ZOOM, MIN_ZOOM, sameCamera } from '../framing';
 import type { E2eProbe } from '../probe';
 import { connectMap } from './connect-map';
 import { createE2eProbe } from './e2e-probe';
@@ -140,8 +140,7 @@ export function createMapController(
     jumpTo: (camera, redraw = false) =>
       new Promise((resolve) => {
         const c = map.getCenter();
-        const same =
-          Math.abs(c.lng - camera.lng) < 1e-9 && Math.abs(c.lat - camera.lat) < 1e-9 && map.getZoom() === camera.zoom;
+        const same = sameCamera({ lng: c.lng, lat: c.lat, zoom: map.getZoom() }, camera);
         if (same && !redraw) {
           resolve();
           return;
