@@ -7,6 +7,7 @@
  * - text typed in the search box while its code is still loading is searched once it is in: the
  *   box says it is loading (aria-busy) and keeps focus, and an Enter pressed meanwhile opens the
  *   best match;
+ * - while the geometry is slow to come, the map area says it is drawing the map, until it has;
  * - the page's icon is served (no 404 for it in the console).
  */
 import { readFileSync } from 'node:fs';
@@ -88,6 +89,29 @@ describe('first view', () => {
       })
     ).filter((p) => /\.(js|mjs|css|json)$/.test(p));
     expect(files.length, files.join(', ')).toBeLessThanOrEqual(6);
+  });
+
+  it('says in the map area that it is drawing while the geometry is slow to come, and no longer once drawn', async () => {
+    const page = await open();
+    const held: Route[] = [];
+    let released = false;
+    await page.route('**/assets/hebei.topo-*.json', (route) => {
+      if (released) return route.continue();
+      held.push(route);
+      return undefined;
+    });
+    await page.goto(`${server.url}?year=2023`);
+    const drawing = page
+      .getByRole('region', { name: /^Map of Hebei/ })
+      .getByRole('status')
+      .filter({ hasText: 'Drawing the map…' });
+    await expect.poll(() => drawing.isVisible()).toBe(true);
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('choropleth-ready').length)).toBe(0);
+    released = true;
+    await Promise.all(held.map((r) => r.continue()));
+    await waitForMark(page, 'choropleth-ready');
+    await expect.poll(() => drawing.isVisible()).toBe(false);
   });
 
   it('serves the icon index.html links to', async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HEADER_HEIGHT } from '../../src/domain/export-png';
-import { TIER_COLORS } from '../../src/domain/palette';
+import { TIER_COLORS, TRAJECTORY_COLORS } from '../../src/domain/palette';
 import { ARTIFACTS, waitForMark } from './helpers/browser';
 import { decodePng, distance, hexToRgb, pixelAt } from './helpers/pixels';
 import { labelPoint, tierPixels } from './helpers/map-pixels';
@@ -133,6 +133,17 @@ describe('the map without WebGL', () => {
     await page.getByRole('radio', { name: 'First year in A' }).check();
     await expect.poll(() => page.url()).toContain('mode=trajectory');
     await snap(page, 'trajectory');
+    // Drawn as the legend says (without a flow, which washes out the other units): 鹿泉区 was A in
+    // 2019 (the first evaluation), 平山县 in no known year up to 2023.
+    const plain = await open('?year=2023&mode=trajectory');
+    const colourAt = async (code: string) => {
+      const point = await labelPoint(plain, code, 2023);
+      return pixelAt(decodePng(await plain.screenshot()), Math.round(point.x), Math.round(point.y));
+    };
+    await expect
+      .poll(async () => distance(await colourAt('130110'), hexToRgb(TRAJECTORY_COLORS[2019])))
+      .toBeLessThan(12);
+    expect(distance(await colourAt(PINGSHAN), hexToRgb(TRAJECTORY_COLORS.never))).toBeLessThan(12);
   });
 
   it('zooms to a linked area, and pans and zooms by drag, wheel, buttons and keys, keeping the view in the address', async () => {

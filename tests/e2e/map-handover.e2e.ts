@@ -171,6 +171,13 @@ describe('hand-over from the 2D map to MapLibre', () => {
     await handOver(page, 'trajectory', [PINGSHAN, '130110'], 2023);
   }, 120_000);
 
+  it("shows the same picture before and after for a link's own view and for an area", async () => {
+    const view = await openPage('?year=2022&view=115.2,38.3,7');
+    await handOver(view, 'view', [PINGSHAN, '130110'], 2022);
+    const area = await openPage('?year=2021&mode=change&pref=130100');
+    await handOver(area, 'area', [PINGSHAN, '130110'], 2021);
+  }, 120_000);
+
   it('lets a drag on the 2D map finish before the hand-over, and takes over where it ended', async () => {
     const page = await openPage('?year=2023');
     await waitForMark(page, 'choropleth-ready');
