@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import type { ImportLayer } from '../../src/domain/import/types';
+import { encodeImportLayers } from '../../src/url/import-fragment';
 import { ARTIFACTS, launchBrowser, openOfflinePage, waitForMark } from './helpers/browser';
 import { decodePng, distance, pixelAt, type Rgb } from './helpers/pixels';
 import { serveDirectory } from './helpers/static-server';
@@ -176,6 +178,29 @@ describe('hand-over from the 2D map to MapLibre', () => {
     await handOver(view, 'view', [PINGSHAN, '130110'], 2022);
     const area = await openPage('?year=2021&mode=change&pref=130100');
     await handOver(area, 'area', [PINGSHAN, '130110'], 2021);
+  }, 120_000);
+
+  it('shows the same imported outlines before and after (a link with imported facts)', async () => {
+    const layer: ImportLayer = {
+      id: 'IMP1',
+      source: { title: 'Linked notice', date: '2022-12-30', url: 'https://example.org/notice' },
+      createdAt: '2026-11-25T00:00:00.000Z',
+      // 承德县, 兴隆县, 平泉市: nothing in data/ for 2022.
+      facts: ['130821', '130822', '130881'].map((code) => ({
+        code,
+        year: 2022,
+        tier: 'B',
+        rank: null,
+        rankOf: null,
+        raw: code,
+      })),
+      origin: 'link',
+    };
+    const page = await openPage(`?year=2022#imp=${(await encodeImportLayers([layer])) ?? ''}`);
+    await handOver(page, 'imported', ['130821', '130881'], 2022);
+    expect(await page.evaluate(() => window.hebeiExplorer?.unitsFlagged('imported') ?? [])).toEqual(
+      expect.arrayContaining(['130821', '130822', '130881']),
+    );
   }, 120_000);
 
   it('lets a drag on the 2D map finish before the hand-over, and takes over where it ended', async () => {
