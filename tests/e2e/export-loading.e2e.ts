@@ -14,43 +14,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openOfflinePage, waitForMark, type OfflinePage } from './helpers/browser';
-import { serveDirectory, type StaticServer } from './helpers/static-server';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { offlineSuite } from './helpers/suite';
 
-const DIST = process.env.E2E_DIST ?? 'dist';
 const SHOTS = process.env.E2E_SHOTS;
-let server: StaticServer;
-let browser: Browser;
-const sessions: OfflinePage[] = [];
+// A chunk made to fail is logged as a failed resource: that is the test, not an error.
+const suite = offlineSuite({ expectedErrors: /Failed to load resource|dynamically imported module/ });
 
-beforeAll(async () => {
-  server = await serveDirectory(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const s of sessions) {
-    expect(s.externalRequests, 'requests outside the loopback interface').toEqual([]);
-    // A chunk made to fail is logged as a failed resource: that is the test, not an error.
-    expect(
-      s.errors.filter((e) => !/Failed to load resource|dynamically imported module/.test(e)),
-      'page and console errors',
-    ).toEqual([]);
-  }
-  await browser?.close();
-  await server?.close();
-});
-
-/** The explorer at `query`, its first choropleth drawn. */
-async function open(query: string): Promise<Page> {
-  const session = await openOfflinePage(browser, { renderer: 'auto' });
-  sessions.push(session);
-  await session.page.goto(`${server.url}${query}`);
-  await waitForMark(session.page, 'choropleth-ready');
-  return session.page;
-}
+/** The explorer at `query`, as the explorer chooses to draw it (here: the 2D map). */
+const open = async (query: string): Promise<Page> => (await suite.open(query, { renderer: 'auto' })).page;
 
 /** Holds (or, with `fail`, aborts) the requests for a chunk until `release` is called. */
 async function holdChunk(page: Page, chunk: string, fail = false) {

@@ -58,6 +58,24 @@ function firstViewChunks(): Set<string> {
   return seen;
 }
 
+/** Holds the page's requests matching `pattern` until `release` is called. */
+async function holdRequests(page: Page, pattern: string) {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(pattern, (route) => {
+    if (released) return route.continue();
+    held.push(route);
+    return undefined;
+  });
+  return {
+    requested: () => held.length > 0,
+    release: async () => {
+      released = true;
+      await Promise.all(held.map((r) => r.continue()));
+    },
+  };
+}
+
 describe('first view', () => {
   it('loads the data in two requests and the first view in six at most, and no search or transition code', async () => {
     const chunks = [...firstViewChunks()];
@@ -93,23 +111,16 @@ describe('first view', () => {
 
   it('says in the map area that it is drawing while the geometry is slow to come, and no longer once drawn', async () => {
     const page = await open();
-    const held: Route[] = [];
-    let released = false;
-    await page.route('**/assets/hebei.topo-*.json', (route) => {
-      if (released) return route.continue();
-      held.push(route);
-      return undefined;
-    });
+    const hold = await holdRequests(page, '**/assets/hebei.topo-*.json');
     await page.goto(`${server.url}?year=2023`);
     const drawing = page
       .getByRole('region', { name: /^Map of Hebei/ })
       .getByRole('status')
       .filter({ hasText: 'Drawing the map…' });
     await expect.poll(() => drawing.isVisible()).toBe(true);
-    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await expect.poll(() => hold.requested()).toBe(true);
     expect(await page.evaluate(() => performance.getEntriesByName('choropleth-ready').length)).toBe(0);
-    released = true;
-    await Promise.all(held.map((r) => r.continue()));
+    await hold.release();
     await waitForMark(page, 'choropleth-ready');
     await expect.poll(() => drawing.isVisible()).toBe(false);
   });
@@ -127,22 +138,7 @@ describe('first view', () => {
 
 describe('search code on first use', () => {
   /** Holds the search code's chunk until `release` is called. */
-  const holdSearchCode = async (page: Page) => {
-    const held: Route[] = [];
-    let released = false;
-    await page.route('**/assets/search-*.js', (route) => {
-      if (released) return route.continue();
-      held.push(route);
-      return undefined;
-    });
-    return {
-      requested: () => held.length > 0,
-      release: async () => {
-        released = true;
-        await Promise.all(held.map((r) => r.continue()));
-      },
-    };
-  };
+  const holdSearchCode = (page: Page) => holdRequests(page, '**/assets/search-*.js');
 
   it('searches what was typed while it loaded, saying so and keeping focus', async () => {
     const page = await open();

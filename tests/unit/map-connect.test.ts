@@ -101,9 +101,10 @@ describe('load', () => {
     expect(sourcesWritten(map)).toEqual([]);
   });
 
-  it("writes a link's selection when the style loads, before any tile is laid out, and nothing more at load", () => {
+  /** A map created as map-controller.ts creates it: with the data and the first view switched on. */
+  function firstViewMap(select?: string) {
     const { store, seeded } = seededStore();
-    store.getState().select('990101');
+    if (select) store.getState().select(select);
     const map = new FakeMap();
     const onFirstIdle = vi.fn();
     connectMap(map, store, {
@@ -114,6 +115,20 @@ describe('load', () => {
       onFirstIdle,
     });
     map.clearCalls();
+    return { map, onFirstIdle };
+  }
+
+  /** 'load' writes nothing (that frame was the first complete one), and the first idle follows. */
+  function expectNothingAtLoad(map: FakeMap, onFirstIdle: () => void) {
+    map.fire('load', {});
+    for (const kind of ['setPaintProperty', 'setFilter', 'setFeatureState', 'addImage', 'addLayer'] as const)
+      expect(map.callsTo(kind)).toEqual([]);
+    map.fire('idle', {});
+    expect(onFirstIdle).toHaveBeenCalledTimes(1);
+  }
+
+  it("writes a link's selection when the style loads, before any tile is laid out, and nothing more at load", () => {
+    const { map, onFirstIdle } = firstViewMap('990101');
     map.fire('style.load', {});
     expect(map.callsTo('setFeatureState')).toContainEqual([
       { source: unitsSource(2021), id: unitFeatureId('990101', 2021) },
@@ -126,30 +141,12 @@ describe('load', () => {
       1,
     ]);
     map.clearCalls();
-    map.fire('load', {});
-    for (const kind of ['setPaintProperty', 'setFilter', 'setFeatureState', 'addImage', 'addLayer'] as const)
-      expect(map.callsTo(kind)).toEqual([]);
-    map.fire('idle', {});
-    expect(onFirstIdle).toHaveBeenCalledTimes(1);
+    expectNothingAtLoad(map, onFirstIdle);
   });
 
   it('created with the first view switched on: changes nothing at load, so that frame is its first complete one', () => {
-    const { store, seeded } = seededStore();
-    const map = new FakeMap();
-    const onFirstIdle = vi.fn();
-    connectMap(map, store, {
-      reducedMotion: () => true,
-      softwareRendered: () => false,
-      written: seeded.written,
-      switchedOn: firstViewSwitches(2023),
-      onFirstIdle,
-    });
-    map.clearCalls();
-    map.fire('load', {});
-    for (const kind of ['setPaintProperty', 'setFilter', 'setFeatureState', 'addImage', 'addLayer'] as const)
-      expect(map.callsTo(kind)).toEqual([]);
-    map.fire('idle', {});
-    expect(onFirstIdle).toHaveBeenCalledTimes(1);
+    const { map, onFirstIdle } = firstViewMap();
+    expectNothingAtLoad(map, onFirstIdle);
   });
 
   it('adds a hatch the worker asks for before load, once, and none that is not ours', () => {
