@@ -7,13 +7,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unitFeatureId } from '../../src/domain/geometry';
 import { connectMap } from '../../src/map/gl/connect-map';
 import { CONTEXT_LOST_MARK, CONTEXT_RESTORED_MARK } from '../../src/map/gl/context-loss';
-import { firstViewSwitches } from '../../src/map/gl/lean-layers';
+import { firstViewSwitches, withSwitchesOn } from '../../src/map/gl/lean-layers';
 import { watchLoad } from '../../src/map/gl/map-load';
 import {
   HATCHES,
   LABEL_LAYER,
   ROLES,
   SOURCES,
+  createStyle,
+  labelField,
   patternId,
   unitLayerId,
   unitsSource,
@@ -273,6 +275,42 @@ describe('WebGL context loss', () => {
     const state = (code: string) => map.getFeatureState({ source: unitsSource(2021), id: unitFeatureId(code, 2021) });
     expect(state('990101')).toEqual({ selected: true, flow: false, muted: false, unlit: true, imported: false });
     expect(state('990102')).toEqual({ flow: false, muted: false, unlit: true, imported: false });
+  });
+});
+
+const FONT = 'http://127.0.0.1/font.woff2';
+
+describe('WebGL context loss before the style is completed', () => {
+  it("adds the other vintage's source when a year of it is shown after the restore, before its layers", () => {
+    // A lean start at 2019: the 2021 vintage's units source is not in the style.
+    const store = createAppStore({ year: 2019 });
+    store.getState().dataLoaded(syntheticDataset(), emptyGeometry());
+    const state = store.getState();
+    const byYear = selectDrawStatesByYear(state);
+    if (state.data.status !== 'ready' || !byYear) throw new Error('not loaded');
+    const seeded = sourceData(state.data.geometry, state.data.dataset.units, byYear, [2019]);
+    const switchedOn = firstViewSwitches(2019);
+    const style = withSwitchesOn(createStyle(2019, labelField('en'), FONT, seeded.sources, [2019]), switchedOn);
+    expect(Object.keys(style.sources)).not.toContain(unitsSource(2021));
+    const map = new FakeMap(style);
+    const connection = connectMap(map, store, {
+      reducedMotion: () => true,
+      softwareRendered: () => false,
+      written: seeded.written,
+      switchedOn,
+    });
+    map.fire('style.load', {});
+    map.fire('idle', {});
+    // Lost before the hand-over (completeStyle never ran); the year moves to the other vintage.
+    map.fire('webglcontextlost', {});
+    store.getState().setYear(2023);
+    map.fire('style.load', {});
+    map.fire('webglcontextrestored', {});
+    // The FakeMap refuses a layer whose source is missing, as MapLibre does.
+    expect(map.callsTo('addSource').map(([id]) => id)).toEqual([unitsSource(2021)]);
+    expect(map.layerIds()).toEqual(expect.arrayContaining(yearLayers(2023)));
+    map.fire('idle', {});
+    expect(connection.drawn()?.year).toBe(2023);
   });
 });
 

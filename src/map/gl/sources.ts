@@ -115,9 +115,11 @@ export class MapSources {
     const previous = this.written;
     if (!previous) this.filled.add(shown);
     for (const v of this.filled) {
-      const source = this.map.getSource(unitsSource(v));
-      if (newGeometry || !previous) source?.setData?.(features[v]);
-      else void source?.updateData?.({ update: propertyUpdates(previous.features[v], features[v]) });
+      if (newGeometry || !previous) this.put(v, features[v]);
+      else
+        void this.map
+          .getSource(unitsSource(v))
+          ?.updateData?.({ update: propertyUpdates(previous.features[v], features[v]) });
     }
     // The map is idle again once every unit in view is drawn the new way (bench, tests).
     if (!newGeometry && previous && this.filled.size > 0)
@@ -132,13 +134,20 @@ export class MapSources {
    */
   fill(vintage: Vintage): boolean {
     if (this.filled.has(vintage) || !this.written) return false;
+    this.put(vintage, this.written.features[vintage]);
+    this.filled.add(vintage);
+    return true;
+  }
+
+  /**
+   * Gives `vintage`'s units source `features`, adding the source when the style lacks it (a
+   * lean start's, or one rebuilt after a context loss from a style that never had it).
+   */
+  private put(vintage: Vintage, features: UnitCollection) {
     const id = unitsSource(vintage);
-    const features = this.written.features[vintage];
     const source = this.map.getSource(id);
     if (source) source.setData?.(features);
     else this.map.addSource(id, sourceSpec(id, features));
-    this.filled.add(vintage);
-    return true;
   }
 
   /** The style is gone (WebGL context lost): the units' data is written whole again once it is back. */
