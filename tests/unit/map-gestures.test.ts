@@ -79,6 +79,16 @@ describe('settled', () => {
     expect(await pinch()).toBe(true);
   });
 
+  it('resolves when the pointer capture is lost without a pointerup', async () => {
+    canvas.fire('pointerdown', page({ x: 100, y: 100 }));
+    canvas.fire('pointermove', page({ x: 150, y: 100 }));
+    const pending = state(gestures.settled());
+    expect(await pending()).toBe(false);
+    canvas.fire('lostpointercapture', page({ x: 150, y: 100 }));
+    expect(await pending()).toBe(true);
+    expect(canvas.style.cursor).toBe('');
+  });
+
   it('resolves when the gestures are disposed with a pointer down', async () => {
     canvas.fire('pointerdown', page({ x: 100, y: 100 }));
     const pending = state(gestures.settled());

@@ -120,6 +120,15 @@ export function followGestures(canvas: HTMLCanvasElement, target: GestureTarget)
       pinch = null;
       released();
     },
+    // Capture lost without a pointerup or pointercancel (it comes after a pointerup, when the
+    // pointer is gone already): the gesture is over, so nothing waits on it (settled).
+    lostpointercapture: (e: PointerEvent) => {
+      if (!pointers.delete(e.pointerId)) return;
+      press = null;
+      pinch = null;
+      canvas.style.cursor = '';
+      released();
+    },
     pointerleave: () => {
       target.hover(null);
     },
