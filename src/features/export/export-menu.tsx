@@ -47,7 +47,10 @@ export function ExportMenu() {
   const figureLoading = useFigureLoadingText(figure);
   const notes = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    if (notes.current) keepInView(notes.current);
+    // Only with something to show: measuring forces a layout, which on mount would come before
+    // the first paint.
+    const shown = status !== '' || figure.phase !== 'idle';
+    if (notes.current && shown) keepInView(notes.current);
   }, [figure, figureLoading, status]);
 
   useEffect(() => {
