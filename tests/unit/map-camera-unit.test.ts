@@ -5,45 +5,28 @@
  * that dispose stops it all. Through the whole controller: map-camera.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MultiPolygon, Polygon } from 'geojson';
-import { unitFeatureId, type MapGeometry } from '../../src/domain/geometry';
+import type { MapGeometry } from '../../src/domain/geometry';
 import { RESIZE_SETTLE_MS, VISIBLE_MARGIN } from '../../src/map/framing';
 import { followCamera, type CameraOptions } from '../../src/map/gl/camera';
 import { createAppStore, type InitialState } from '../../src/store/store';
-import { emptyGeometry, square, syntheticArea } from '../fixtures/empty-geometry';
+import { areaGeometry, square, unitFeature } from '../fixtures/empty-geometry';
 import { FakeMap } from '../fixtures/fake-map';
-
-const unitFeature = (code: string, vintage: 2019 | 2021, shape: Polygon | MultiPolygon) => ({
-  type: 'Feature' as const,
-  id: unitFeatureId(code, vintage),
-  properties: { code, vintage },
-  geometry: shape,
-});
 
 /**
  * The area 990100, and 丁 990104 with one outline and label point per boundary vintage (it
  * changed in 2021); 甲区 990101 has a label point in 2021 but no outline.
  */
 function geometry(): MapGeometry {
-  const empty = emptyGeometry();
-  return {
-    ...empty,
-    areas: syntheticArea(),
-    units: {
-      type: 'FeatureCollection',
-      features: [
-        unitFeature('990104', 2019, square(116, 38, 117, 39)),
-        unitFeature('990104', 2021, square(116, 38, 116.5, 38.5)),
-      ],
-    },
-    labels: {
+  return areaGeometry(
+    [unitFeature('990104', 2019, square(116, 38, 117, 39)), unitFeature('990104', 2021, square(116, 38, 116.5, 38.5))],
+    {
       2019: new Map([['990104', [116.5, 38.5]]]),
       2021: new Map([
         ['990104', [116.25, 38.25]],
         ['990101', [114.25, 37.25]],
       ]),
     },
-  };
+  );
 }
 const AREA_BOUNDS = [
   [114, 37],

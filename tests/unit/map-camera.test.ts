@@ -4,32 +4,19 @@
  * sharing, and a resize brings the selected unit back into view.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { unitFeatureId, type MapGeometry } from '../../src/domain/geometry';
+import type { MapGeometry } from '../../src/domain/geometry';
 import { RESIZE_SETTLE_MS, VISIBLE_MARGIN } from '../../src/map/framing';
 import { createAppStore, type InitialState } from '../../src/store/store';
-import { emptyGeometry, square, syntheticArea } from '../fixtures/empty-geometry';
+import { areaGeometry, square, unitFeature } from '../fixtures/empty-geometry';
 import { connectFakeMap } from '../fixtures/fake-map';
 import { syntheticDataset } from '../fixtures/synthetic-dataset';
 
 /** The empty geometry with one area (the synthetic units' 990100) and one unit of it, 甲区 990101. */
 function geometry(): MapGeometry {
-  const empty = emptyGeometry();
-  return {
-    ...empty,
-    areas: syntheticArea(),
-    units: {
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          id: unitFeatureId('990101', 2021),
-          properties: { code: '990101', vintage: 2021 },
-          geometry: square(114, 37, 114.5, 37.5),
-        },
-      ],
-    },
-    labels: { 2019: new Map(), 2021: new Map([['990101', [114.25, 37.25]]]) },
-  };
+  return areaGeometry([unitFeature('990101', 2021, square(114, 37, 114.5, 37.5))], {
+    2019: new Map(),
+    2021: new Map([['990101', [114.25, 37.25]]]),
+  });
 }
 
 /** A store at 2023 (and `initial`) with its map loaded and the synthetic data drawn; `idle` fires the first idle. */
